@@ -1,0 +1,71 @@
+import * as t from 'io-ts';
+import { isLeft } from 'fp-ts/Either';
+import type { Either } from 'fp-ts/Either';
+import { left, right } from 'fp-ts/Either';
+
+/** One bad field of a decoded body: its path (`petitioners.0.name`) and what is wrong, in Chinese and English. */
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+const describeExpected = (name: string): { zh: string; en: string } => {
+  switch (name) {
+    case 'Id':
+      return { zh: '应为 1–64 位字母、数字、- 或 _', en: 'expected 1–64 letters, digits, - or _' };
+    case 'Instant':
+      return { zh: '应为带时区的 ISO 8601 时间，如 2024-09-18T09:30:00+08:00', en: 'expected an ISO 8601 time with an offset, e.g. 2024-09-18T09:30:00+08:00' };
+    case 'LocalDate':
+      return { zh: '应为日期 YYYY-MM-DD', en: 'expected a date YYYY-MM-DD' };
+    case 'Text':
+      return { zh: '应为非空文本（不超过 10000 字）', en: 'expected non-blank text (at most 10,000 characters)' };
+    case 'Count':
+      return { zh: '应为不小于 1 的整数', en: 'expected a whole number of at least 1' };
+    case 'boolean':
+      return { zh: '应为 true 或 false', en: 'expected true or false' };
+    default:
+      if (name.startsWith('"') || name.includes(' | ')) return { zh: `应为以下之一：${name}`, en: `expected one of: ${name}` };
+      return { zh: `应为 ${name}`, en: `expected ${name}` };
+  }
+};
+
+/** Members of intersections and unions are keyed by their index: those keys are not part of a field's path. */
+const isCombinator = (type: t.Decoder<unknown, unknown> | undefined): boolean => {
+  const tag = (type as { _tag?: string } | undefined)?._tag;
+  return tag === 'IntersectionType' || tag === 'UnionType';
+};
+
+const pathOf = (error: t.ValidationError): string => {
+  const keys: string[] = [];
+  error.context.forEach((entry, index) => {
+    if (index === 0 || isCombinator(error.context[index - 1]?.type)) return;
+    keys.push(entry.key);
+  });
+  return keys.join('.');
+};
+
+/**
+ * Turns io-ts errors into one message per bad field. An intersection reports a field once per member,
+ * and a union once per alternative, so the paths are de-duplicated and the innermost expectation kept.
+ */
+export const fieldErrors = (errors: t.Errors): FieldError[] => {
+  const byPath = new Map<string, FieldError>();
+  for (const error of errors) {
+    const path = pathOf(error);
+    if (byPath.has(path)) continue;
+    const last = error.context[error.context.length - 1];
+    const expected = last?.type.name ?? 'value';
+    const missing = error.value === undefined;
+    const text = missing
+      ? { zh: '缺少必填字段', en: 'required field is missing' }
+      : describeExpected(expected);
+    byPath.set(path, { path: path === '' ? '(body)' : path, message: `${text.zh} / ${text.en}` });
+  }
+  return [...byPath.values()];
+};
+
+/** Decodes `input` with `codec`, giving a list of field errors instead of io-ts's raw report. */
+export const decodeWith = <A, O>(codec: t.Type<A, O, unknown>, input: unknown): Either<FieldError[], A> => {
+  const result = codec.decode(input);
+  return isLeft(result) ? left(fieldErrors(result.left)) : right(result.right);
+};
