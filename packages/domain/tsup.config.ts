@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsup';
-import { sharedBuild } from '../../tsup.shared';
+import { sharedBuild } from '../../tsup.shared.ts';
 
 export default defineConfig(sharedBuild());

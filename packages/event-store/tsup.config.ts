@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
-import { sharedBuild } from '../../tsup.shared';
+import { sharedBuild } from '../../tsup.shared.ts';
 
-export default defineConfig(sharedBuild());
+// The conformance suite is a separate entry so that the main entry never loads vitest.
+export default defineConfig(sharedBuild({ entry: ['src/index.ts', 'src/conformance.ts'] }));

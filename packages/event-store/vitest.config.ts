@@ -1,4 +1,4 @@
 import { mergeConfig } from 'vitest/config';
-import { sharedTestConfig } from '../../vitest.shared';
+import { sharedTestConfig } from '../../vitest.shared.ts';
 
 export default mergeConfig(sharedTestConfig, {});

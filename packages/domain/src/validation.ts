@@ -35,10 +35,17 @@ const isCombinator = (type: t.Decoder<unknown, unknown> | undefined): boolean =>
   return tag === 'IntersectionType' || tag === 'UnionType';
 };
 
+// A member of an intersection or union is validated against the very value its parent was, so an entry
+// whose value is its parent's is a member, not a field. That also covers combinators hidden inside
+// wrappers that add no entry of their own (`t.exact`, refinements, custom types): `struct`'s
+// `exact(intersection(...))` would otherwise put its member index in every path (`0.deadline`).
+const isMember = (entry: t.ContextEntry, parent: t.ContextEntry | undefined): boolean =>
+  parent !== undefined && (isCombinator(parent.type) || entry.actual === parent.actual);
+
 const pathOf = (error: t.ValidationError): string => {
   const keys: string[] = [];
   error.context.forEach((entry, index) => {
-    if (index === 0 || isCombinator(error.context[index - 1]?.type)) return;
+    if (index === 0 || isMember(entry, error.context[index - 1])) return;
     keys.push(entry.key);
   });
   return keys.join('.');

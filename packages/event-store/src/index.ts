@@ -1,1 +1,11 @@
-export {};
+export * from './append-rules';
+export * from './canonical-json';
+export * from './capabilities';
+export * from './command-handler';
+export * from './envelope';
+export * from './event-id';
+export * from './event-store';
+export * from './hash-chain';
+export * from './memory-store';
+export * from './subscription';
+export * from './upcasters';

@@ -1,0 +1,75 @@
+import type { NewEvent, RecordedEvent } from './envelope';
+import type { AppendResult, ExpectedRevision } from './event-store';
+
+/*
+ * The rules of `append` that do not depend on how events are stored, shared by every adapter so that they
+ * all behave alike (the conformance suite checks that they do).
+ */
+
+/** An append reused event ids in a way that cannot be a retry of an earlier append: a caller's bug. */
+export class EventIdReuseError extends Error {
+  override readonly name = 'EventIdReuseError';
+  constructor(
+    message: string,
+    readonly eventIds: readonly string[],
+  ) {
+    super(message);
+  }
+}
+
+/** Throws on arguments no correct caller passes: a bad expected revision, or an event id twice in one batch. */
+export const assertAppendArguments = (
+  streamId: string,
+  events: readonly NewEvent[],
+  expectedRevision: ExpectedRevision,
+): void => {
+  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('append: streamId must be a non-empty string');
+  if (expectedRevision !== 'any' && !(Number.isSafeInteger(expectedRevision) && expectedRevision >= 0)) {
+    throw new RangeError(`append: expectedRevision must be 'any' or a whole number ≥ 0, not ${String(expectedRevision)}`);
+  }
+  const ids = events.map((e) => e.meta.eventId);
+  const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (repeated.length > 0) throw new EventIdReuseError(`append: event ids repeated within one batch: ${repeated.join(', ')}`, repeated);
+};
+
+/** The result of an append that recorded `events` (non-empty, in order) in `streamId`. */
+export const appendResultOf = (streamId: string, events: readonly RecordedEvent[]): AppendResult => {
+  const last = events.at(-1);
+  if (last === undefined) throw new RangeError('appendResultOf: no events');
+  return { streamId, revision: last.meta.revision, position: last.meta.position, events };
+};
+
+/**
+ * Idempotence by event id. `stored` are the already stored events whose ids are in `batch` (any order).
+ * Returns `undefined` when none is stored (append as usual), the original result when the batch is a
+ * repeat of what was stored (same stream, same ids, same order), and throws `EventIdReuseError` otherwise.
+ * Adapters call it inside their append transaction, before the revision check: a retried append must get
+ * its original result even though the stream has moved on since.
+ */
+export const priorAppendResult = (
+  streamId: string,
+  batch: readonly NewEvent[],
+  stored: readonly RecordedEvent[],
+): AppendResult | undefined => {
+  if (stored.length === 0) return undefined;
+  const ordered = [...stored].sort((a, b) => a.meta.position - b.meta.position);
+  const ids = batch.map((e) => e.meta.eventId);
+  const storedIds = ordered.map((e) => e.meta.eventId);
+  if (ordered.length !== batch.length) {
+    throw new EventIdReuseError(
+      `append: ${ordered.length} of ${batch.length} event ids are already stored; a batch must be all new or an exact repeat`,
+      storedIds,
+    );
+  }
+  const elsewhere = ordered.find((e) => e.meta.streamId !== streamId);
+  if (elsewhere !== undefined) {
+    throw new EventIdReuseError(
+      `append: event id ${elsewhere.meta.eventId} is already stored in stream ${elsewhere.meta.streamId}, not ${streamId}`,
+      storedIds,
+    );
+  }
+  if (storedIds.some((id, i) => id !== ids[i])) {
+    throw new EventIdReuseError('append: the event ids were stored in a different order', storedIds);
+  }
+  return appendResultOf(streamId, ordered);
+};

@@ -1,0 +1,151 @@
+import { left, right } from 'fp-ts/Either';
+import { appendResultOf, assertAppendArguments, priorAppendResult } from './append-rules';
+import { systemClock, type Clock } from './capabilities';
+import type { NewEvent, RecordedEvent } from './envelope';
+import { appendConflict, type EventStore } from './event-store';
+import { GENESIS_HASH, sealEvent } from './hash-chain';
+import { catchUpSubscription } from './subscription';
+
+export interface MemoryEventStoreOptions {
+  /** Sets `recordedAt`; the system clock by default. */
+  readonly clock?: Clock;
+}
+
+const DEFAULT_BATCH_SIZE = 500;
+
+/** Stored events are shared with every reader, so they are frozen: nobody can change the log by accident. */
+const deepFreeze = <T>(value: T): T => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
+};
+
+/**
+ * A complete store in memory: for tests, demos and embedding where nothing needs to survive a restart.
+ * Each append runs without an `await` between its checks and its writes, which makes it atomic on the
+ * JavaScript event loop: concurrent appends are serialised as a database transaction would serialise them.
+ */
+export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): EventStore => {
+  const clock = options.clock ?? systemClock;
+  const log: RecordedEvent[] = [];
+  const streams = new Map<string, RecordedEvent[]>();
+  const byEventId = new Map<string, RecordedEvent>();
+  const byCommandId = new Map<string, RecordedEvent[]>();
+  const listeners = new Set<() => void>();
+  const subscriptions = new Set<{ close: () => Promise<void> }>();
+  let closed = false;
+
+  const assertOpen = (): void => {
+    if (closed) throw new Error('The event store is closed');
+  };
+
+  const readAll: EventStore['readAll'] = ({ afterPosition = 0, batchSize = DEFAULT_BATCH_SIZE } = {}) => ({
+    async *[Symbol.asyncIterator]() {
+      assertOpen();
+      if (!(Number.isSafeInteger(batchSize) && batchSize > 0)) throw new RangeError(`readAll: bad batchSize ${batchSize}`);
+      // Batches are read from the live log, as an adapter's pages are: events appended meanwhile are included.
+      for (let cursor = Math.max(0, afterPosition); ; ) {
+        const batch = log.slice(cursor, cursor + batchSize);
+        yield* batch;
+        if (batch.length < batchSize) return;
+        cursor += batch.length;
+      }
+    },
+  });
+
+  return {
+    append: async (streamId: string, events: readonly NewEvent[], { expectedRevision }) => {
+      assertOpen();
+      assertAppendArguments(streamId, events, expectedRevision);
+      const stored = events.flatMap((e) => byEventId.get(e.meta.eventId) ?? []);
+      const prior = priorAppendResult(streamId, events, stored);
+      if (prior !== undefined) return right(prior);
+
+      const stream = streams.get(streamId) ?? [];
+      const revision = stream.length;
+      if (expectedRevision !== 'any' && expectedRevision !== revision) {
+        return left(appendConflict(streamId, expectedRevision, revision));
+      }
+      if (events.length === 0) {
+        return right({ streamId, revision, position: stream.at(-1)?.meta.position ?? 0, events: [] });
+      }
+
+      // Seal every event before storing any, so that an event that cannot be stored (not JSON) leaves
+      // the log untouched: the append is all or nothing.
+      const recordedAt = clock.now();
+      let prevHash = log.at(-1)?.meta.hash ?? GENESIS_HASH;
+      const recorded = events.map((event, i) => {
+        const sealed = deepFreeze(
+          sealEvent(event, { streamId, revision: revision + i + 1, position: log.length + i + 1, recordedAt, prevHash }),
+        );
+        prevHash = sealed.meta.hash;
+        return sealed;
+      });
+
+      streams.set(streamId, stream);
+      for (const event of recorded) {
+        log.push(event);
+        stream.push(event);
+        byEventId.set(event.meta.eventId, event);
+        const sameCommand = byCommandId.get(event.meta.commandId);
+        if (sameCommand === undefined) byCommandId.set(event.meta.commandId, [event]);
+        else sameCommand.push(event);
+      }
+      for (const listener of listeners) listener();
+      return right(appendResultOf(streamId, recorded));
+    },
+
+    readStream: async (streamId, { fromRevision = 1 } = {}) => {
+      assertOpen();
+      return (streams.get(streamId) ?? []).slice(Math.max(0, fromRevision - 1));
+    },
+
+    readAll,
+
+    headPosition: async () => {
+      assertOpen();
+      return log.length;
+    },
+
+    streamRevision: async (streamId) => {
+      assertOpen();
+      return streams.get(streamId)?.length ?? 0;
+    },
+
+    findByCommandId: async (commandId) => {
+      assertOpen();
+      return [...(byCommandId.get(commandId) ?? [])];
+    },
+
+    subscribe: (subscribeOptions, handler) => {
+      assertOpen();
+      const subscription = catchUpSubscription(
+        {
+          readAfter: (afterPosition) => readAll({ afterPosition }),
+          onAppended: (listener) => {
+            listeners.add(listener);
+            return () => listeners.delete(listener);
+          },
+        },
+        subscribeOptions,
+        handler,
+      );
+      const tracked = {
+        close: async () => {
+          subscriptions.delete(tracked);
+          await subscription.close();
+        },
+      };
+      subscriptions.add(tracked);
+      return tracked;
+    },
+
+    close: async () => {
+      if (closed) return;
+      await Promise.all([...subscriptions].map((s) => s.close()));
+      closed = true;
+    },
+  };
+};
