@@ -29,93 +29,59 @@ export type PetitionerRef = t.TypeOf<typeof PetitionerRef>;
 
 const PetitionerRefs = nonEmptyArray(PetitionerRef, 'PetitionerRefs');
 
-export const RegisterCaseData = struct(
-  {
-    caseId: Id,
-    origin: Origin,
-    communityId: Id,
-    category: Category,
-    summary: Text,
-    registeredAt: InstantC,
-    petitioners: PetitionerRefs,
-  },
-  {
-    gridId: Id,
-    demands: Text,
-    peopleCount: Count,
-    riskFlags: t.array(RiskFlag),
-    patterns: t.array(Pattern),
-    firstPetition: t.boolean,
-  },
-  'RegisterCase',
-);
-export type RegisterCaseData = t.TypeOf<typeof RegisterCaseData>;
-
-export const RecordVisitData = struct(
-  {
-    caseId: Id,
-    visitId: Id,
-    leaderId: Id,
-    receivedAt: InstantC,
-    location: Text,
-    visitorCount: Count,
-    matter: Text,
-    petitioners: PetitionerRefs,
-  },
-  {
-    communityId: Id,
-    category: Category,
-    demands: Text,
-    handlingOpinion: Text,
-    /** The client named the case: it must exist (a visit never creates a case the client thought was there). */
-    onExistingCase: t.boolean,
-  },
-  'RecordVisit',
-);
-export type RecordVisitData = t.TypeOf<typeof RecordVisitData>;
-
 const PetitionerInputs = nonEmptyArray(PetitionerInput, 'PetitionerInputs');
+
+// What a new case says about itself, shared by the HTTP body and the command (which differ only in how
+// the petitioners are given and in whether the case id is known yet).
+const caseFields = { origin: Origin, communityId: Id, category: Category, summary: Text, registeredAt: InstantC };
+const optionalCaseFields = {
+  gridId: Id,
+  demands: Text,
+  peopleCount: Count,
+  riskFlags: t.array(RiskFlag),
+  patterns: t.array(Pattern),
+  firstPetition: t.boolean,
+};
 
 /**
  * `POST /cases`. Petitioners come with their personal data; the server turns each into a reference to a
  * person file (an existing `personId`, a known id number matched by its keyed hash, or a new file).
  */
 export const RegisterCaseBody = struct(
-  {
-    origin: Origin,
-    communityId: Id,
-    category: Category,
-    summary: Text,
-    registeredAt: InstantC,
-    petitioners: PetitionerInputs,
-  },
-  {
-    caseId: Id,
-    gridId: Id,
-    demands: Text,
-    peopleCount: Count,
-    riskFlags: t.array(RiskFlag),
-    patterns: t.array(Pattern),
-    firstPetition: t.boolean,
-  },
+  { ...caseFields, petitioners: PetitionerInputs },
+  { caseId: Id, ...optionalCaseFields },
   'RegisterCaseBody',
 );
 export type RegisterCaseBody = t.TypeOf<typeof RegisterCaseBody>;
 
+export const RegisterCaseData = struct(
+  { caseId: Id, ...caseFields, petitioners: PetitionerRefs },
+  optionalCaseFields,
+  'RegisterCase',
+);
+export type RegisterCaseData = t.TypeOf<typeof RegisterCaseData>;
+
+const visitFields = { leaderId: Id, receivedAt: InstantC, location: Text, visitorCount: Count, matter: Text };
+const optionalVisitFields = { communityId: Id, category: Category, demands: Text, handlingOpinion: Text };
+
 /** `POST /visits`: without `caseId` it registers a new case with origin `visit`. */
 export const RecordVisitBody = struct(
-  {
-    leaderId: Id,
-    receivedAt: InstantC,
-    location: Text,
-    visitorCount: Count,
-    matter: Text,
-    petitioners: PetitionerInputs,
-  },
-  { visitId: Id, caseId: Id, communityId: Id, category: Category, demands: Text, handlingOpinion: Text },
+  { ...visitFields, petitioners: PetitionerInputs },
+  { visitId: Id, caseId: Id, ...optionalVisitFields },
   'RecordVisitBody',
 );
 export type RecordVisitBody = t.TypeOf<typeof RecordVisitBody>;
+
+export const RecordVisitData = struct(
+  { caseId: Id, visitId: Id, ...visitFields, petitioners: PetitionerRefs },
+  {
+    ...optionalVisitFields,
+    /** The client named the case: it must exist (a visit never creates a case the client thought was there). */
+    onExistingCase: t.boolean,
+  },
+  'RecordVisit',
+);
+export type RecordVisitData = t.TypeOf<typeof RecordVisitData>;
 
 export const DecideAcceptanceBody = struct({ decision: AcceptanceDecision, at: InstantC }, { reason: Text }, 'DecideAcceptance');
 export const AssignCaseBody = struct(
