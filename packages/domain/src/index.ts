@@ -20,3 +20,4 @@ export * from './duty';
 export * from './screening';
 export * from './incident';
 export * from './inspection';
+export * from './aggregates';
