@@ -1,6 +1,7 @@
 import { isRight } from 'fp-ts/Either';
 import type { Type } from 'io-ts';
 import { describe, expect, it } from 'vitest';
+import { REFERENCE_DATA_TIME } from './community';
 import { fold } from './decider';
 import { deciderSpec, expectEvents, expectRefusal } from './decider-spec';
 import {
@@ -208,7 +209,7 @@ describe('duty: streams, times and codecs', () => {
   });
 
   it('gives the business time of each event', () => {
-    expect(dutyEventTime(scheduled())).toBe('2024-09-23T00:00:00+08:00');
+    expect(dutyEventTime(scheduled())).toBe(REFERENCE_DATA_TIME); // a plan: see dutyEventTime
     expect(dutyEventTime(missed)).toBe(miss.at);
     expect(dutyEventTime(announced())).toBe(notice.publishedAt);
   });

@@ -1,9 +1,10 @@
 import * as t from 'io-ts';
 import { left, right, type Either } from 'fp-ts/Either';
 import { Id, InstantC, LocalDateC, Text, struct } from './codecs';
+import { REFERENCE_DATA_TIME } from './community';
 import { assertNever, type Decider } from './decider';
 import { domainError, type DomainError } from './errors';
-import { compareInstants, isoWeekOf, mondayOf, startOfDay } from './time';
+import { compareInstants, isoWeekOf, mondayOf } from './time';
 
 /*
  * The reception roster (接访安排, 附件4) of one unit — `"subdistrict"` or a communityId — for one ISO
@@ -82,11 +83,17 @@ export type DutyState =
 /** The stream of `unit`'s roster for the ISO week that holds `date`, e.g. `duty-subdistrict-2024-W38`. */
 export const dutyStream = (unit: string, date: string): string => `duty-${unit}-${isoWeekOf(date)}`;
 
-/** A slot happens on its day (the API gives no time of planning); a miss and an announcement, when they did. */
+/**
+ * A slot is a plan: the roster (附件4) is published ahead of its week, so a view as of the Saturday before
+ * must already show next week's slots. The API gives no time of planning, so a slot counts, like reference
+ * data, as always planned, and what the system knew when is left to `recordedAt` (`knownAt`). Whether a
+ * slot's day has come is asked of its `date` (the KPIs count only days up to T). A miss and an
+ * announcement happened when they say.
+ */
 export const dutyEventTime = (event: DutyEvent): string => {
   switch (event.type) {
     case 'DutyScheduled':
-      return startOfDay(event.data.date);
+      return REFERENCE_DATA_TIME;
     case 'DutyMissed':
       return event.data.at;
     case 'RosterAnnounced':

@@ -27,8 +27,12 @@ export const assertAppendArguments = (
   if (expectedRevision !== 'any' && !(Number.isSafeInteger(expectedRevision) && expectedRevision >= 0)) {
     throw new RangeError(`append: expectedRevision must be 'any' or a whole number ≥ 0, not ${String(expectedRevision)}`);
   }
-  const ids = events.map((e) => e.meta.eventId);
-  const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+  const seen = new Set<string>();
+  const repeated: string[] = [];
+  for (const { meta } of events) {
+    if (seen.has(meta.eventId)) repeated.push(meta.eventId);
+    seen.add(meta.eventId);
+  }
   if (repeated.length > 0) throw new EventIdReuseError(`append: event ids repeated within one batch: ${repeated.join(', ')}`, repeated);
 };
 

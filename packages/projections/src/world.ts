@@ -39,8 +39,9 @@ export const evolveStream = <N extends AggregateName>(
   const aggregate = aggregates[name];
   const decoded = aggregate.eventCodec.decode({ type: event.type, data: event.data });
   if (isLeft(decoded)) throw new UndecodableEventError(event);
-  const evolve = aggregate.decider.evolve as (s: StateOf<N>, e: unknown) => StateOf<N>;
-  return evolve(state ?? (aggregate.decider.initialState as StateOf<N>), decoded.right);
+  // The table is keyed by name, but TypeScript cannot tie `aggregates[name]` to `StateOf<N>` for a generic N.
+  const evolve = aggregate.decider.evolve as unknown as (s: StateOf<N>, e: unknown) => StateOf<N>;
+  return evolve(state ?? aggregate.decider.initialState, decoded.right);
 };
 
 /** Applies one event to the world (in place: a world is built once per query or kept by the runner). */

@@ -1,0 +1,88 @@
+/*
+ * Where read models live: per projection, a table of JSON documents by key, and a checkpoint — the
+ * position of the last event the documents include, and the projection version that wrote them.
+ * `commit` writes a batch of documents and the new checkpoint in one transaction, so a crash never
+ * leaves documents ahead of or behind their checkpoint: after a restart the runner continues exactly
+ * after the last committed event, applying nothing twice and skipping nothing.
+ */
+
+export interface Checkpoint {
+  /** The position of the last event included in the documents (0: none yet). */
+  readonly position: number;
+  /** The version of the projection that wrote the documents. */
+  readonly version: number;
+}
+
+/** A document or `undefined` for "delete it". */
+export type DocChanges = ReadonlyMap<string, unknown>;
+
+export interface ReadModelStore {
+  /** The projection's checkpoint, or undefined when it has never committed (or was reset). */
+  readonly checkpoint: (projection: string) => Promise<Checkpoint | undefined>;
+  /** The stored documents of those keys (a key without a document is absent from the map). */
+  readonly load: (projection: string, keys: Iterable<string>) => Promise<Map<string, unknown>>;
+  /** Every document of the projection, in the order of their keys' UTF-8 bytes, read a page at a time. */
+  readonly all: (projection: string) => AsyncIterable<readonly [key: string, doc: unknown]>;
+  /**
+   * In one transaction: writes each changed document (deleting those mapped to `undefined`) and sets the
+   * checkpoint to `{ position, version }`. Throws without writing anything when a document is not JSON, or
+   * with `CheckpointConflictError` when the stored checkpoint is of another version (reset first), is ahead
+   * of `position`, or is at `position` already and there are documents to write.
+   */
+  readonly commit: (projection: string, version: number, changes: DocChanges, position: number) => Promise<void>;
+  /** Deletes the projection's documents and its checkpoint, in one transaction. */
+  readonly reset: (projection: string) => Promise<void>;
+}
+
+/**
+ * The commit does not follow the stored checkpoint: it would go back, apply a batch twice, or mix versions.
+ * Two runners are writing the same read model (an old process still running after a deploy, say).
+ */
+export class CheckpointConflictError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly stored: Checkpoint,
+    readonly attempted: Checkpoint,
+  ) {
+    super(
+      `read model "${projection}" is at position ${stored.position} (version ${stored.version}); refusing to commit ` +
+        `position ${attempted.position} (version ${attempted.version}): is another projection runner writing to it?`,
+    );
+    this.name = 'CheckpointConflictError';
+  }
+}
+
+/**
+ * The checks every store makes inside its commit transaction: a commit follows the stored checkpoint of
+ * the same version (or there is none: a new or reset projection), and moves it forward when it writes.
+ */
+export const assertCommit = (
+  projection: string,
+  stored: Checkpoint | undefined,
+  version: number,
+  changes: DocChanges,
+  position: number,
+): void => {
+  if (!(Number.isSafeInteger(position) && position >= 0)) throw new RangeError(`commit: bad position ${position}`);
+  if (!(Number.isSafeInteger(version) && version > 0)) throw new RangeError(`commit: bad version ${version}`);
+  if (stored === undefined) return;
+  if (
+    stored.version !== version ||
+    position < stored.position ||
+    (position === stored.position && changes.size > 0)
+  ) {
+    throw new CheckpointConflictError(projection, stored, { position, version });
+  }
+};
+
+/** A document as stored: JSON text. Throws a `TypeError` naming the key for what JSON cannot hold. */
+export const serializeDoc = (projection: string, key: string, doc: unknown): string => {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(doc);
+  } catch (error) {
+    throw new TypeError(`read model "${projection}", key "${key}": the document is not JSON`, { cause: error });
+  }
+  if (text === undefined) throw new TypeError(`read model "${projection}", key "${key}": the document is not JSON`);
+  return text;
+};

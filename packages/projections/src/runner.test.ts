@@ -1,0 +1,389 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dutyStream, type Instant } from '@xinfang/domain';
+import type { EventStore, NewEvent } from '@xinfang/event-store';
+import { createMemoryReadModels } from './memory-read-models';
+import { defineProjection, type AnyProjection } from './projection';
+import type { ReadModelStore } from './read-model-store';
+import { createProjectionRunner, ProjectionFailedError, type Progress } from './runner';
+import { createSqliteReadModels } from './sqlite-read-models';
+import { createScenario, type Scenario } from './test-scenario';
+import { buildWorld } from './world';
+import {
+  aggregatesProjection,
+  findDutyStreams,
+  findPersonIds,
+  loadWorld,
+  StaleReadModelError,
+  worldProjections,
+} from './world-projection';
+
+// ——— fixtures ———
+
+const at = (day: number, hour = 9): Instant =>
+  `2024-09-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+const sealed = { keyId: 'key-1', iv: 'aXY=', data: 'ZGF0YQ==', tag: 'dGFn' };
+const DIGEST_A = 'a1'.repeat(32);
+const DIGEST_B = 'b2'.repeat(32);
+const WEEK_38 = dutyStream('subdistrict', '2024-09-18');
+const WEEK_39 = dutyStream('subdistrict', '2024-09-25');
+
+/** Reference data, two people, a duty week with a missed slot, a case: 13 events. */
+const seed = async (s: Scenario): Promise<void> => {
+  await s.run(
+    'community',
+    'community-dongfeng',
+    { type: 'RegisterCommunity', data: { communityId: 'dongfeng', name: '东风社区', grids: [{ gridId: 'g1', name: '第一网格' }] } },
+    at(2),
+  );
+  for (const leaderId of ['l1', 'l2'])
+    await s.run(
+      'leader',
+      `leader-${leaderId}`,
+      { type: 'RegisterLeader', data: { leaderId, name: '李明', position: '副主任', portfolio: '信访', unit: 'subdistrict' } },
+      at(2),
+    );
+  await s.run('person', 'person-p1', { type: 'RegisterPerson', data: { personId: 'p1', registeredAt: at(16), sealed, idNumberDigest: DIGEST_A } }, at(16));
+  await s.run('person', 'person-p2', { type: 'RegisterPerson', data: { personId: 'p2', registeredAt: at(16), sealed, idNumberDigest: DIGEST_B } }, at(16));
+  await s.run('duty', WEEK_38, { type: 'ScheduleDuty', data: { dutyId: 'd1', date: '2024-09-18', leaderId: 'l1', location: '接待室', unit: 'subdistrict' } }, at(14));
+  await s.run('duty', WEEK_38, { type: 'ScheduleDuty', data: { dutyId: 'd2', date: '2024-09-19', leaderId: 'l2', location: '接待室', unit: 'subdistrict' } }, at(14));
+  await s.run('duty', WEEK_38, { type: 'AnnounceRoster', data: { unit: 'subdistrict', weekOf: '2024-09-16', publishedAt: at(14, 10), channel: '公告栏' } }, at(14, 10));
+  await s.run(
+    'case',
+    'case-c1',
+    {
+      type: 'RegisterCase',
+      data: { caseId: 'c1', origin: 'screening', communityId: 'dongfeng', category: 'neighbour', summary: '邻里噪音纠纷', registeredAt: at(18), petitioners: [{ personId: 'p1' }] },
+    },
+    at(18),
+  );
+  await s.run('duty', WEEK_38, { type: 'MarkDutyMissed', data: { dutyId: 'd1', at: at(18, 8), reason: '开会', substituteLeaderId: 'l2' } }, at(18, 12));
+  await s.run('case', 'case-c1', { type: 'DecideAcceptance', data: { caseId: 'c1', decision: 'accepted', at: at(19) } }, at(19));
+  await s.run('person', 'person-p2', { type: 'ErasePerson', data: { personId: 'p2', at: at(20) } }, at(20));
+};
+
+/** More of the same week and the next: 6 events. */
+const more = async (s: Scenario): Promise<void> => {
+  await s.run('person', 'person-p3', { type: 'RegisterPerson', data: { personId: 'p3', registeredAt: at(21), sealed, idNumberDigest: DIGEST_A } }, at(21));
+  await s.run('duty', WEEK_39, { type: 'ScheduleDuty', data: { dutyId: 'd3', date: '2024-09-25', leaderId: 'l1', location: '接待室', unit: 'subdistrict' } }, at(21));
+  await s.run(
+    'case',
+    'case-c1',
+    {
+      type: 'AssignCase',
+      data: { caseId: 'c1', responsibleUnit: '东风社区', responsibleLeaderId: 'l1', responsiblePerson: '王芳', measures: '上门调解', deadline: '2024-10-10', at: at(21, 10) },
+    },
+    at(21, 10),
+  );
+  await s.run(
+    'case',
+    'case-c1',
+    { type: 'ResolveCase', data: { caseId: 'c1', at: at(22), method: 'mediation', level: 'community', outcome: 'solved', summary: '调解成功' } },
+    at(22),
+  );
+  await s.run('person', 'person-p1', { type: 'ErasePerson', data: { personId: 'p1', at: at(23) } }, at(23));
+  await s.run('case', 'case-c1', { type: 'CloseCase', data: { caseId: 'c1', at: at(24) } }, at(24));
+};
+
+/** Counts the events of each stream, and remembers every position it applied. */
+const counting = (options: { name?: string; version?: number; factor?: number; failAt?: number } = {}) => {
+  const applied: number[] = [];
+  const projection = defineProjection<{ events: number }>({
+    name: options.name ?? 'counts',
+    version: options.version ?? 1,
+    keysOf: (event) => [event.meta.streamId],
+    apply: (doc, event) => {
+      if (event.meta.position === options.failAt) throw new Error('the projection has a bug');
+      applied.push(event.meta.position);
+      return { events: (doc?.events ?? 0) + (options.factor ?? 1) };
+    },
+  });
+  return { projection: projection as AnyProjection, applied };
+};
+
+const docsOf = async (readModels: ReadModelStore, projection: string): Promise<Record<string, unknown>> => {
+  const docs: Record<string, unknown> = {};
+  for await (const [key, doc] of readModels.all(projection)) docs[key] = doc;
+  return docs;
+};
+
+/** The counts read model as a full replay computes it. */
+const expectedCounts = async (store: EventStore, upTo = Infinity, factor = 1): Promise<Record<string, unknown>> => {
+  const counts: Record<string, { events: number }> = {};
+  for await (const event of store.readAll())
+    if (event.meta.position <= upTo) counts[event.meta.streamId] = { events: (counts[event.meta.streamId]?.events ?? 0) + factor };
+  return counts;
+};
+
+const until = async (condition: () => boolean | Promise<boolean>): Promise<void> => {
+  for (let i = 0; i < 500 && !(await condition()); i++) await new Promise((resolve) => setTimeout(resolve, 2));
+  expect(await condition()).toBe(true);
+};
+
+// ——— the read-model stores under test ———
+
+const dirs: string[] = [];
+const dbs: Database.Database[] = [];
+afterEach(() => {
+  for (const db of dbs.splice(0)) if (db.open) db.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Target {
+  readonly readModels: ReadModelStore;
+  /** The same read models as a restarted process sees them (SQLite: a new connection to the file). */
+  readonly reopen: () => ReadModelStore;
+}
+const targets: readonly { name: string; open: () => Target }[] = [
+  {
+    name: 'memory',
+    open: () => {
+      const readModels = createMemoryReadModels();
+      return { readModels, reopen: () => readModels };
+    },
+  },
+  {
+    name: 'sqlite',
+    open: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'xinfang-runner-'));
+      dirs.push(dir);
+      const file = join(dir, 'read-models.db');
+      const connect = (): ReadModelStore => {
+        const db = new Database(file);
+        db.pragma('journal_mode = WAL');
+        dbs.push(db);
+        return createSqliteReadModels(db);
+      };
+      return { readModels: connect(), reopen: connect };
+    },
+  },
+];
+
+describe.each(targets)('the projection runner, read models in $name', ({ open }) => {
+  it('catches up every projection with the log, in batches', async () => {
+    const s = createScenario();
+    await seed(s);
+    const { readModels } = open();
+    const head = await s.store.headPosition();
+    const progress: Progress[] = [];
+    const runner = createProjectionRunner({ store: s.store, readModels, projections: worldProjections, batchSize: 5 });
+    expect(await runner.catchUp((p) => progress.push(p))).toBe(head);
+    expect(progress).toEqual([
+      { position: 0, head },
+      { position: 5, head },
+      { position: 10, head },
+      { position: head, head },
+    ]);
+    expect(runner.position()).toBe(head);
+    for (const { name } of worldProjections) expect(await readModels.checkpoint(name)).toEqual({ position: head, version: 1 });
+
+    expect(await loadWorld(readModels)).toEqual(await buildWorld(s.store.readAll()));
+    expect(await findDutyStreams(readModels, 'd1')).toEqual([WEEK_38]);
+    expect(await findDutyStreams(readModels, 'nope')).toEqual([]);
+    expect(await findPersonIds(readModels, DIGEST_A)).toEqual(['p1']);
+    expect(await findPersonIds(readModels, DIGEST_B)).toEqual([]); // p2 was erased
+    expect(await readModels.load('personIndex', ['person:p1', 'person:p2'])).toEqual(
+      new Map([
+        ['person:p1', { status: 'registered', idNumberDigest: DIGEST_A }],
+        ['person:p2', { status: 'erased' }],
+      ]),
+    );
+    // Caught up: nothing more to do.
+    expect(await runner.catchUp()).toBe(head);
+  });
+
+  it('follows the log live once started, and stops', async () => {
+    const s = createScenario();
+    await seed(s);
+    const { readModels } = open();
+    const runner = createProjectionRunner({ store: s.store, readModels, projections: worldProjections });
+    await runner.start();
+    await expect(runner.start()).rejects.toThrow(/already running/);
+    await more(s);
+    const head = await s.store.headPosition();
+    await runner.waitFor(head);
+    expect(runner.position()).toBe(head);
+    expect(await loadWorld(readModels)).toEqual(await buildWorld(s.store.readAll()));
+    expect(await findDutyStreams(readModels, 'd3')).toEqual([WEEK_39]);
+    expect(await findPersonIds(readModels, DIGEST_A)).toEqual(['p3']); // p1 registered first, then erased
+
+    await runner.stop();
+    await s.run('case', 'case-c2', { type: 'RegisterCase', data: { caseId: 'c2', origin: 'phone', communityId: 'dongfeng', category: 'labour', summary: '欠薪', registeredAt: at(25), petitioners: [{ personId: 'p3' }] } }, at(25));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await readModels.checkpoint('aggregates')).toEqual({ position: head, version: 1 });
+    expect(await readModels.load('aggregates', ['case-c2'])).toEqual(new Map());
+  });
+
+  it('hands over from catch-up to live without losing or repeating an event appended meanwhile', async () => {
+    const s = createScenario();
+    await seed(s);
+    const { readModels } = open();
+    const { projection, applied } = counting();
+    const runner = createProjectionRunner({ store: s.store, readModels, projections: [projection], batchSize: 2 });
+    const starting = runner.start();
+    await more(s); // appended while the runner catches up
+    await starting;
+    await runner.waitFor(await s.store.headPosition());
+    await runner.stop();
+    const head = await s.store.headPosition();
+    expect(applied).toEqual(Array.from({ length: head }, (_, i) => i + 1));
+    expect(await docsOf(readModels, 'counts')).toEqual(await expectedCounts(s.store));
+  });
+
+  it('continues after a restart from the checkpoint, applying nothing twice', async () => {
+    const s = createScenario();
+    await seed(s);
+    const target = open();
+    const first = counting();
+    await createProjectionRunner({ store: s.store, readModels: target.readModels, projections: [first.projection], batchSize: 3 }).catchUp();
+    const seeded = await s.store.headPosition();
+    expect(first.applied).toHaveLength(seeded);
+
+    await more(s);
+    const second = counting();
+    const restarted = createProjectionRunner({ store: s.store, readModels: target.reopen(), projections: [second.projection], batchSize: 4 });
+    expect(restarted.position()).toBe(0); // not known before it has read the checkpoints
+    const head = await restarted.catchUp();
+    expect(second.applied).toEqual(Array.from({ length: head - seeded }, (_, i) => seeded + i + 1));
+    expect(await docsOf(target.reopen(), 'counts')).toEqual(await expectedCounts(s.store));
+  });
+
+  it('rebuilds a projection whose version changed, and only that one', async () => {
+    const s = createScenario();
+    await seed(s);
+    const { readModels } = open();
+    const v1 = counting({ version: 1 });
+    const other = counting({ name: 'others' });
+    await createProjectionRunner({ store: s.store, readModels, projections: [v1.projection, other.projection] }).catchUp();
+    await more(s);
+
+    const v2 = counting({ version: 2, factor: 10 });
+    const otherAgain = counting({ name: 'others' });
+    const head = await createProjectionRunner({ store: s.store, readModels, projections: [v2.projection, otherAgain.projection] }).catchUp();
+    expect(v2.applied).toHaveLength(head); // from the first event
+    expect(otherAgain.applied).toHaveLength(head - v1.applied.length); // only what is new
+    expect(await readModels.checkpoint('counts')).toEqual({ position: head, version: 2 });
+    expect(await docsOf(readModels, 'counts')).toEqual(await expectedCounts(s.store, Infinity, 10));
+    expect(await docsOf(readModels, 'others')).toEqual(await expectedCounts(s.store));
+  });
+
+  it('rebuilds one projection on demand, reporting its progress', async () => {
+    const s = createScenario();
+    await seed(s);
+    await more(s);
+    const { readModels } = open();
+    const head = await s.store.headPosition();
+    const counts = counting();
+    const runner = createProjectionRunner({ store: s.store, readModels, projections: [...worldProjections, counts.projection], batchSize: 7 });
+    await runner.catchUp();
+    const progress: Progress[] = [];
+    expect(await runner.rebuild('counts', (p) => progress.push(p))).toBe(head);
+    expect(progress).toEqual([
+      { position: 0, head },
+      { position: 7, head },
+      { position: 14, head },
+      { position: head, head },
+    ]);
+    expect(counts.applied).toHaveLength(2 * head);
+    expect(await docsOf(readModels, 'counts')).toEqual(await expectedCounts(s.store));
+    await expect(runner.rebuild('nope')).rejects.toThrow(/no projection named "nope"/);
+  });
+
+  it('stops at a projection that throws, keeping the last committed batch, and resumes once it is fixed', async () => {
+    const s = createScenario();
+    await seed(s);
+    await more(s);
+    const target = open();
+    const head = await s.store.headPosition();
+    const buggy = counting({ failAt: 7 });
+    const runner = createProjectionRunner({ store: s.store, readModels: target.readModels, projections: [buggy.projection], batchSize: 4 });
+    const failure: unknown = await runner.catchUp().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ProjectionFailedError);
+    expect(failure).toMatchObject({ projection: 'counts', event: { meta: { position: 7 } } });
+    expect((failure as Error).message).toMatch(/"counts" failed on the event at position 7 .*the projection has a bug/);
+    // Positions 5 and 6 were applied in memory, but their batch (5–8) was never committed.
+    expect(buggy.applied).toEqual([1, 2, 3, 4, 5, 6]);
+    const afterCrash = target.reopen();
+    expect(await afterCrash.checkpoint('counts')).toEqual({ position: 4, version: 1 });
+    expect(await docsOf(afterCrash, 'counts')).toEqual(await expectedCounts(s.store, 4));
+
+    const fixed = counting();
+    await createProjectionRunner({ store: s.store, readModels: afterCrash, projections: [fixed.projection], batchSize: 4 }).catchUp();
+    expect(fixed.applied).toEqual(Array.from({ length: head - 4 }, (_, i) => i + 5));
+    expect(await docsOf(afterCrash, 'counts')).toEqual(await expectedCounts(s.store));
+  });
+
+  it('reports a live failure, stops, and fails those waiting for a position', async () => {
+    const s = createScenario();
+    await seed(s);
+    const { readModels } = open();
+    const seeded = await s.store.headPosition();
+    const buggy = counting({ failAt: seeded + 2 });
+    const errors: unknown[] = [];
+    const runner = createProjectionRunner({ store: s.store, readModels, projections: [buggy.projection], onError: (e) => errors.push(e) });
+    await runner.start();
+    const waiting = runner.waitFor(seeded + 3);
+    await more(s);
+    await expect(waiting).rejects.toBeInstanceOf(ProjectionFailedError);
+    await until(() => errors.length === 1);
+    expect(errors[0]).toMatchObject({ projection: 'counts', event: { meta: { position: seeded + 2 } } });
+    expect(await readModels.checkpoint('counts')).toEqual({ position: seeded + 1, version: 1 });
+    expect(runner.position()).toBe(seeded + 1);
+    await runner.stop();
+  });
+
+  it('reads old event versions through the upcasters; ignores streams of no aggregate', async () => {
+    const store = createScenario().store;
+    const noted = (n: number, text: string): NewEvent => ({
+      type: 'Noted',
+      data: { text },
+      meta: {
+        eventId: `e${n}`,
+        occurredAt: at(18),
+        actor: { id: 'tester', role: 'office' },
+        commandId: `c${n}`,
+        correlationId: `c${n}`,
+        causationId: `c${n}`,
+        schemaVersion: 1,
+      },
+    });
+    await store.append('note-1', [noted(1, '一'), noted(2, '二')], { expectedRevision: 0 });
+    const notes = defineProjection<unknown>({
+      name: 'notes',
+      version: 1,
+      keysOf: (event) => (event.type === 'Noted' ? [event.meta.streamId] : []),
+      apply: (_doc, event) => ({ data: event.data, schemaVersion: event.meta.schemaVersion }),
+    });
+    const { readModels } = open();
+    await createProjectionRunner({
+      store,
+      readModels,
+      projections: [notes, ...worldProjections],
+      upcasters: { Noted: { 1: (data) => ({ ...(data as object), words: 1 }) } },
+    }).catchUp();
+    expect(await docsOf(readModels, 'notes')).toEqual({ 'note-1': { data: { text: '二', words: 1 }, schemaVersion: 2 } });
+    expect(await docsOf(readModels, 'aggregates')).toEqual({});
+    expect(await readModels.checkpoint('aggregates')).toEqual({ position: 2, version: 1 });
+  });
+
+  it('refuses to load a World from a read model of another version', async () => {
+    const { readModels } = open();
+    expect(await loadWorld(readModels)).toEqual(await buildWorld([]));
+    await readModels.commit('aggregates', aggregatesProjection.version + 1, new Map(), 0);
+    await expect(loadWorld(readModels)).rejects.toBeInstanceOf(StaleReadModelError);
+  });
+});
+
+describe('the projection runner, misconfigured', () => {
+  const store = createScenario().store;
+  const readModels = createMemoryReadModels();
+  it('refuses two projections of one name, a bad version or a bad batch size', () => {
+    const { projection } = counting();
+    expect(() => createProjectionRunner({ store, readModels, projections: [projection, projection] })).toThrow(/two projections/);
+    expect(() => createProjectionRunner({ store, readModels, projections: [{ ...projection, version: 0 }] })).toThrow(RangeError);
+    expect(() => createProjectionRunner({ store, readModels, projections: [], batchSize: 0 })).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,311 @@
+import { upcast, type EventStore, type RecordedEvent, type Subscription, type UpcasterRegistry } from '@xinfang/event-store';
+import type { AnyProjection } from './projection';
+import type { ReadModelStore } from './read-model-store';
+
+/*
+ * The projection runner keeps read models up to date with the log. Per projection it knows the position
+ * of the last event its documents include (the checkpoint, stored with the documents). It reads the log
+ * after the lowest checkpoint in batches; for each batch and each projection it loads the documents the
+ * batch touches, applies the events in memory and commits the changed documents with the new checkpoint
+ * in one transaction. So a crash at any point loses at most the batch in progress, which is simply read
+ * again: nothing is applied twice and nothing is skipped.
+ *
+ * A projection whose stored version differs from its definition is reset and rebuilt from position 0.
+ * A projection that throws stops the runner (catch-up rejects; live mode reports through `onError` or
+ * an unhandled rejection): a read model never silently misses an event. Fix the projection (or the
+ * data, with an upcaster) and start again; it resumes after the last committed batch.
+ *
+ * One runner per read model store: two runners writing the same projection would be refused by the
+ * store's checkpoint check (`CheckpointConflictError`), never silently interleaved.
+ */
+
+/** How far a catch-up or rebuild has come: the last position committed and the log's head. */
+export interface Progress {
+  readonly position: number;
+  readonly head: number;
+}
+
+export type ProgressListener = (progress: Progress) => void;
+
+export interface ProjectionRunnerOptions {
+  readonly store: EventStore;
+  readonly readModels: ReadModelStore;
+  readonly projections: readonly AnyProjection[];
+  /** Events read, applied and committed at a time during catch-up and rebuild; default 500. */
+  readonly batchSize?: number;
+  /** The registry to read old event versions as current ones with (see `upcast`); none by default. */
+  readonly upcasters?: UpcasterRegistry;
+  /**
+   * Called when live processing fails; the runner has stopped by then. Without it the error is rethrown
+   * as an unhandled rejection, which is loud on purpose.
+   */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface ProjectionRunner {
+  /**
+   * Brings every projection up to the head of the log (rebuilding those whose version changed) and returns
+   * the position reached. `onProgress` is called before the first batch and after each one.
+   */
+  readonly catchUp: (onProgress?: ProgressListener) => Promise<number>;
+  /** Catches up, then follows the log live, committing as events arrive, until `stop`. */
+  readonly start: (onProgress?: ProgressListener) => Promise<void>;
+  /** Stops following the log; resolves when the event in progress (if any) is committed. */
+  readonly stop: () => Promise<void>;
+  /** Throws one projection's read model away and builds it again from position 0; returns the position reached. */
+  readonly rebuild: (name: string, onProgress?: ProgressListener) => Promise<number>;
+  /** The lowest position every projection has committed (as this runner knows it; 0 before the first catch-up). */
+  readonly position: () => number;
+  /**
+   * Resolves once every projection has committed `position` (e.g. the position of an append, before a
+   * query that must see it); rejects if the runner fails first. Only a running runner gets there.
+   */
+  readonly waitFor: (position: number) => Promise<void>;
+}
+
+/** A projection threw on an event: the runner stopped before it. */
+export class ProjectionFailedError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly event: RecordedEvent,
+    cause: unknown,
+  ) {
+    super(
+      `projection "${projection}" failed on the event at position ${event.meta.position} ` +
+        `(${event.type} on ${event.meta.streamId}): ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+    this.name = 'ProjectionFailedError';
+  }
+}
+
+const DEFAULT_BATCH_SIZE = 500;
+
+export const createProjectionRunner = (options: ProjectionRunnerOptions): ProjectionRunner => {
+  const { store, readModels, projections } = options;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!(Number.isSafeInteger(batchSize) && batchSize > 0)) throw new RangeError(`bad batchSize ${batchSize}`);
+  const byName = new Map<string, AnyProjection>();
+  for (const projection of projections) {
+    if (byName.has(projection.name)) throw new Error(`two projections are named "${projection.name}"`);
+    if (!(Number.isSafeInteger(projection.version) && projection.version > 0))
+      throw new RangeError(`projection "${projection.name}": bad version ${projection.version}`);
+    byName.set(projection.name, projection);
+  }
+  const current: (event: RecordedEvent) => RecordedEvent =
+    options.upcasters === undefined ? (event) => event : upcast(options.upcasters);
+
+  /** The committed position of each projection, as this runner last read or wrote it. */
+  const positions = new Map<string, number>();
+  const lowest = (names: Iterable<string>): number => {
+    let min = Infinity;
+    for (const name of names) min = Math.min(min, positions.get(name) ?? 0);
+    return min === Infinity ? 0 : min;
+  };
+
+  // Catch-up, rebuild and the live handler take turns: each holds the read models while it works.
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  // ——— waiting for a position ———
+
+  let failure: { readonly error: unknown } | undefined;
+  const waiters = new Set<{ position: number; resolve: () => void; reject: (error: unknown) => void }>();
+  const settleWaiters = (): void => {
+    const reached = lowest(byName.keys());
+    for (const waiter of waiters) {
+      if (failure !== undefined) waiter.reject(failure.error);
+      else if (waiter.position <= reached) waiter.resolve();
+      else continue;
+      waiters.delete(waiter);
+    }
+  };
+
+  // ——— applying events ———
+
+  /** Applies events (all after the projection's checkpoint) to one projection and commits the result. */
+  const applyBatch = async (projection: AnyProjection, events: readonly RecordedEvent[]): Promise<void> => {
+    const last = events.at(-1);
+    if (last === undefined) return;
+    const { name } = projection;
+    /** Documents by key, as loaded (`undefined`: none stored) and then as applied. */
+    const docs = new Map<string, unknown>();
+    const changed = new Set<string>();
+    const ensureLoaded = async (keys: Iterable<string>): Promise<void> => {
+      const missing = [...keys].filter((key) => !docs.has(key));
+      if (missing.length === 0) return;
+      const loaded = await readModels.load(name, missing);
+      for (const key of missing) docs.set(key, loaded.get(key));
+    };
+    const keysOf = (event: RecordedEvent, lookup: (key: string) => unknown): readonly string[] => {
+      try {
+        return projection.keysOf(event, lookup);
+      } catch (error) {
+        throw new ProjectionFailedError(name, event, error);
+      }
+    };
+
+    // Prefetch in one read what the batch will touch, as far as it can be told without the documents.
+    const wanted = new Set<string>();
+    const noteLookup = (key: string): undefined => {
+      wanted.add(key);
+      return undefined;
+    };
+    for (const event of events) for (const key of keysOf(event, noteLookup)) wanted.add(key);
+    await ensureLoaded(wanted);
+
+    for (const event of events) {
+      let keys: readonly string[];
+      // A lookup of a document not loaded yet: load it and route the event again (keysOf is pure).
+      for (;;) {
+        const missing: string[] = [];
+        keys = keysOf(event, (key) => {
+          if (docs.has(key)) return docs.get(key);
+          missing.push(key);
+          return undefined;
+        });
+        if (missing.length === 0) break;
+        await ensureLoaded(missing);
+      }
+      await ensureLoaded(keys);
+      for (const key of new Set(keys)) {
+        const before = docs.get(key);
+        let after: unknown;
+        try {
+          after = projection.apply(before, event, key);
+        } catch (error) {
+          throw new ProjectionFailedError(name, event, error);
+        }
+        if (after !== before) {
+          docs.set(key, after);
+          changed.add(key);
+        }
+      }
+    }
+
+    const changes = new Map<string, unknown>();
+    for (const key of changed) changes.set(key, docs.get(key));
+    await readModels.commit(name, projection.version, changes, last.meta.position);
+    positions.set(name, last.meta.position);
+  };
+
+  /** Applies a batch (in position order) to each of the projections, each from after its own checkpoint. */
+  const applyToAll = async (targets: readonly AnyProjection[], events: readonly RecordedEvent[]): Promise<void> => {
+    for (const projection of targets) {
+      const after = positions.get(projection.name) ?? 0;
+      await applyBatch(
+        projection,
+        events.filter((event) => event.meta.position > after),
+      );
+    }
+    settleWaiters();
+  };
+
+  /** Reads the log after the lowest checkpoint of `targets`, a batch at a time, up to its head. */
+  const catchUpFrom = async (targets: readonly AnyProjection[], onProgress?: ProgressListener): Promise<number> => {
+    let position = lowest(targets.map((p) => p.name));
+    let head = await store.headPosition();
+    onProgress?.({ position, head });
+    let batch: RecordedEvent[] = [];
+    const flush = async (): Promise<void> => {
+      await applyToAll(targets, batch);
+      batch = [];
+      head = Math.max(head, position);
+      onProgress?.({ position, head });
+    };
+    for await (const event of store.readAll({ afterPosition: position, batchSize })) {
+      if (!(event.meta.position > position))
+        throw new Error(`the store returned position ${event.meta.position} after ${position}: positions must increase`);
+      position = event.meta.position;
+      batch.push(current(event));
+      if (batch.length >= batchSize) await flush();
+    }
+    if (batch.length > 0) await flush();
+    return Math.max(position, lowest(targets.map((p) => p.name)));
+  };
+
+  /** Reads the stored checkpoints; resets the projections whose version changed. */
+  const prepare = async (): Promise<void> => {
+    for (const projection of projections) {
+      const checkpoint = await readModels.checkpoint(projection.name);
+      if (checkpoint !== undefined && checkpoint.version !== projection.version) {
+        await readModels.reset(projection.name);
+        positions.set(projection.name, 0);
+      } else {
+        positions.set(projection.name, checkpoint?.position ?? 0);
+      }
+    }
+  };
+
+  const catchUp = (onProgress?: ProgressListener): Promise<number> =>
+    exclusive(async () => {
+      await prepare();
+      return catchUpFrom(projections, onProgress);
+    });
+
+  // ——— live ———
+
+  let subscription: Subscription | undefined;
+  let running = false;
+
+  const fail = (error: unknown): void => {
+    failure = { error };
+    running = false;
+    subscription = undefined;
+    settleWaiters();
+    if (options.onError === undefined) throw error;
+    options.onError(error);
+  };
+
+  const start = async (onProgress?: ProgressListener): Promise<void> => {
+    if (running) throw new Error('the projection runner is already running');
+    running = true;
+    failure = undefined;
+    try {
+      await catchUp(onProgress);
+    } catch (error) {
+      running = false;
+      failure = { error };
+      settleWaiters();
+      throw error;
+    }
+    if (!running) return; // stopped during the catch-up
+    subscription = store.subscribe({ afterPosition: lowest(byName.keys()), onError: fail }, (event) =>
+      exclusive(async () => {
+        const position = event.meta.position;
+        await applyToAll(
+          projections.filter((p) => (positions.get(p.name) ?? 0) < position),
+          [current(event)],
+        );
+      }),
+    );
+  };
+
+  const stop = async (): Promise<void> => {
+    running = false;
+    const closing = subscription;
+    subscription = undefined;
+    await closing?.close();
+  };
+
+  const rebuild = (name: string, onProgress?: ProgressListener): Promise<number> =>
+    exclusive(async () => {
+      const projection = byName.get(name);
+      if (projection === undefined) throw new Error(`no projection named "${name}"`);
+      await readModels.reset(name);
+      positions.set(name, 0);
+      return catchUpFrom([projection], onProgress);
+    });
+
+  const waitFor = (position: number): Promise<void> =>
+    new Promise((resolve, reject) => {
+      waiters.add({ position, resolve, reject });
+      settleWaiters();
+    });
+
+  return { catchUp, start, stop, rebuild, position: () => lowest(byName.keys()), waitFor };
+};

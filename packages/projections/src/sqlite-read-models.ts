@@ -1,0 +1,121 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { assertCommit, serializeDoc, type Checkpoint, type ReadModelStore } from './read-model-store';
+
+/*
+ * Read models in SQLite, on a better-sqlite3 `Database` the app opens and passes in (a capability: the
+ * same file as the event store, so that one backup holds both, or another file, so that read models can
+ * be deleted and rebuilt at will). Two tables, created if missing:
+ *
+ *   read_models(projection, key, doc JSON, PRIMARY KEY (projection, key))
+ *   checkpoints(projection PRIMARY KEY, position, version)
+ *
+ * `commit` writes the documents and the checkpoint in one immediate transaction: a crash (or an error
+ * half-way) leaves both as they were. better-sqlite3 is synchronous; the port is async so that the
+ * runner does not care which store it has.
+ */
+
+type Database = BetterSqlite3.Database;
+
+export interface SqliteReadModelsOptions {
+  /** Documents per page of `all`; default 500. */
+  readonly pageSize?: number;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS read_models (
+    projection TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    doc        TEXT NOT NULL CHECK (json_valid(doc)),
+    PRIMARY KEY (projection, key)
+  );
+  CREATE TABLE IF NOT EXISTS checkpoints (
+    projection TEXT PRIMARY KEY,
+    position   INTEGER NOT NULL CHECK (position >= 0),
+    version    INTEGER NOT NULL CHECK (version > 0)
+  );
+`;
+
+interface DocRow {
+  readonly key: string;
+  readonly doc: string;
+}
+
+export const createSqliteReadModels = (db: Database, options: SqliteReadModelsOptions = {}): ReadModelStore => {
+  const pageSize = options.pageSize ?? 500;
+  if (!(Number.isSafeInteger(pageSize) && pageSize > 0)) throw new RangeError(`bad pageSize ${pageSize}`);
+  db.exec(SCHEMA);
+
+  const selectCheckpoint = db.prepare<[string], Checkpoint>(
+    'SELECT position, version FROM checkpoints WHERE projection = ?',
+  );
+  // Any number of keys in one statement: they are passed as one JSON array (no limit on bound variables).
+  const selectDocs = db.prepare<[string, string], DocRow>(
+    'SELECT key, doc FROM read_models WHERE projection = ? AND key IN (SELECT value FROM json_each(?))',
+  );
+  // Keyset pagination: no statement stays open between pages, so the connection is free for commits.
+  const selectPage = db.prepare<[string, string, number], DocRow>(
+    'SELECT key, doc FROM read_models WHERE projection = ? AND key > ? ORDER BY key LIMIT ?',
+  );
+  const upsertDoc = db.prepare<[string, string, string]>(
+    'INSERT INTO read_models (projection, key, doc) VALUES (?, ?, ?) ' +
+      'ON CONFLICT (projection, key) DO UPDATE SET doc = excluded.doc',
+  );
+  const deleteDoc = db.prepare<[string, string]>('DELETE FROM read_models WHERE projection = ? AND key = ?');
+  const upsertCheckpoint = db.prepare<[string, number, number]>(
+    'INSERT INTO checkpoints (projection, position, version) VALUES (?, ?, ?) ' +
+      'ON CONFLICT (projection) DO UPDATE SET position = excluded.position, version = excluded.version',
+  );
+  const deleteDocs = db.prepare<[string]>('DELETE FROM read_models WHERE projection = ?');
+  const deleteCheckpoint = db.prepare<[string]>('DELETE FROM checkpoints WHERE projection = ?');
+
+  const commit = db.transaction(
+    (projection: string, version: number, changes: ReadonlyMap<string, unknown>, position: number) => {
+      assertCommit(projection, selectCheckpoint.get(projection), version, changes, position);
+      for (const [key, doc] of changes) {
+        if (doc === undefined) deleteDoc.run(projection, key);
+        else upsertDoc.run(projection, key, serializeDoc(projection, key, doc));
+      }
+      upsertCheckpoint.run(projection, position, version);
+    },
+  );
+  const reset = db.transaction((projection: string) => {
+    deleteDocs.run(projection);
+    deleteCheckpoint.run(projection);
+  });
+
+  return {
+    checkpoint: async (projection) => {
+      const row = selectCheckpoint.get(projection);
+      return row === undefined ? undefined : { position: row.position, version: row.version };
+    },
+
+    load: async (projection, keys) => {
+      const found = new Map<string, unknown>();
+      const wanted = [...new Set(keys)];
+      if (wanted.length === 0) return found;
+      for (const row of selectDocs.all(projection, JSON.stringify(wanted))) found.set(row.key, JSON.parse(row.doc));
+      return found;
+    },
+
+    all: (projection) => ({
+      async *[Symbol.asyncIterator]() {
+        // '' sorts before every key but '' itself, which is read first.
+        const empty = selectDocs.get(projection, '[""]');
+        if (empty !== undefined) yield [empty.key, JSON.parse(empty.doc)] as const;
+        for (let after = ''; ; ) {
+          const page = selectPage.all(projection, after, pageSize);
+          for (const row of page) yield [row.key, JSON.parse(row.doc)] as const;
+          const last = page.at(-1);
+          if (last === undefined || page.length < pageSize) return;
+          after = last.key;
+        }
+      },
+    }),
+
+    // Immediate: the write lock is taken before the checkpoint is read, so the check and the writes see
+    // the same database even with another connection (another process) on the same file.
+    commit: async (projection, version, changes, position) => commit.immediate(projection, version, changes, position),
+
+    reset: async (projection) => reset.immediate(projection),
+  };
+};

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { endOfDay } from '@xinfang/domain';
+import { disputesLedger } from './disputes-ledger';
+import { createMemoryReadModels } from './memory-read-models';
+import { plainPersonalData } from './personal-data';
+import { createProjectionRunner } from './runner';
+import { createScenario } from './test-scenario';
+import { buildWorld } from './world';
+import { worldProjections } from './world-projection';
+import { createWorldSource, logBoundsProjection } from './world-source';
+
+const registerCase = (caseId: string, registeredAt: string) => ({
+  type: 'RegisterCase' as const,
+  data: {
+    caseId,
+    origin: 'screening' as const,
+    communityId: 'dongfeng',
+    category: 'neighbour' as const,
+    summary: '楼上漏水',
+    registeredAt,
+    petitioners: [{ personId: 'p1' }],
+  },
+});
+
+describe('the world of a view', () => {
+  it('comes from the live read model when the view hides nothing, and from the log otherwise', async () => {
+    const scenario = createScenario();
+    await scenario.run('case', 'case-c1', registerCase('c1', '2024-09-18T09:00:00+08:00'), '2024-09-18T09:05:00+08:00');
+    // c2 happened on 20 Sep but was typed in on 25 Sep.
+    await scenario.run('case', 'case-c2', registerCase('c2', '2024-09-20T10:00:00+08:00'), '2024-09-25T16:00:00+08:00');
+    const readModels = createMemoryReadModels();
+    const runner = createProjectionRunner({ store: scenario.store, readModels, projections: [...worldProjections, logBoundsProjection] });
+    await runner.catchUp();
+    const source = createWorldSource({ store: scenario.store, readModels });
+
+    const now = { asOf: endOfDay('2024-10-01'), knownAt: endOfDay('2024-10-01') };
+    const live = await source.worldFor(now);
+    expect(live.source).toBe('readModel');
+    expect(live.world).toEqual(await buildWorld(await scenario.events()));
+
+    const before = { asOf: endOfDay('2024-10-01'), knownAt: endOfDay('2024-09-24') };
+    const past = await source.worldFor(before);
+    expect(past.source).toBe('log');
+    expect(disputesLedger(past.world, before, {}, plainPersonalData).rows.map((r) => r.caseId)).toEqual(['c1']);
+    expect(disputesLedger(live.world, now, {}, plainPersonalData).rows.map((r) => r.caseId)).toEqual(['c1', 'c2']);
+
+    const earlier = { asOf: endOfDay('2024-09-19'), knownAt: endOfDay('2024-10-01') };
+    expect((await source.worldFor(earlier)).source).toBe('log');
+  });
+
+  it('replays the log when there is no read model, or the read model is behind the log', async () => {
+    const scenario = createScenario();
+    await scenario.run('case', 'case-c1', registerCase('c1', '2024-09-18T09:00:00+08:00'), '2024-09-18T09:05:00+08:00');
+    const view = { asOf: endOfDay('2024-10-01'), knownAt: endOfDay('2024-10-01') };
+    expect((await createWorldSource({ store: scenario.store }).worldFor(view)).source).toBe('log');
+
+    const readModels = createMemoryReadModels();
+    expect((await createWorldSource({ store: scenario.store, readModels }).worldFor(view)).source).toBe('log');
+  });
+});
+
+describe('a read model behind the log', () => {
+  it('is not used: events appended since its checkpoint would be missing', async () => {
+    const scenario = createScenario();
+    await scenario.run('case', 'case-c1', registerCase('c1', '2024-09-18T09:00:00+08:00'), '2024-09-18T09:05:00+08:00');
+    const readModels = createMemoryReadModels();
+    const runner = createProjectionRunner({ store: scenario.store, readModels, projections: [...worldProjections, logBoundsProjection] });
+    await runner.catchUp();
+    await scenario.run('case', 'case-c2', registerCase('c2', '2024-09-19T09:00:00+08:00'), '2024-09-19T09:05:00+08:00');
+    const view = { asOf: endOfDay('2024-10-01'), knownAt: endOfDay('2024-10-01') };
+    const { world, source } = await createWorldSource({ store: scenario.store, readModels }).worldFor(view);
+    expect(source).toBe('log');
+    expect([...world.case.keys()]).toEqual(['case-c1', 'case-c2']);
+  });
+});

@@ -1,0 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runEventStoreConformance } from '@xinfang/event-store/conformance';
+import { afterAll } from 'vitest';
+import { createSqliteEventStore } from './sqlite-store';
+
+const dir = mkdtempSync(join(tmpdir(), 'xinfang-store-sqlite-conformance-'));
+let n = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+runEventStoreConformance('sqlite', async () => {
+  const store = createSqliteEventStore({ path: join(dir, `store-${++n}.db`) });
+  return { store, dispose: () => store.close() };
+});

@@ -1,0 +1,2 @@
+export { SCHEMA_VERSION } from './schema';
+export * from './sqlite-store';

@@ -1,0 +1,303 @@
+import {
+  GENESIS_HASH,
+  appendConflict,
+  appendResultOf,
+  assertAppendArguments,
+  catchUpSubscription,
+  priorAppendResult,
+  sealEvent,
+  systemClock,
+  type AppendConflict,
+  type AppendResult,
+  type Clock,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type RecordedEvent,
+} from '@xinfang/event-store';
+import Database from 'better-sqlite3';
+import { left, right, type Either } from 'fp-ts/Either';
+import { ensureSchema } from './schema';
+
+export interface SqliteEventStoreOptions {
+  /** The database file (created if missing), or `':memory:'` for a private store that lives as long as it is open. */
+  readonly path: string;
+  /** Sets `recordedAt`; the system clock by default. */
+  readonly clock?: Clock;
+  /**
+   * How long an append waits for another connection's write (another process on the same file) before it
+   * fails with SQLITE_BUSY; default 5,000 ms. The wait blocks this process's event loop.
+   */
+  readonly busyTimeoutMs?: number;
+  /**
+   * How often subscriptions look for events appended by other processes; default 200 ms, 0 = never (then only
+   * this store's own appends reach its subscribers). Appends through this store are delivered at once either way.
+   */
+  readonly pollIntervalMs?: number;
+  /** Called with the text of every SQL statement the store runs: for debugging and tests. */
+  readonly trace?: (sql: string) => void;
+}
+
+/** The connection settings that durability depends on, as SQLite reports them. */
+export interface SqliteSettings {
+  /** `wal` for a file (`memory` for `:memory:`). */
+  readonly journalMode: string;
+  /** 2 = FULL. */
+  readonly synchronous: number;
+  readonly busyTimeoutMs: number;
+}
+
+export interface SqliteEventStore extends EventStore {
+  /** The file this store writes to (`:memory:` for an in-memory store). */
+  readonly path: string;
+  /** Reads the connection's durability settings back from SQLite (for `xinfang doctor` and tests). */
+  readonly settings: () => Promise<SqliteSettings>;
+}
+
+interface EventRow {
+  readonly position: number;
+  readonly stream_id: string;
+  readonly revision: number;
+  readonly event_id: string;
+  readonly type: string;
+  readonly data: string | null;
+  readonly meta: string;
+  readonly recorded_at: string;
+  readonly occurred_at: string;
+  readonly command_id: string;
+  readonly prev_hash: string;
+  readonly hash: string;
+}
+
+const DEFAULT_BATCH_SIZE = 500;
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+const DEFAULT_POLL_INTERVAL_MS = 200;
+
+const text = (value: unknown, field: string): string => {
+  // STRICT tables would quietly store 42 as '42' in a TEXT column, and the event would no longer match its hash.
+  if (typeof value !== 'string') throw new TypeError(`append: ${field} must be a string, not ${typeof value}`);
+  return value;
+};
+
+/** A sealed event as a row: the scalar fields in columns, the rest of `meta` and `data` as JSON text. */
+const toRow = (event: RecordedEvent): EventRow => {
+  const { eventId, streamId, revision, position, recordedAt, occurredAt, commandId, prevHash, hash, ...rest } = event.meta;
+  return {
+    position,
+    stream_id: streamId,
+    revision,
+    event_id: text(eventId, 'meta.eventId'),
+    type: text(event.type, 'type'),
+    // A sealed event is plain JSON (see `toPlainJson`), so JSON.stringify → JSON.parse gives it back exactly.
+    data: event.data === undefined ? null : JSON.stringify(event.data),
+    meta: JSON.stringify(rest),
+    recorded_at: text(recordedAt, 'meta.recordedAt (from the clock)'),
+    occurred_at: text(occurredAt, 'meta.occurredAt'),
+    command_id: text(commandId, 'meta.commandId'),
+    prev_hash: prevHash,
+    hash,
+  };
+};
+
+const toRecorded = (row: EventRow): RecordedEvent => ({
+  type: row.type,
+  data: row.data === null ? undefined : JSON.parse(row.data),
+  meta: {
+    ...(JSON.parse(row.meta) as Pick<RecordedEvent['meta'], 'actor' | 'correlationId' | 'causationId' | 'schemaVersion'>),
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    recordedAt: row.recorded_at,
+    occurredAt: row.occurred_at,
+    commandId: row.command_id,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  },
+});
+
+const COLUMNS = 'position, stream_id, revision, event_id, type, data, meta, recorded_at, occurred_at, command_id, prev_hash, hash';
+
+/**
+ * The embedded default store: one SQLite file, which a server and the CLI may open at the same time.
+ *
+ * Durability: the file is in WAL mode with `synchronous = FULL`. In WAL mode, NORMAL only syncs the WAL at
+ * checkpoints, so a power cut can lose the last acknowledged appends; FULL syncs the WAL at every commit, so
+ * an append that has resolved is on disk. Appends run in `BEGIN IMMEDIATE` transactions: the write lock is
+ * taken before the last position and the stream's revision are read, so two processes cannot both read the
+ * same last position (the second waits up to `busyTimeoutMs`, then reads the first one's result).
+ */
+export const createSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore => {
+  const clock = options.clock ?? systemClock;
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  if (!(Number.isSafeInteger(busyTimeoutMs) && busyTimeoutMs >= 0)) throw new RangeError(`store-sqlite: bad busyTimeoutMs ${busyTimeoutMs}`);
+  if (!(Number.isSafeInteger(pollIntervalMs) && pollIntervalMs >= 0)) throw new RangeError(`store-sqlite: bad pollIntervalMs ${pollIntervalMs}`);
+
+  const trace = options.trace;
+  const db = new Database(options.path, {
+    timeout: busyTimeoutMs,
+    ...(trace === undefined ? {} : { verbose: (sql: unknown) => trace(String(sql)) }),
+  });
+  try {
+    const journalMode = db.pragma('journal_mode = WAL', { simple: true });
+    // SQLite keeps the old mode where WAL is not possible (some network file systems): refuse rather than guess.
+    if (journalMode !== 'wal' && !db.memory) throw new Error(`store-sqlite: ${options.path} cannot be put in WAL mode (${String(journalMode)})`);
+    // FULL, not NORMAL: see above. An acknowledged append must survive a power cut.
+    db.pragma('synchronous = FULL');
+    ensureSchema(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const statements = {
+    insert: db.prepare<[EventRow]>(
+      `INSERT INTO events (${COLUMNS}) VALUES (@position, @stream_id, @revision, @event_id, @type, @data, @meta,
+        @recorded_at, @occurred_at, @command_id, @prev_hash, @hash)`,
+    ),
+    byEventIds: db.prepare<[string], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY position`,
+    ),
+    streamHead: db.prepare<[string], { revision: number; position: number }>(
+      'SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+    ),
+    logHead: db.prepare<[], { position: number; hash: string }>('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
+    readAfter: db.prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+    readStream: db.prepare<[string, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
+    ),
+    byCommandId: db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE command_id = ? ORDER BY position`),
+  };
+
+  /** Everything an append reads and writes, in one IMMEDIATE transaction: all or nothing, one fsync. */
+  const appendTransaction = db.transaction(
+    (streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Either<AppendConflict, AppendResult> => {
+      const stored =
+        events.length === 0 ? [] : statements.byEventIds.all(JSON.stringify(events.map((e) => e.meta.eventId))).map(toRecorded);
+      const prior = priorAppendResult(streamId, events, stored);
+      if (prior !== undefined) return right(prior);
+
+      const streamHead = statements.streamHead.get(streamId);
+      const revision = streamHead?.revision ?? 0;
+      if (expectedRevision !== 'any' && expectedRevision !== revision) {
+        return left(appendConflict(streamId, expectedRevision, revision));
+      }
+      if (events.length === 0) return right({ streamId, revision, position: streamHead?.position ?? 0, events: [] });
+
+      const logHead = statements.logHead.get();
+      const lastPosition = logHead?.position ?? 0;
+      let prevHash = logHead?.hash ?? GENESIS_HASH;
+      const recordedAt = clock.now();
+      // An event that cannot be stored (not JSON, a wrong type) throws, and the transaction rolls back.
+      const recorded = events.map((event, i) => {
+        const sealed = sealEvent(event, { streamId, revision: revision + i + 1, position: lastPosition + i + 1, recordedAt, prevHash });
+        statements.insert.run(toRow(sealed));
+        prevHash = sealed.meta.hash;
+        return sealed;
+      });
+      return right(appendResultOf(streamId, recorded));
+    },
+  );
+
+  const listeners = new Set<() => void>();
+  const subscriptions = new Set<{ close: () => Promise<void> }>();
+  let closed = false;
+  let closing: Promise<void> | undefined;
+
+  const assertOpen = (): void => {
+    if (closed) throw new Error('The event store is closed');
+  };
+
+  const readAll: EventStore['readAll'] = ({ afterPosition = 0, batchSize = DEFAULT_BATCH_SIZE } = {}) => ({
+    async *[Symbol.asyncIterator]() {
+      if (!(Number.isSafeInteger(batchSize) && batchSize > 0)) throw new RangeError(`readAll: bad batchSize ${batchSize}`);
+      // One query per batch, each in its own read snapshot. A commit is atomic and positions are assigned under
+      // the write lock, so a batch never shows a later position without the earlier ones.
+      for (let cursor = Math.max(0, afterPosition); ; ) {
+        assertOpen();
+        const rows = statements.readAfter.all(cursor, batchSize);
+        for (const row of rows) yield toRecorded(row);
+        const last = rows.at(-1);
+        if (last === undefined || rows.length < batchSize) return;
+        cursor = last.position;
+      }
+    },
+  });
+
+  return {
+    path: options.path,
+
+    append: async (streamId, events, { expectedRevision }) => {
+      assertOpen();
+      assertAppendArguments(streamId, events, expectedRevision);
+      const result = appendTransaction.immediate(streamId, events, expectedRevision);
+      if (result._tag === 'Right' && result.right.events.length > 0) for (const listener of listeners) listener();
+      return result;
+    },
+
+    readStream: async (streamId, { fromRevision = 1 } = {}) => {
+      assertOpen();
+      return statements.readStream.all(streamId, fromRevision).map(toRecorded);
+    },
+
+    readAll,
+
+    headPosition: async () => {
+      assertOpen();
+      return statements.logHead.get()?.position ?? 0;
+    },
+
+    streamRevision: async (streamId) => {
+      assertOpen();
+      return statements.streamHead.get(streamId)?.revision ?? 0;
+    },
+
+    findByCommandId: async (commandId) => {
+      assertOpen();
+      return statements.byCommandId.all(commandId).map(toRecorded);
+    },
+
+    subscribe: (subscribeOptions, handler) => {
+      assertOpen();
+      const subscription = catchUpSubscription(
+        {
+          readAfter: (afterPosition) => readAll({ afterPosition }),
+          onAppended: (listener) => {
+            listeners.add(listener);
+            return () => listeners.delete(listener);
+          },
+          // Other processes (the CLI while the server runs) append to the same file: look for their events too.
+          ...(pollIntervalMs > 0 && !db.memory ? { pollIntervalMs } : {}),
+        },
+        subscribeOptions,
+        handler,
+      );
+      const tracked = {
+        close: async () => {
+          subscriptions.delete(tracked);
+          await subscription.close();
+        },
+      };
+      subscriptions.add(tracked);
+      return tracked;
+    },
+
+    settings: async () => {
+      assertOpen();
+      return {
+        journalMode: String(db.pragma('journal_mode', { simple: true })),
+        synchronous: Number(db.pragma('synchronous', { simple: true })),
+        busyTimeoutMs: Number(db.pragma('busy_timeout', { simple: true })),
+      };
+    },
+
+    close: () =>
+      (closing ??= (async () => {
+        // Subscriptions first: one may be reading a batch, and must finish before the connection goes.
+        await Promise.all([...subscriptions].map((s) => s.close()));
+        closed = true;
+        db.close();
+      })()),
+  };
+};
