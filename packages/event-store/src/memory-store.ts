@@ -4,7 +4,7 @@ import { systemClock, type Clock } from './capabilities';
 import type { NewEvent, RecordedEvent } from './envelope';
 import { appendConflict, type EventStore } from './event-store';
 import { GENESIS_HASH, sealEvent } from './hash-chain';
-import { catchUpSubscription } from './subscription';
+import { catchUpSubscription, subscriptionRegistry } from './subscription';
 
 export interface MemoryEventStoreOptions {
   /** Sets `recordedAt`; the system clock by default. */
@@ -34,7 +34,7 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
   const byEventId = new Map<string, RecordedEvent>();
   const byCommandId = new Map<string, RecordedEvent[]>();
   const listeners = new Set<() => void>();
-  const subscriptions = new Set<{ close: () => Promise<void> }>();
+  const subscriptions = subscriptionRegistry();
   let closed = false;
 
   const assertOpen = (): void => {
@@ -121,7 +121,7 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
 
     subscribe: (subscribeOptions, handler) => {
       assertOpen();
-      const subscription = catchUpSubscription(
+      return subscriptions.track(catchUpSubscription(
         {
           readAfter: (afterPosition) => readAll({ afterPosition }),
           onAppended: (listener) => {
@@ -131,20 +131,12 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
         },
         subscribeOptions,
         handler,
-      );
-      const tracked = {
-        close: async () => {
-          subscriptions.delete(tracked);
-          await subscription.close();
-        },
-      };
-      subscriptions.add(tracked);
-      return tracked;
+      ));
     },
 
     close: async () => {
       if (closed) return;
-      await Promise.all([...subscriptions].map((s) => s.close()));
+      await subscriptions.closeAll();
       closed = true;
     },
   };

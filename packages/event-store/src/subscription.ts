@@ -79,3 +79,29 @@ export const catchUpSubscription = (
     },
   };
 };
+
+/** The open subscriptions of a store, so that closing the store closes them first. */
+export interface SubscriptionRegistry {
+  /** Tracks a subscription until it is closed; returns the one to hand to the caller. */
+  readonly track: (subscription: Subscription) => Subscription;
+  readonly closeAll: () => Promise<void>;
+}
+
+export const subscriptionRegistry = (): SubscriptionRegistry => {
+  const open = new Set<Subscription>();
+  return {
+    track: (subscription) => {
+      const tracked: Subscription = {
+        close: async () => {
+          open.delete(tracked);
+          await subscription.close();
+        },
+      };
+      open.add(tracked);
+      return tracked;
+    },
+    closeAll: async () => {
+      await Promise.all([...open].map((s) => s.close()));
+    },
+  };
+};

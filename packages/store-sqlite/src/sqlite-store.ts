@@ -4,6 +4,7 @@ import {
   appendResultOf,
   assertAppendArguments,
   catchUpSubscription,
+  subscriptionRegistry,
   priorAppendResult,
   sealEvent,
   systemClock,
@@ -201,7 +202,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   );
 
   const listeners = new Set<() => void>();
-  const subscriptions = new Set<{ close: () => Promise<void> }>();
+  const subscriptions = subscriptionRegistry();
   let closed = false;
   let closing: Promise<void> | undefined;
 
@@ -260,7 +261,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
 
     subscribe: (subscribeOptions, handler) => {
       assertOpen();
-      const subscription = catchUpSubscription(
+      return subscriptions.track(catchUpSubscription(
         {
           readAfter: (afterPosition) => readAll({ afterPosition }),
           onAppended: (listener) => {
@@ -272,15 +273,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
         },
         subscribeOptions,
         handler,
-      );
-      const tracked = {
-        close: async () => {
-          subscriptions.delete(tracked);
-          await subscription.close();
-        },
-      };
-      subscriptions.add(tracked);
-      return tracked;
+      ));
     },
 
     settings: async () => {
@@ -295,7 +288,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     close: () =>
       (closing ??= (async () => {
         // Subscriptions first: one may be reading a batch, and must finish before the connection goes.
-        await Promise.all([...subscriptions].map((s) => s.close()));
+        await subscriptions.closeAll();
         closed = true;
         db.close();
       })()),
