@@ -1,0 +1,121 @@
+import { createHash, randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { formatRole, parseRole, type Role } from './roles';
+
+/*
+ * What the app keeps beside the event log, in a SQLite file of its own: the API tokens (hashed), the
+ * per-person keys of personal data, and the secret for matching id numbers. It is kept apart from the
+ * events on purpose: destroying a person's key here (crypto-shredding) makes their data unreadable while
+ * the log, and its hash chain, stay exactly as they were.
+ */
+
+export interface TokenInfo {
+  readonly id: string;
+  readonly role: Role;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+export interface AppDatabase {
+  readonly tokens: {
+    /** Makes a token; the secret is returned once and only its SHA-256 is stored. */
+    readonly create: (role: Role, name: string, now: string) => { readonly info: TokenInfo; readonly token: string };
+    readonly verify: (token: string) => TokenInfo | undefined;
+    readonly list: () => TokenInfo[];
+    /** True when the token was active and is now revoked. */
+    readonly revoke: (id: string, now: string) => boolean;
+    readonly count: () => number;
+  };
+  readonly keys: {
+    /** The person's key, made on first use. */
+    readonly keyFor: (personId: string, now: string) => Buffer;
+    /** The key, or undefined once destroyed (or never made). */
+    readonly find: (personId: string) => Buffer | undefined;
+    /** Destroys the key for good; true when there was one. */
+    readonly destroy: (personId: string) => boolean;
+    /** The secret of the keyed hash that matches id numbers (made once). */
+    readonly matchingSecret: () => Buffer;
+  };
+  readonly close: () => void;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+interface TokenRow {
+  id: string;
+  role: string;
+  name: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+const toInfo = (row: TokenRow): TokenInfo => {
+  const role = parseRole(row.role);
+  if (role === undefined) throw new Error(`token ${row.id} has an unknown role ${row.role}`);
+  return { id: row.id, role, name: row.name, createdAt: row.created_at, revokedAt: row.revoked_at };
+};
+
+export const openAppDatabase = (path: string): AppDatabase => {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten with zeros, so a destroyed key does not linger in free pages.
+  db.pragma('secure_delete = ON');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS tokens (
+      id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, name TEXT NOT NULL,
+      created_at TEXT NOT NULL, revoked_at TEXT
+    );
+    CREATE TABLE IF NOT EXISTS person_keys (person_id TEXT PRIMARY KEY, key BLOB NOT NULL, created_at TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+  `);
+  const statements = {
+    insertToken: db.prepare('INSERT INTO tokens (id, hash, role, name, created_at) VALUES (?, ?, ?, ?, ?)'),
+    tokenByHash: db.prepare<[string], TokenRow>('SELECT id, role, name, created_at, revoked_at FROM tokens WHERE hash = ?'),
+    listTokens: db.prepare<[], TokenRow>('SELECT id, role, name, created_at, revoked_at FROM tokens ORDER BY created_at, id'),
+    revokeToken: db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    countTokens: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM tokens'),
+    insertKey: db.prepare('INSERT OR IGNORE INTO person_keys (person_id, key, created_at) VALUES (?, ?, ?)'),
+    findKey: db.prepare<[string], { key: Buffer }>('SELECT key FROM person_keys WHERE person_id = ?'),
+    deleteKey: db.prepare('DELETE FROM person_keys WHERE person_id = ?'),
+    insertSecret: db.prepare('INSERT OR IGNORE INTO secrets (name, value) VALUES (?, ?)'),
+    findSecret: db.prepare<[string], { value: Buffer }>('SELECT value FROM secrets WHERE name = ?'),
+  };
+  const secret = (name: string): Buffer => {
+    statements.insertSecret.run(name, randomBytes(32));
+    const row = statements.findSecret.get(name);
+    if (row === undefined) throw new Error(`secret ${name} could not be stored`);
+    return row.value;
+  };
+  return {
+    tokens: {
+      create: (role, name, now) => {
+        const id = `t-${randomBytes(6).toString('hex')}`;
+        const token = `xf_${randomBytes(32).toString('base64url')}`;
+        statements.insertToken.run(id, sha256(token), formatRole(role), name, now);
+        return { info: { id, role, name, createdAt: now, revokedAt: null }, token };
+      },
+      verify: (token) => {
+        const row = statements.tokenByHash.get(sha256(token));
+        return row === undefined || row.revoked_at !== null ? undefined : toInfo(row);
+      },
+      list: () => statements.listTokens.all().map(toInfo),
+      revoke: (id, now) => statements.revokeToken.run(now, id).changes > 0,
+      count: () => statements.countTokens.get()?.n ?? 0,
+    },
+    keys: {
+      keyFor: (personId, now) => {
+        statements.insertKey.run(personId, randomBytes(32), now);
+        const row = statements.findKey.get(personId);
+        if (row === undefined) throw new Error(`key for ${personId} could not be stored`);
+        return row.key;
+      },
+      find: (personId) => statements.findKey.get(personId)?.key,
+      destroy: (personId) => statements.deleteKey.run(personId).changes > 0,
+      matchingSecret: () => secret('idNumberMatching'),
+    },
+    close: () => db.close(),
+  };
+};

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { isLeft } from 'fp-ts/Either';
+import {
+  aggregates,
+  fold,
+  personStream,
+  type AggregateName,
+  type CommandOf,
+  type EventOf,
+  type PetitionerInput,
+  type PetitionerRef,
+  type StateOf,
+} from '@xinfang/domain';
+import { handleCommand, isAppendConflict, type Actor, type Clock, type CommandResult, type EventStore } from '@xinfang/event-store';
+import { findPersonIds, type ProjectionRunner, type ReadModelStore } from '@xinfang/projections';
+import type { AppDatabase } from './app-database';
+import { idNumberDigest, seal } from './personal-data';
+import { conflict, fromDomainError, notFound } from './problem';
+
+/*
+ * The application service: every command of the API goes through here, whoever calls it (a route, the
+ * CLI's demo). It routes a command to its stream, runs it through the decider with the command handler,
+ * and turns refusals into HTTP problems. Personal data is sealed here, before anything reaches the log.
+ */
+
+export interface CommandContext {
+  readonly actor: Actor;
+  /** One per request; derived from the Idempotency-Key when there is one, so a retry is recognised. */
+  readonly commandId: string;
+  /** From If-Match: the revision the client saw. */
+  readonly expectedRevision?: number;
+}
+
+export interface Office {
+  readonly store: EventStore;
+  /** Runs a command on a stream; throws an HttpProblem when it is refused or conflicts. */
+  readonly execute: <N extends AggregateName>(
+    aggregate: N,
+    streamId: string,
+    command: CommandOf<N>,
+    context: CommandContext,
+  ) => Promise<CommandResult>;
+  /** A stream's current state and revision, folded from its events. */
+  readonly load: <N extends AggregateName>(aggregate: N, streamId: string) => Promise<{ state: StateOf<N>; revision: number }>;
+  /** Links each petitioner to a person file, making new (sealed) files where needed. */
+  readonly petitionerRefs: (inputs: readonly PetitionerInput[], at: string, context: CommandContext) => Promise<PetitionerRef[]>;
+  /** Forgets a person: records the erasure, then destroys their key. */
+  readonly erasePerson: (personId: string, at: string, context: CommandContext) => Promise<CommandResult>;
+}
+
+export interface OfficeOptions {
+  readonly store: EventStore;
+  readonly database: AppDatabase;
+  readonly clock: Clock;
+  readonly readModels: ReadModelStore;
+  readonly runner: ProjectionRunner;
+}
+
+/** A sub-command's id: a retried request derives the same ids, so nothing is written twice. */
+export const subCommandId = (commandId: string, part: string): string =>
+  createHash('sha256').update(`${commandId}/${part}`, 'utf8').digest('hex').slice(0, 32);
+
+export const createOffice = ({ store, database, clock, readModels, runner }: OfficeOptions): Office => {
+  const decode = <N extends AggregateName>(aggregate: N) => (event: { type: string; data: unknown }): EventOf<N> => {
+    const decoded = aggregates[aggregate].eventCodec.decode({ type: event.type, data: event.data });
+    if (isLeft(decoded)) throw new Error(`stored ${event.type} does not match its schema`);
+    return decoded.right;
+  };
+
+  const execute: Office['execute'] = async (aggregate, streamId, command, context) => {
+    const { decider, eventTime } = aggregates[aggregate];
+    const result = await handleCommand({
+      store,
+      decider: decider as never,
+      streamId,
+      command,
+      occurredAt: eventTime as never,
+      actor: context.actor,
+      commandId: context.commandId,
+      clock,
+      toDomainEvent: decode(aggregate),
+      ...(context.expectedRevision === undefined ? {} : { expectedRevision: context.expectedRevision }),
+    });
+    if (isLeft(result)) throw isAppendConflict(result.left) ? conflict(result.left) : fromDomainError(result.left);
+    return result.right;
+  };
+
+  const load: Office['load'] = async (aggregate, streamId) => {
+    const events = await store.readStream(streamId);
+    const toEvent = decode(aggregate);
+    const { decider } = aggregates[aggregate];
+    const state = fold<EventOf<typeof aggregate>, StateOf<typeof aggregate>>(decider as never, events.map(toEvent));
+    return { state, revision: events.length === 0 ? 0 : (events[events.length - 1]?.meta.revision ?? 0) };
+  };
+
+  const existingPerson = async (personId: string): Promise<void> => {
+    const { state } = await load('person', personStream(personId));
+    if (state.status !== 'registered') throw notFound('信访人 / person', personId);
+  };
+
+  const petitionerRefs: Office['petitionerRefs'] = async (inputs, at, context) => {
+    const refs: PetitionerRef[] = [];
+    for (const [index, input] of inputs.entries()) {
+      if (input.personId !== undefined) {
+        await existingPerson(input.personId);
+        refs.push({ personId: input.personId });
+        continue;
+      }
+      const digest = input.idNumber === undefined ? undefined : idNumberDigest(database.keys.matchingSecret(), input.idNumber);
+      if (digest !== undefined) {
+        await runner.waitFor(await store.headPosition());
+        const [known] = await findPersonIds(readModels, digest);
+        if (known !== undefined) {
+          refs.push({ personId: known });
+          continue;
+        }
+      }
+      const personId = `p-${subCommandId(context.commandId, `person/${index}`).slice(0, 20)}`;
+      const key = database.keys.keyFor(personId, clock.now());
+      const { name, idNumber, phone, address } = input;
+      const data = { name, ...(idNumber === undefined ? {} : { idNumber }), ...(phone === undefined ? {} : { phone }), ...(address === undefined ? {} : { address }) };
+      await execute(
+        'person',
+        personStream(personId),
+        {
+          type: 'RegisterPerson',
+          data: { personId, registeredAt: at, sealed: seal(key, personId, data), ...(digest === undefined ? {} : { idNumberDigest: digest }) },
+        },
+        { actor: context.actor, commandId: subCommandId(context.commandId, `person/${index}`) },
+      );
+      refs.push({ personId });
+    }
+    return refs;
+  };
+
+  const erasePerson: Office['erasePerson'] = async (personId, at, context) => {
+    const result = await execute('person', personStream(personId), { type: 'ErasePerson', data: { personId, at } }, context);
+    database.keys.destroy(personId);
+    return result;
+  };
+
+  return { store, execute, load, petitionerRefs, erasePerson };
+};

@@ -1,0 +1,86 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { DomainError, FieldError } from '@xinfang/domain';
+import type { AppendConflict } from '@xinfang/event-store';
+
+/*
+ * Every error is `application/problem+json` (RFC 9457): `{type, title, status, detail, errors?}`. Titles
+ * and details are in Chinese with English beside them, since a person in the office reads them.
+ */
+
+export interface ProblemBody {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code?: string;
+  readonly errors?: readonly FieldError[];
+  readonly [extra: string]: unknown;
+}
+
+/** Thrown anywhere in a request; the error handler writes it as problem+json. */
+export class HttpProblem extends Error {
+  constructor(readonly body: ProblemBody) {
+    super(body.detail);
+    this.name = 'HttpProblem';
+  }
+}
+
+const problem = (status: number, type: string, title: string, detail: string, extra: Record<string, unknown> = {}) =>
+  new HttpProblem({ type: `https://xinfang.dev/problems/${type}`, title, status, detail, ...extra });
+
+export const badRequest = (errors: readonly FieldError[]) =>
+  problem(400, 'invalid-body', '请求内容有误 / Invalid request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+
+export const badQuery = (errors: readonly FieldError[]) =>
+  problem(400, 'invalid-query', '查询参数有误 / Invalid query', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+
+export const unauthorized = () =>
+  problem(401, 'unauthorized', '未登录或令牌无效 / Not authenticated', '缺少或无法识别的访问令牌 / missing or unknown bearer token');
+
+export const forbidden = (detail = '当前角色无权执行此操作 / this role may not do this') =>
+  problem(403, 'forbidden', '无权访问 / Forbidden', detail);
+
+export const notFound = (what: string, id: string) =>
+  problem(404, 'not-found', '未找到 / Not found', `${what} ${id} 不存在 / ${what} ${id} does not exist`, { id });
+
+export const conflict = (c: AppendConflict) =>
+  problem(
+    409,
+    'conflict',
+    '数据已被他人修改 / Conflict',
+    `记录已更新至第 ${c.actualRevision} 版，请刷新后重试 / the stream is at revision ${c.actualRevision}, not ${String(c.expectedRevision)}`,
+    { currentRevision: c.actualRevision },
+  );
+
+/** A refusal of the domain: 404 for an unknown id, else 422 with the domain's stable `code`. */
+export const fromDomainError = (e: DomainError) =>
+  e.code.endsWith('NotFound')
+    ? problem(404, 'not-found', '未找到 / Not found', `${e.message.zh} / ${e.message.en}`, { code: e.code })
+    : problem(422, `domain/${e.code}`, '业务规则不允许 / Refused by a rule', `${e.message.zh} / ${e.message.en}`, {
+        code: e.code,
+        ...(e.details === undefined ? {} : { details: e.details }),
+      });
+
+export const problemResponse = (c: Context, body: ProblemBody): Response =>
+  c.body(JSON.stringify(body), body.status as ContentfulStatusCode, { 'content-type': 'application/problem+json; charset=utf-8' });
+
+/**
+ * The one error handler. A Hono HTTPException (malformed JSON, say) keeps its status; anything else is a
+ * fault of ours: 500, logged, with nothing of its message shown.
+ */
+export const handleError = (onFault: (error: unknown, c: Context) => void) => (error: Error, c: Context): Response => {
+  if (error instanceof HttpProblem) return problemResponse(c, error.body);
+  if (error instanceof HTTPException) {
+    const malformed = error.status === 400;
+    return problemResponse(
+      c,
+      problem(error.status, malformed ? 'invalid-body' : 'http', malformed ? '请求内容有误 / Invalid request' : 'HTTP error', error.message, {
+        ...(malformed ? { errors: [{ path: '(body)', message: '不是有效的 JSON / not valid JSON' }] } : {}),
+      }).body,
+    );
+  }
+  onFault(error, c);
+  return problemResponse(c, problem(500, 'internal', '服务器内部错误 / Internal error', '请稍后重试 / please try again later').body);
+};

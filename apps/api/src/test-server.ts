@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { sequentialIds, type Clock } from '@xinfang/event-store';
+import { createApp } from './app';
+import { openServices } from './open-services';
+import { parseRole } from './roles';
+
+/*
+ * Test support (not exported): the real app on a real SQLite store in a temp folder, served over real
+ * HTTP on an ephemeral port of 127.0.0.1, with a settable clock and one token per role.
+ */
+
+export const ROLES = ['office', 'auditor', 'inspector', 'community:qinghua', 'community:yangguang', 'leader:L01', 'leader:L02'] as const;
+export type TestRole = (typeof ROLES)[number];
+
+export interface TestServer {
+  readonly url: string;
+  readonly tokens: Record<TestRole, string>;
+  /** Sets the time the server stamps as recordedAt. */
+  readonly setNow: (instant: string) => void;
+  readonly call: (
+    method: string,
+    path: string,
+    options?: { role?: TestRole | null; body?: unknown; headers?: Record<string, string> },
+  ) => Promise<{ status: number; body: any; headers: Headers; text: string }>;
+  readonly eventCount: () => Promise<number>;
+  readonly logs: () => string;
+  readonly close: () => Promise<void>;
+}
+
+export const startTestServer = async (): Promise<TestServer> => {
+  const dir = mkdtempSync(join(tmpdir(), 'xinfang-api-'));
+  let now = '2024-09-18T09:00:00+08:00';
+  const clock: Clock = { now: () => now };
+  const logLines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
+  const services = await openServices({ storePath: join(dir, 'xinfang.db'), clock, ids: sequentialIds('id-'), logger });
+  const app = createApp(services);
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const tokens = Object.fromEntries(
+    ROLES.map((role) => [role, services.database.tokens.create(parseRole(role)!, `test ${role}`, now).token]),
+  ) as Record<TestRole, string>;
+  return {
+    url,
+    tokens,
+    setNow: (instant) => {
+      now = instant;
+    },
+    call: async (method, path, { role = 'office', body, headers = {} } = {}) => {
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          ...(role === null ? {} : { authorization: `Bearer ${tokens[role]}` }),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // not JSON (CSV, HTML, …): keep the text
+      }
+      return { status: response.status, body: parsed, headers: response.headers, text };
+    },
+    eventCount: () => services.store.headPosition(),
+    logs: () => logLines.join(''),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};

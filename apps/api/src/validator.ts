@@ -1,0 +1,21 @@
+import { isLeft } from 'fp-ts/Either';
+import { validator } from 'hono/validator';
+import type * as t from 'io-ts';
+import { decodeWith } from '@xinfang/domain';
+import { badQuery, badRequest } from './problem';
+
+/** Decodes the JSON body with an io-ts codec; a bad body is a 400 naming each bad field. */
+export const jsonBody = <A>(codec: t.Decoder<unknown, A>) =>
+  validator('json', (value): A => {
+    const decoded = decodeWith(codec as t.Type<A, unknown, unknown>, value);
+    if (isLeft(decoded)) throw badRequest(decoded.left);
+    return decoded.right;
+  });
+
+/** Decodes the query string (one value per name) with an io-ts codec. */
+export const queryOf = <A>(codec: t.Decoder<unknown, A>) =>
+  validator('query', (value): A => {
+    const decoded = decodeWith(codec as t.Type<A, unknown, unknown>, value);
+    if (isLeft(decoded)) throw badQuery(decoded.left);
+    return decoded.right;
+  });
