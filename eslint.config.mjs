@@ -38,8 +38,9 @@ const depConstraints = [
     onlyDependOnLibsWithTags: ['layer:reports', 'layer:projections', 'layer:event-store', 'layer:domain'],
   },
   {
+    // The CLI serves the API app and loads the demo campaign, so an app may use another app and the tools.
     sourceTag: 'layer:app',
-    onlyDependOnLibsWithTags: ['layer:reports', 'layer:projections', 'layer:store', 'layer:event-store', 'layer:domain'],
+    onlyDependOnLibsWithTags: ['layer:app', 'layer:tool', 'layer:reports', 'layer:projections', 'layer:store', 'layer:event-store', 'layer:domain'],
   },
   { sourceTag: 'layer:tool', onlyDependOnLibsWithTags: ['*'] },
 ];

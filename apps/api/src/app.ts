@@ -2,7 +2,25 @@ import { Hono } from 'hono';
 import { authenticate } from './auth';
 import type { AppEnv } from './env';
 import { handleError, notFound, problemResponse } from './problem';
+import { requestLog } from './request-log';
+import { docs } from './routes/docs';
+import { pages } from './routes/pages';
 import { communities } from './routes/communities';
+import { cases } from './routes/cases';
+import { duties } from './routes/duties';
+import { incidents } from './routes/incidents';
+import { inspections } from './routes/inspections';
+import { leaders } from './routes/leaders';
+import { persons } from './routes/persons';
+import { screeningReports } from './routes/screening-reports';
+import { visits } from './routes/visits';
+import { audit } from './routes/audit';
+import { caseQueries } from './routes/case-queries';
+import { events } from './routes/events';
+import { kpiQueries } from './routes/kpis';
+import { ledgers } from './routes/ledgers';
+import { personQueries } from './routes/person-queries';
+import { screeningReportQuery } from './routes/screening-report';
 import type { Services } from './services';
 
 /**
@@ -10,15 +28,36 @@ import type { Services } from './services';
  * `/health`, `/openapi.json` and the web pages at the root.
  */
 export const createApp = (services: Services) => {
-  const api = new Hono<AppEnv>().use(authenticate).route('/communities', communities);
+  const api = new Hono<AppEnv>()
+    .use(authenticate)
+    .route('/cases', caseQueries)
+    .route('/persons', personQueries)
+    .route('/ledgers', ledgers)
+    .route('/reports/screening', screeningReportQuery)
+    .route('/kpis', kpiQueries)
+    .route('/events', events)
+    .route('/audit', audit)
+    .route('/communities', communities)
+    .route('/cases', cases)
+    .route('/visits', visits)
+    .route('/persons', persons)
+    .route('/leaders', leaders)
+    .route('/duties', duties)
+    .route('/screening-reports', screeningReports)
+    .route('/incidents', incidents)
+    .route('/inspections', inspections);
 
   const app = new Hono<AppEnv>()
+    .use(requestLog(services.logger))
     .use(async (c, next) => {
       c.set('services', services);
       await next();
     })
     .get('/health', (c) => c.json({ status: 'ok' }))
+    .route('/', docs)
     .route('/api/v1', api);
+  // The pages ask the API in-process, with the browser's own token.
+  app.route('/', pages((path, token) => Promise.resolve(app.request(path, { headers: { authorization: `Bearer ${token}` } }))));
 
   app.onError(
     handleError((error, c) => services.logger.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed')),

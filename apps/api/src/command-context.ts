@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { CommandResult } from '@xinfang/event-store';
 import type { AppEnv } from './env';
-import type { CommandContext } from './office';
+import { subCommandId, type CommandContext } from './office';
 import { badRequest } from './problem';
 import { formatRole } from './roles';
 
@@ -46,6 +46,9 @@ export const commandReply = (
   extra: Record<string, unknown> = {},
 ) => c.json({ id, ...extra, revision: result.revision, position: result.position }, status);
 
-/** The id the client chose, or a new one. */
-export const idOrNew = (c: Context<AppEnv>, id: string | undefined, prefix: string): string =>
-  id ?? `${prefix}-${c.var.services.ids.next()}`;
+/**
+ * The id the client chose, or one made from the command id: a retry with the same Idempotency-Key makes
+ * the same id, so it finds its first result instead of creating a second thing.
+ */
+export const idOrNew = (context: CommandContext, id: string | undefined, prefix: string): string =>
+  id ?? `${prefix}-${subCommandId(context.commandId, prefix).slice(0, 20)}`;

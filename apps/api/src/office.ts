@@ -15,7 +15,7 @@ import { handleCommand, isAppendConflict, type Actor, type Clock, type CommandRe
 import { findPersonIds, type ProjectionRunner, type ReadModelStore } from '@xinfang/projections';
 import type { AppDatabase } from './app-database';
 import { idNumberDigest, seal } from './personal-data';
-import { conflict, fromDomainError, notFound } from './problem';
+import { conflict, fromDomainError, keyReused, notFound } from './problem';
 
 /*
  * The application service: every command of the API goes through here, whoever calls it (a route, the
@@ -82,6 +82,8 @@ export const createOffice = ({ store, database, clock, readModels, runner }: Off
       ...(context.expectedRevision === undefined ? {} : { expectedRevision: context.expectedRevision }),
     });
     if (isLeft(result)) throw isAppendConflict(result.left) ? conflict(result.left) : fromDomainError(result.left);
+    // A repeated command id finds the first command's result; on another stream it was another command.
+    if (result.right.streamId !== streamId) throw keyReused();
     return result.right;
   };
 

@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import { officialCalendar, type WorkingCalendar } from '@xinfang/domain';
 import { systemClock, systemIds, type Clock, type EventStore, type IdGenerator } from '@xinfang/event-store';
 import {
+  createMemoryReadModels,
   createProjectionRunner,
   createSqliteReadModels,
   createWorldSource,
@@ -24,9 +25,18 @@ export interface OpenOptions {
   readonly ids?: IdGenerator;
   readonly logger?: Logger;
   readonly calendar?: WorkingCalendar;
+  /**
+   * Where the read models live: `file` (default) in `.read.db` beside the log, kept by this process's
+   * runner; `memory` for a second process on the same store (the CLI while a server runs), which catches
+   * up in memory: two runners on one read-model file would refuse each other's commits
+   * (`CheckpointConflictError`) and stop.
+   */
+  readonly readModels?: 'file' | 'memory';
 }
 
-const sibling = (path: string, suffix: string): string => (path === ':memory:' ? ':memory:' : path.replace(/(\.db)?$/, suffix));
+/** The path of a file the app keeps beside the log: `siblingPath('data/x.db', '.app.db')` is `data/x.app.db`. */
+export const siblingPath = (path: string, suffix: string): string =>
+  path === ':memory:' ? ':memory:' : path.replace(/(\.db)?$/, suffix);
 
 /**
  * Opens everything the app needs on one store: the event log, the app database (tokens and personal-data
@@ -36,11 +46,19 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
   if (options.storePath !== ':memory:') mkdirSync(dirname(options.storePath), { recursive: true });
   const clock = options.clock ?? systemClock;
   const store: EventStore = createSqliteEventStore({ path: options.storePath, clock });
-  const database = openAppDatabase(sibling(options.storePath, '.app.db'));
-  const readDb = new Database(sibling(options.storePath, '.read.db'));
-  readDb.pragma('journal_mode = WAL');
-  const readModels = createSqliteReadModels(readDb);
-  const runner = createProjectionRunner({ store, readModels, projections: [...worldProjections, logBoundsProjection] });
+  const database = openAppDatabase(siblingPath(options.storePath, '.app.db'));
+  const readDb = options.readModels === 'memory' ? undefined : new Database(siblingPath(options.storePath, '.read.db'));
+  readDb?.pragma('journal_mode = WAL');
+  const readModels = readDb === undefined ? createMemoryReadModels() : createSqliteReadModels(readDb);
+  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  // A runner that stops (another process rebuilding the same read models, say) must not take the server
+  // down: it is logged, and queries fall back to replaying the log (see createWorldSource).
+  const runner = createProjectionRunner({
+    store,
+    readModels,
+    projections: [...worldProjections, logBoundsProjection],
+    onError: (error) => logger.error({ err: error }, 'projection runner stopped'),
+  });
   await runner.start();
   const office = createOffice({ store, database, clock, readModels, runner });
   const services: Services = {
@@ -54,14 +72,14 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
     calendar: options.calendar ?? officialCalendar,
     clock,
     ids: options.ids ?? systemIds,
-    logger: options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' }),
+    logger,
   };
   return {
     ...services,
     close: async () => {
       await runner.stop();
       await store.close();
-      readDb.close();
+      readDb?.close();
       database.close();
     },
   };

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { DomainError, FieldError } from '@xinfang/domain';
+import { domainError, type DomainError, type FieldError } from '@xinfang/domain';
 import type { AppendConflict } from '@xinfang/event-store';
 
 /*
@@ -62,6 +62,12 @@ export const fromDomainError = (e: DomainError) =>
         code: e.code,
         ...(e.details === undefined ? {} : { details: e.details }),
       });
+
+/** An Idempotency-Key sent again with another command: answering with the first command's result would lie. */
+export const keyReused = () =>
+  fromDomainError(
+    domainError('idempotencyKeyReused', '该 Idempotency-Key 已用于另一项操作', 'this Idempotency-Key was already used for another command'),
+  );
 
 export const problemResponse = (c: Context, body: ProblemBody): Response =>
   c.body(JSON.stringify(body), body.status as ContentfulStatusCode, { 'content-type': 'application/problem+json; charset=utf-8' });

@@ -8,6 +8,7 @@ import { sequentialIds, type Clock } from '@xinfang/event-store';
 import { createApp } from './app';
 import { openServices } from './open-services';
 import { parseRole } from './roles';
+import type { Services } from './services';
 
 /*
  * Test support (not exported): the real app on a real SQLite store in a temp folder, served over real
@@ -19,6 +20,8 @@ export type TestRole = (typeof ROLES)[number];
 
 export interface TestServer {
   readonly url: string;
+  /** The real services behind the server (its store, app database, …), for looking at what was written. */
+  readonly services: Services;
   readonly tokens: Record<TestRole, string>;
   /** Sets the time the server stamps as recordedAt. */
   readonly setNow: (instant: string) => void;
@@ -49,6 +52,7 @@ export const startTestServer = async (): Promise<TestServer> => {
   ) as Record<TestRole, string>;
   return {
     url,
+    services,
     tokens,
     setNow: (instant) => {
       now = instant;

@@ -154,7 +154,12 @@ describe('command body codecs', () => {
       { path: 'deadline', message: '应为日期 YYYY-MM-DD / expected a date YYYY-MM-DD' },
     ]);
     expect(errorsOf(caseCommandBodies.ResolveCase, { ...bodies.ResolveCase.valid, method: 'magic' })).toEqual([
-      { path: 'method', message: '应为 ResolutionMethod / expected ResolutionMethod' },
+      {
+        path: 'method',
+        message:
+          '应为以下之一："onSite" | "mediation" | "adminReview" | "specialReview" | "publicHearing" | "panel" | "socialForces" / ' +
+          'expected one of: "onSite" | "mediation" | "adminReview" | "specialReview" | "publicHearing" | "panel" | "socialForces"',
+      },
     ]);
   });
 

@@ -61,7 +61,11 @@ export const fieldErrors = (errors: t.Errors): FieldError[] => {
     const path = pathOf(error);
     if (byPath.has(path)) continue;
     const last = error.context[error.context.length - 1];
-    const expected = last?.type.name ?? 'value';
+    // An enumeration is named after its codec (`IncidentType`); the person needs its values instead.
+    const keys = (last?.type as { _tag?: string; keys?: Record<string, unknown> } | undefined)?._tag === 'KeyofType'
+      ? Object.keys((last?.type as unknown as { keys: Record<string, unknown> }).keys)
+      : undefined;
+    const expected = keys === undefined ? (last?.type.name ?? 'value') : keys.map((k) => `"${k}"`).join(' | ');
     const missing = error.value === undefined;
     const text = missing
       ? { zh: '缺少必填字段', en: 'required field is missing' }

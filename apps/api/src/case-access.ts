@@ -1,0 +1,91 @@
+import type { CaseCommand, ExistingCase } from '@xinfang/domain';
+import type { Role } from './roles';
+
+/*
+ * Who may do what to a case (API.md, Roles), as pure functions of the role and the case. The command
+ * routes (cases, visits) and the case queries ask here, so the rules are written once.
+ *
+ * - office: everything.
+ * - community:<id>: registers cases and visits for its own community, nothing else on a case.
+ * - leader:<id>: records visits it received itself; acts on, and reads, the cases it leads.
+ * - auditor: reads every case, writes nothing. inspector: neither (ledgers and KPIs only).
+ */
+
+/** A command on an existing case (`POST /cases/{id}/…`). */
+export type CaseAction = Exclude<CaseCommand, { type: 'RegisterCase' | 'RecordVisit' }>;
+
+/**
+ * Whether the leader leads the case: it is the responsible leader of the assignment in force (a new
+ * assignment replaces the old one) or a 包案 leader of it. Receiving a visit on a case is not leading it.
+ */
+export const leadsCase = (leaderId: string, kase: ExistingCase): boolean =>
+  kase.assignment?.responsibleLeaderId === leaderId || kase.packages.some((p) => p.leaderId === leaderId);
+
+/** `POST /cases`: the office, or a community for its own community. */
+export const mayRegisterCase = (role: Role, body: { readonly communityId: string }): boolean =>
+  role.kind === 'office' || (role.kind === 'community' && role.communityId === body.communityId);
+
+/**
+ * `POST /visits`. `onCase` is the existing case the visit is recorded on (undefined for a new case).
+ * A leader records only visits it received itself (`leaderId` is its own), on any case: who comes to a
+ * reception is not chosen. A community records visits for its own community: the `communityId` it names
+ * (if any) and the case the visit goes on must be its own. Without a `communityId`, a new case is refused
+ * by the domain (`communityRequired`), not here.
+ */
+export const mayRecordVisit = (
+  role: Role,
+  body: { readonly leaderId: string; readonly communityId?: string },
+  onCase?: ExistingCase,
+): boolean => {
+  switch (role.kind) {
+    case 'office':
+      return true;
+    case 'leader':
+      return body.leaderId === role.leaderId;
+    case 'community':
+      return (
+        (body.communityId === undefined || body.communityId === role.communityId) &&
+        (onCase === undefined || onCase.registration.communityId === role.communityId)
+      );
+    default:
+      return false;
+  }
+};
+
+/** The roles that may act on some case at all: anyone else is refused before the case is looked up. */
+export const mayActOnCases = (role: Role): boolean => role.kind === 'office' || role.kind === 'leader';
+
+/**
+ * `POST /cases/{id}/…`: the office on any case; a leader on a case it leads, every command. A leader
+ * records a 包案 only for itself (`leaderId` its own) and only on a case it already leads: it cannot
+ * take on a case it has nothing to do with, nor put another leader's name to a 包案.
+ */
+export const mayActOnCase = (role: Role, action: CaseAction, kase: ExistingCase): boolean => {
+  switch (role.kind) {
+    case 'office':
+      return true;
+    case 'leader':
+      return leadsCase(role.leaderId, kase) && (action.type !== 'PackageCase' || action.data.leaderId === role.leaderId);
+    default:
+      return false;
+  }
+};
+
+/**
+ * Reading a case file (`GET /cases/{id}`, its history): the office and the auditor every case; a
+ * community its own community's cases; a leader the cases it leads; the inspector none (it reads
+ * ledgers and KPIs). A case the role may not read is a 403, never an empty answer.
+ */
+export const mayReadCase = (role: Role, kase: ExistingCase): boolean => {
+  switch (role.kind) {
+    case 'office':
+    case 'auditor':
+      return true;
+    case 'community':
+      return kase.registration.communityId === role.communityId;
+    case 'leader':
+      return leadsCase(role.leaderId, kase);
+    case 'inspector':
+      return false;
+  }
+};

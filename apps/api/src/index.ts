@@ -1,0 +1,6 @@
+export * from './app';
+export * from './app-database';
+export * from './open-services';
+export * from './personal-data';
+export * from './roles';
+export * from './services';

@@ -1,0 +1,85 @@
+import { Hono, type Context } from 'hono';
+import { caseStream, type ExistingCase } from '@xinfang/domain';
+import type { RecordedEvent } from '@xinfang/event-store';
+import { caseById, caseFile, isVisible } from '@xinfang/projections';
+import { roleOf } from '../auth';
+import { mayReadCase } from '../case-access';
+import type { AppEnv } from '../env';
+import { personalJson } from '../masking';
+import { forbidden, notFound } from '../problem';
+import { query, viewOf, viewParams, worldOf } from '../query-view';
+
+/*
+ * `GET /cases/{id}` (一案一册 as of `asOf`/`knownAt`) and `GET /cases/{id}/history` (its events).
+ *
+ * Who may read a case is decided on the case as it stands now (a leader who leads it now reads its
+ * past too), by `mayReadCase`: the office and the auditor every case, a community its own community's,
+ * a leader the cases it leads; the inspector none. An inspector is refused before the case is looked
+ * up; for the others an unknown case is a 404 and a case they may not read a 403.
+ */
+
+const CASE = '信访事项 / case';
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The case's stored events and its current state, after the access check. */
+const readableCase = async (c: Context<AppEnv>, caseId: string): Promise<{ events: RecordedEvent[]; current: ExistingCase }> => {
+  const role = roleOf(c);
+  if (role.kind === 'inspector') throw forbidden('纪工委账号不能查看案卷 / an inspector token reads ledgers and KPIs, not case files');
+  if (!ID.test(caseId)) throw notFound(CASE, caseId);
+  const { office, store } = c.var.services;
+  const [events, { state }] = await Promise.all([store.readStream(caseStream(caseId)), office.load('case', caseStream(caseId))]);
+  if (state.status === 'none') throw notFound(CASE, caseId);
+  if (!mayReadCase(role, state)) throw forbidden('无权查看该信访事项 / this role may not read this case');
+  return { events, current: state };
+};
+
+/** The highest revision among the events a view shows (0 when it shows none). */
+const revisionIn = (events: readonly RecordedEvent[], view: Parameters<typeof isVisible>[1]): number =>
+  events.reduce((max, event) => (isVisible(event, view) ? Math.max(max, event.meta.revision) : max), 0);
+
+const lastRevision = (events: readonly RecordedEvent[]): number => events[events.length - 1]?.meta.revision ?? 0;
+
+export const caseQueries = new Hono<AppEnv>()
+  /**
+   * The case file as of the view, with `state` (the lifecycle of DESIGN.md: registered, accepted,
+   * inProgress, resolved, closed, rejected) beside `status` (化解状态 of the forms), `revision` (the
+   * stream's revision as the view shows it: for the default view the current one, to send as If-Match)
+   * and `latestRevision` (the stream's revision now). A case not registered in the view is a 404.
+   */
+  .get('/:id', query(viewParams), async (c) => {
+    const caseId = c.req.param('id');
+    const { events } = await readableCase(c, caseId);
+    const view = viewOf(c, c.req.valid('query'));
+    const world = await worldOf(c, view);
+    const file = caseFile(world, view, caseId, c.var.services.personalData);
+    const state = caseById(world, caseId);
+    if (file === undefined || state === undefined) {
+      throw notFound(CASE, `${caseId} (截至 ${view.asOf}，录入截至 ${view.knownAt} / as of ${view.asOf}, known at ${view.knownAt})`);
+    }
+    return personalJson(c, {
+      ...file,
+      state: state.status,
+      revision: revisionIn(events, view),
+      latestRevision: lastRevision(events),
+    });
+  })
+  /**
+   * Every event of the case that the view shows (by default all of them), envelope and metadata, in the
+   * stream's order (revision 1 first: the order they were recorded in). Case events hold no personal data
+   * (petitioners are `personId` references), so nothing is masked here but by the common walk.
+   */
+  .get('/:id/history', query(viewParams), async (c) => {
+    const caseId = c.req.param('id');
+    const { events } = await readableCase(c, caseId);
+    const view = viewOf(c, c.req.valid('query'));
+    const shown = events.filter((event) => isVisible(event, view));
+    return personalJson(c, {
+      caseId,
+      asOf: view.asOf,
+      knownAt: view.knownAt,
+      revision: revisionIn(events, view),
+      latestRevision: lastRevision(events),
+      total: shown.length,
+      events: shown,
+    });
+  });

@@ -1,0 +1,165 @@
+import { isLeft } from 'fp-ts/Either';
+import { Hono, type Context } from 'hono';
+import { validator } from 'hono/validator';
+import * as t from 'io-ts';
+import {
+  caseCommandBodies,
+  caseDecider,
+  caseErrors,
+  caseStream,
+  decodeWith,
+  Id,
+  personStream,
+  RegisterCaseBody,
+  type CaseCommand,
+  type CaseState,
+  type PetitionerInput,
+  type PetitionerRef,
+} from '@xinfang/domain';
+import { appendConflict, appendResultOf, type CommandResult } from '@xinfang/event-store';
+import { allow } from '../auth';
+import { mayActOnCase, mayActOnCases, mayRegisterCase, type CaseAction } from '../case-access';
+import { commandContext, commandReply, idOrNew } from '../command-context';
+import type { AppEnv } from '../env';
+import type { CommandContext } from '../office';
+import { badRequest, conflict, forbidden, fromDomainError, keyReused, notFound } from '../problem';
+import { jsonBody } from '../validator';
+
+/*
+ * `POST /cases` and every `POST /cases/{id}/<action>` of API.md. The visits and persons routes share the
+ * helpers below (the `{id}` path parameter, the replay of a retried command, the checks made before a
+ * petitioner's file is written).
+ */
+
+// ——— shared by the command routes ———
+
+const IdParam = t.type({ id: Id });
+
+/** The `{id}` of the path, checked as an Id: a bad one is a 400 naming `id`. */
+export const idParam = validator('param', (value): { id: string } => {
+  const decoded = decodeWith(IdParam, value);
+  if (isLeft(decoded)) throw badRequest(decoded.left);
+  return decoded.right;
+});
+
+/**
+ * The first result of a command retried with the same `Idempotency-Key`, or undefined for a new one.
+ * Checked before anything else, so a retry gets the first response even where a check would refuse it
+ * now (the case exists by then, a leader was reassigned meanwhile). `sameCommand` tells whether the
+ * events found were made by this kind of request: a key reused for another one is a 422, not a
+ * misleading answer (nor, for an erasure, a key destroyed on the strength of someone else's events).
+ */
+export const priorResult = async (
+  c: Context<AppEnv>,
+  context: CommandContext,
+  sameCommand: (result: CommandResult) => boolean,
+): Promise<CommandResult | undefined> => {
+  if (c.req.header('idempotency-key') === undefined) return undefined;
+  const events = await c.var.services.store.findByCommandId(context.commandId);
+  const first = events[0];
+  if (first === undefined) return undefined;
+  const result = appendResultOf(first.meta.streamId, events);
+  if (!sameCommand(result)) {
+    throw keyReused();
+  }
+  return result;
+};
+
+/** Stand-ins for the petitioners while the command is tried before their files are written. */
+export const pendingRefs = (petitioners: readonly PetitionerInput[]): PetitionerRef[] =>
+  petitioners.map((_, index) => ({ personId: `pending-${index}` }));
+
+/**
+ * Refuses, before any person file is written, what the case command would be refused for: a stale
+ * If-Match (409), a rule of the domain (decided on the loaded state with stand-in petitioners, 422 or
+ * 404), a `personId` that names no file (404). A refused registration or visit thus writes nothing.
+ * `command` takes the petitioner references, so it is tried with stand-ins here and run with the real ones.
+ */
+export const refuseEarly = async (
+  c: Context<AppEnv>,
+  loaded: { readonly state: CaseState; readonly revision: number },
+  streamId: string,
+  command: CaseCommand,
+  petitioners: readonly PetitionerInput[],
+  context: CommandContext,
+): Promise<void> => {
+  const { expectedRevision } = context;
+  if (expectedRevision !== undefined && expectedRevision !== loaded.revision) {
+    throw conflict(appendConflict(streamId, expectedRevision, loaded.revision));
+  }
+  const decided = caseDecider.decide(command, loaded.state);
+  if (isLeft(decided)) throw fromDomainError(decided.left);
+  const { office } = c.var.services;
+  for (const { personId } of petitioners) {
+    if (personId === undefined) continue;
+    const { state } = await office.load('person', personStream(personId));
+    if (state.status !== 'registered') throw notFound('信访人 / person', personId);
+  }
+};
+
+// ——— POST /cases/{id}/<action> ———
+
+/** Path segment → command type: the table the action routes are made from. */
+export const caseActions = {
+  acceptance: 'DecideAcceptance',
+  assignment: 'AssignCase',
+  package: 'PackageCase',
+  'five-ones': 'RecordFiveOnes',
+  transfer: 'TransferCase',
+  notice: 'NotifyPetitioner',
+  progress: 'RecordProgress',
+  extension: 'ExtendDeadline',
+  resolution: 'ResolveCase',
+  satisfaction: 'RecordSatisfaction',
+  repeat: 'RecordRepeat',
+  escalation: 'RecordEscalation',
+  reopen: 'ReopenCase',
+  review: 'RequestReview',
+  'review-decision': 'DecideReview',
+  closure: 'CloseCase',
+} as const satisfies Record<string, CaseAction['type']>;
+
+/** The case a command result was recorded on. */
+export const caseIdOf = (result: CommandResult): string => result.streamId.slice(caseStream('').length);
+
+export const cases = new Hono<AppEnv>().post('/', jsonBody(RegisterCaseBody), async (c) => {
+  const body = c.req.valid('json');
+  allow(c, (role) => mayRegisterCase(role, body), '只能登记本社区的事项 / only cases of your own community');
+  const context = commandContext(c);
+  const prior = await priorResult(c, context, (r) => r.events[0]?.type === 'CaseRegistered');
+  if (prior !== undefined) return commandReply(c, caseIdOf(prior), prior, 201);
+
+  const { office } = c.var.services;
+  const { caseId: chosen, petitioners, ...fields } = body;
+  const caseId = idOrNew(context, chosen, 'c');
+  const streamId = caseStream(caseId);
+  const register = (refs: PetitionerRef[]): CaseCommand => ({
+    type: 'RegisterCase',
+    data: { ...fields, caseId, petitioners: refs },
+  });
+  await refuseEarly(c, await office.load('case', streamId), streamId, register(pendingRefs(petitioners)), petitioners, context);
+  const refs = await office.petitionerRefs(petitioners, body.registeredAt, context);
+  const result = await office.execute('case', streamId, register(refs), context);
+  return commandReply(c, caseId, result, 201);
+});
+
+const actionBody = (type: CaseAction['type']) => jsonBody(caseCommandBodies[type] as t.Decoder<unknown, Record<string, unknown>>);
+
+for (const [segment, type] of Object.entries<CaseAction['type']>(caseActions)) {
+  cases.post(`/:id/${segment}`, idParam, actionBody(type), async (c) => {
+    const role = allow(c, mayActOnCases);
+    const { id } = c.req.valid('param');
+    const action = { type, data: { ...c.req.valid('json'), caseId: id } } as CaseAction;
+    const context = commandContext(c);
+    const streamId = caseStream(id);
+    const { office } = c.var.services;
+    const prior = await priorResult(c, context, (r) => r.streamId === streamId);
+    if (prior === undefined) {
+      const { state } = await office.load('case', streamId);
+      if (state.status === 'none') throw fromDomainError(caseErrors.caseNotFound(id));
+      if (!mayActOnCase(role, action, state)) throw forbidden('只能办理本人牵头或包案的事项 / only cases you lead');
+    }
+    const result = prior ?? (await office.execute('case', streamId, action, context));
+    return commandReply(c, id, result, 200);
+  });
+}

@@ -1,0 +1,113 @@
+import { isLeft } from 'fp-ts/Either';
+import { Hono } from 'hono';
+import { validator } from 'hono/validator';
+import * as t from 'io-ts';
+import {
+  AnnounceRosterBody,
+  decodeWith,
+  domainError,
+  dutyStream,
+  Id,
+  isoWeekOf,
+  MarkDutyMissedBody,
+  ScheduleDutyBody,
+} from '@xinfang/domain';
+import type { CommandResult } from '@xinfang/event-store';
+import { findDutyStreams } from '@xinfang/projections';
+import { allow, isOffice } from '../auth';
+import { commandContext, commandReply, idOrNew } from '../command-context';
+import type { AppEnv } from '../env';
+import { badRequest, fromDomainError, keyReused, notFound } from '../problem';
+import { jsonBody } from '../validator';
+
+/*
+ * The reception roster (接访安排, 附件4): `POST /duties` (one slot), `POST /duties/{id}/missed` (the
+ * leader could not come; a substitute may keep the slot) and `POST /duties/announcements` (the week's
+ * roster was made public). A slot lives in its unit's week, `duty-<unit>-<isoWeek>`; the dutyId → stream
+ * index of the projections finds it from the id alone.
+ *
+ * Roles: the office only. API.md's roles table gives a community token cases, visits and screening
+ * reports for its community, not the roster, so a community's roster is kept by the office too (every
+ * role may *read* it, `GET /ledgers/duties`).
+ */
+
+const IdParam = t.type({ id: Id }, 'IdParam');
+
+/** `{id}` of the path must be an Id: a 400 naming `id` otherwise. */
+const idParam = validator('param', (value): { id: string } => {
+  const decoded = decodeWith(IdParam, value);
+  if (isLeft(decoded)) throw badRequest(decoded.left);
+  return decoded.right;
+});
+
+/** The same Idempotency-Key again for another command: refused rather than answered with that command's result. */
+/** The result is what this request asked for: a retry (same Idempotency-Key) finds the first command's. */
+const expectRecorded = (result: CommandResult, streamId: string, type: string): void => {
+  if (result.streamId !== streamId || result.events[0]?.type !== type) throw keyReused();
+};
+
+/** The dutyId of what was recorded: for a retried request, the first response's, not a newly made one. */
+const recordedDutyId = (result: CommandResult): string | undefined => {
+  const data = result.events[0]?.data as { dutyId?: unknown } | undefined;
+  return typeof data?.dutyId === 'string' ? data.dutyId : undefined;
+};
+
+export const duties = new Hono<AppEnv>()
+  .post('/announcements', jsonBody(AnnounceRosterBody), async (c) => {
+    allow(c, isOffice);
+    const body = c.req.valid('json');
+    const streamId = dutyStream(body.unit, body.weekOf);
+    const result = await c.var.services.office.execute('duty', streamId, { type: 'AnnounceRoster', data: body }, commandContext(c));
+    expectRecorded(result, streamId, 'RosterAnnounced');
+    // An announcement is of its unit's week: its id is the roster's, e.g. `subdistrict-2024-W38`.
+    return commandReply(c, `${body.unit}-${isoWeekOf(body.weekOf)}`, result, 201);
+  })
+  .post('/', jsonBody(ScheduleDutyBody), async (c) => {
+    allow(c, isOffice);
+    const body = c.req.valid('json');
+    const { services } = c.var;
+    const context = commandContext(c);
+    const streamId = dutyStream(body.unit, body.date);
+    if (body.dutyId !== undefined) {
+      // The domain keeps a dutyId unique within its roster (a unit's week); across rosters it is kept
+      // here, or `POST /duties/{id}/missed` could not tell which slot is meant.
+      await services.runner.waitFor(await services.store.headPosition());
+      const elsewhere = (await findDutyStreams(services.readModels, body.dutyId)).filter((s) => s !== streamId);
+      if (elsewhere.length > 0)
+        throw fromDomainError(
+          domainError('dutyAlreadyScheduled', '该接访安排编号已被使用', 'the dutyId is already used by another slot', {
+            dutyId: body.dutyId,
+          }),
+        );
+    }
+    const dutyId = idOrNew(context, body.dutyId, 'duty');
+    const result = await services.office.execute('duty', streamId, { type: 'ScheduleDuty', data: { ...body, dutyId } }, context);
+    expectRecorded(result, streamId, 'DutyScheduled');
+    const recorded = recordedDutyId(result) ?? dutyId;
+    if (body.dutyId !== undefined && recorded !== body.dutyId) throw keyReused();
+    return commandReply(c, recorded, result, 201);
+  })
+  .post('/:id/missed', idParam, jsonBody(MarkDutyMissedBody), async (c) => {
+    allow(c, isOffice);
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const { services } = c.var;
+    const context = commandContext(c);
+    await services.runner.waitFor(await services.store.headPosition());
+    const streams = await findDutyStreams(services.readModels, id);
+    const [streamId] = streams;
+    if (streamId === undefined) throw notFound('接访安排 / duty', id);
+    if (streams.length > 1)
+      throw fromDomainError(
+        domainError(
+          'dutyIdAmbiguous',
+          '该接访安排编号出现在多个值班表中，无法确定所指',
+          'the dutyId names slots in more than one roster, so which one is meant cannot be told',
+          { dutyId: id, rosters: streams.map((s) => s.replace(/^duty-/, '')) },
+        ),
+      );
+    const result = await services.office.execute('duty', streamId, { type: 'MarkDutyMissed', data: { ...body, dutyId: id } }, context);
+    expectRecorded(result, streamId, 'DutyMissed');
+    if (recordedDutyId(result) !== id) throw keyReused();
+    return commandReply(c, id, result, 200);
+  });

@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import { kpis } from '@xinfang/projections';
+import { roleOf } from '../auth';
+import type { AppEnv } from '../env';
+import { personalJson } from '../masking';
+import { communityScope, params, query, required, viewOf, viewParams, worldOf } from '../query-view';
+
+/*
+ * `GET /kpis?from&to[&communityId][&asOf][&knownAt]`: the KPIs of REPORTS.md over the days `from`–`to`
+ * (both required, `to` inclusive) as of `asOf`, as known at `knownAt`. `{asOf, knownAt, from, to,
+ * communityId, ...figures}`; `communityId` is null for the whole subdistrict.
+ *
+ * The office, the auditor and the inspector read every community's figures and the subdistrict's; a
+ * `community:` token its own community's (naming none means its own, another is a 403); a leader none.
+ */
+
+export const kpiQueries = new Hono<AppEnv>().get(
+  '/',
+  query({ ...viewParams, from: params.date, to: params.date, communityId: params.id }),
+  async (c) => {
+    const q = c.req.valid('query');
+    const communityId = communityScope(roleOf(c), q.communityId);
+    const from = required('from', q.from);
+    const to = required('to', q.to);
+    const view = viewOf(c, q);
+    const world = await worldOf(c, view);
+    const figures = kpis(world, view, { from, to, ...(communityId === undefined ? {} : { communityId }) }, c.var.services.calendar);
+    return personalJson(c, { asOf: view.asOf, knownAt: view.knownAt, from, to, communityId: communityId ?? null, ...figures });
+  },
+);

@@ -1,0 +1,186 @@
+import { Hono, type Context } from 'hono';
+import { categoryLabels, dayOf, type Category } from '@xinfang/domain';
+import {
+  backlogLedger,
+  communityName,
+  disputesLedger,
+  dutiesLedger,
+  visitsLedger,
+  type Ledger,
+  type Numbered,
+  type TimeView,
+  type World,
+} from '@xinfang/projections';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, forms, toCsv, toXlsx, type Form, type FormName } from '@xinfang/reports';
+import { roleOf } from '../auth';
+import type { AppEnv } from '../env';
+import { forRole } from '../masking';
+import { communityScope, pagingParams, params, query, viewOf, viewParams, worldOf } from '../query-view';
+
+/*
+ * The four official ledgers (附件1–4, REPORTS.md), as of `asOf`/`knownAt`, in JSON (`{asOf, knownAt,
+ * total, rows}`, the default), CSV (UTF-8 with BOM, the Chinese headers) or XLSX (the printable form),
+ * with `limit`/`offset` applied to every format alike.
+ *
+ * Who reads what (API.md, Roles): the office, the auditor and the inspector every ledger of every
+ * community; a `community:` token its own community's (a query naming none is limited to it, naming
+ * another is a 403); the roster (附件4) is public to every role. A leader reads the roster only: API.md
+ * gives it the cases it leads, and these ledgers list every case of a community, so 附件1–3 are a 403.
+ * Petitioners are masked for every role but the office, in the exports too.
+ */
+
+const FORMATS = ['json', 'csv', 'xlsx'] as const;
+type Format = (typeof FORMATS)[number];
+
+const CATEGORIES = Object.keys(categoryLabels) as Category[];
+
+const ledgerParams = { ...viewParams, ...pagingParams, format: params.oneOf(FORMATS) } as const;
+
+/** What a file's name says: the form and the day it is as of. */
+const contentDisposition = (name: FormName, view: TimeView, extension: 'csv' | 'xlsx'): string => {
+  const form = forms[name];
+  const day = dayOf(view.asOf);
+  const ascii = `${name}-${day}.${extension}`;
+  const full = `${form.number}-${form.title}-${day}.${extension}`;
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(full)}`;
+};
+
+interface Answer {
+  readonly view: TimeView;
+  /** The query named `knownAt`: then the XLSX title line says it. */
+  readonly knownAtGiven: boolean;
+  readonly format: Format | undefined;
+  readonly world: World;
+  /** The community the ledger is limited to, if any (for the XLSX title line). */
+  readonly communityId?: string;
+}
+
+/** Answers a ledger in the asked format, with every petitioner masked for the caller's role. */
+const sendLedger = async <Row extends object>(
+  c: Context<AppEnv>,
+  name: FormName,
+  form: Form<Numbered<Row>>,
+  ledger: Ledger<Numbered<Row>>,
+  answer: Answer,
+): Promise<Response> => {
+  const shown = forRole(roleOf(c), ledger);
+  switch (answer.format ?? 'json') {
+    case 'json':
+      return c.json(shown as object);
+    case 'csv':
+      return c.body(toCsv(form, shown.rows), 200, {
+        'content-type': CSV_CONTENT_TYPE,
+        'content-disposition': contentDisposition(name, answer.view, 'csv'),
+      });
+    case 'xlsx': {
+      const file = await toXlsx(form, shown.rows, {
+        asOf: answer.view.asOf,
+        ...(answer.knownAtGiven ? { knownAt: answer.view.knownAt } : {}),
+        generatedAt: c.var.services.clock.now(),
+        ...(answer.communityId === undefined ? {} : { communityName: communityName(answer.world, answer.communityId) }),
+      });
+      return c.body(new Uint8Array(file), 200, {
+        'content-type': XLSX_CONTENT_TYPE,
+        'content-disposition': contentDisposition(name, answer.view, 'xlsx'),
+      });
+    }
+  }
+};
+
+/** The view, its World and the rest of what an answer needs, for a ledger query. */
+const prepare = async (
+  c: Context<AppEnv>,
+  q: { readonly asOf?: string; readonly knownAt?: string; readonly format?: Format },
+  communityId?: string,
+): Promise<Answer> => {
+  const view = viewOf(c, q);
+  const world = await worldOf(c, view);
+  return {
+    view,
+    world,
+    knownAtGiven: q.knownAt !== undefined,
+    format: q.format,
+    ...(communityId === undefined ? {} : { communityId }),
+  };
+};
+
+const paging = (q: { readonly limit?: number; readonly offset?: number }) => ({
+  ...(q.limit === undefined ? {} : { limit: q.limit }),
+  ...(q.offset === undefined ? {} : { offset: q.offset }),
+});
+
+export const ledgers = new Hono<AppEnv>()
+  /** 附件1 矛盾纠纷排查化解清单: every case registered in the window; `communityId, from, to, category`. */
+  .get(
+    '/disputes',
+    query({ ...ledgerParams, communityId: params.id, from: params.date, to: params.date, category: params.oneOf(CATEGORIES) }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const communityId = communityScope(roleOf(c), q.communityId);
+      const answer = await prepare(c, q, communityId);
+      const ledger = disputesLedger(
+        answer.world,
+        answer.view,
+        {
+          ...paging(q),
+          ...(communityId === undefined ? {} : { communityId }),
+          ...(q.from === undefined ? {} : { from: q.from }),
+          ...(q.to === undefined ? {} : { to: q.to }),
+          ...(q.category === undefined ? {} : { category: q.category }),
+        },
+        c.var.services.personalData,
+      );
+      return sendLedger(c, 'disputes', forms.disputes, ledger, answer);
+    },
+  )
+  /** 附件2 信访积案和突出问题化解清单: every case in backlog at `asOf`; `communityId` (an addition). */
+  .get('/backlog', query({ ...ledgerParams, communityId: params.id }), async (c) => {
+    const q = c.req.valid('query');
+    const communityId = communityScope(roleOf(c), q.communityId);
+    const answer = await prepare(c, q, communityId);
+    const ledger = backlogLedger(
+      answer.world,
+      answer.view,
+      { ...paging(q), ...(communityId === undefined ? {} : { communityId }) },
+      c.var.services.personalData,
+    );
+    return sendLedger(c, 'backlog', forms.backlog, ledger, answer);
+  })
+  /**
+   * 附件3 领导干部接待群众来访登记表: one row per visit; `from, to, leaderId`, and `communityId` (an
+   * addition: the community of the case the visit was recorded on).
+   */
+  .get(
+    '/visits',
+    query({ ...ledgerParams, from: params.date, to: params.date, leaderId: params.id, communityId: params.id }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const communityId = communityScope(roleOf(c), q.communityId);
+      const answer = await prepare(c, q, communityId);
+      const ledger = visitsLedger(
+        answer.world,
+        answer.view,
+        {
+          ...paging(q),
+          ...(communityId === undefined ? {} : { communityId }),
+          ...(q.from === undefined ? {} : { from: q.from }),
+          ...(q.to === undefined ? {} : { to: q.to }),
+          ...(q.leaderId === undefined ? {} : { leaderId: q.leaderId }),
+        },
+        c.var.services.personalData,
+      );
+      return sendLedger(c, 'visits', forms.visits, ledger, answer);
+    },
+  )
+  /** 附件4 领导接访安排表, public to every role: `from, to, unit` (`subdistrict` or a communityId). */
+  .get('/duties', query({ ...ledgerParams, from: params.date, to: params.date, unit: params.id }), async (c) => {
+    const q = c.req.valid('query');
+    const answer = await prepare(c, q, q.unit !== undefined && q.unit !== 'subdistrict' ? q.unit : undefined);
+    const ledger = dutiesLedger(answer.world, answer.view, {
+      ...paging(q),
+      ...(q.from === undefined ? {} : { from: q.from }),
+      ...(q.to === undefined ? {} : { to: q.to }),
+      ...(q.unit === undefined ? {} : { unit: q.unit }),
+    });
+    return sendLedger(c, 'duties', forms.duties, ledger, answer);
+  });

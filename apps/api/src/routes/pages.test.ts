@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildScenario, ZHANG, ZHANG_MASKED } from '../test-query-scenario';
+import { startTestServer, type TestRole, type TestServer } from '../test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+  await buildScenario(server);
+});
+afterAll(async () => server.close());
+
+/** A browser: follows no redirects, sends the cookie it was given. */
+const browse = async (path: string, cookie?: string) => {
+  const response = await fetch(`${server.url}${path}`, { redirect: 'manual', headers: cookie === undefined ? {} : { cookie } });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+};
+
+const logIn = async (role: TestRole): Promise<string> => {
+  const res = await browse(`/?token=${encodeURIComponent(server.tokens[role])}`);
+  expect(res.status).toBe(302);
+  expect(res.headers.get('location')).toBe('/');
+  const cookie = res.headers.get('set-cookie') ?? '';
+  expect(cookie).toMatch(/HttpOnly/);
+  expect(cookie).toMatch(/SameSite=Strict/);
+  return cookie.split(';')[0] ?? '';
+};
+
+describe('the office pages', () => {
+  it('shows the login page without a token, and refuses an unknown one', async () => {
+    const page = await browse('/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.text).toContain('信访工作台 登录');
+    const bad = await browse('/?token=xf_nope');
+    expect(bad.status).toBe(401);
+    expect(bad.text).toContain('令牌无效');
+  });
+
+  it('logs in with the URL that serve prints, then shows the KPIs of the last 30 days', async () => {
+    const cookie = await logIn('office');
+    const page = await browse('/?from=2024-09-01&to=2024-09-30', cookie);
+    expect(page.text).toContain('概览 2024-09-01 至 2024-09-30');
+    expect(page.text).toMatch(/信访总量<\/div><b class="">3<\/b>/);
+  });
+
+  it('shows a form with its Chinese headers, unmasked for the office and masked for the auditor', async () => {
+    const office = await browse('/office/ledgers/disputes', await logIn('office'));
+    expect(office.text).toContain('附件1 矛盾纠纷排查化解清单');
+    expect(office.text).toContain('<th>序号</th><th>社区</th><th>网格</th>');
+    expect(office.text).toContain(ZHANG.name);
+    const auditor = await browse('/office/ledgers/visits', await logIn('auditor'));
+    expect(auditor.text).toContain('附件3');
+    expect(auditor.text).not.toContain(ZHANG.name);
+    const disputes = await browse('/office/ledgers/disputes', await logIn('auditor'));
+    expect(disputes.text).toContain(ZHANG_MASKED.name);
+  });
+
+  it('exports through the API with the page token, and sends a stranger back to log in', async () => {
+    const response = await fetch(`${server.url}/office/exports/disputes?format=csv`, { headers: { cookie: await logIn('office') } });
+    expect(response.status).toBe(200);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    // fetch's text() drops a byte-order mark, so the bytes are read: EF BB BF, then the headers.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8').startsWith('序号,社区')).toBe(true);
+    expect((await browse('/office/ledgers/disputes')).status).toBe(302);
+  });
+
+  it('keeps the role: a community sees its own community, and an API refusal is shown, not thrown', async () => {
+    const page = await browse('/office/ledgers/disputes?communityId=yangguang', await logIn('community:qinghua'));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('无权访问');
+  });
+});

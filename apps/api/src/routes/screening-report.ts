@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { communityStream } from '@xinfang/domain';
+import { screeningReport } from '@xinfang/projections';
+import { roleOf } from '../auth';
+import type { AppEnv } from '../env';
+import { personalJson } from '../masking';
+import { notFound } from '../problem';
+import { communityScope, pagingParams, params, query, required, viewOf, viewParams, worldOf } from '../query-view';
+
+/*
+ * `GET /reports/screening?communityId&date`: the list a community sends the office for one Wednesday or
+ * Friday (REPORTS.md) — the cases it registered with origin `screening` since its previous report day,
+ * plus every one of its cases still unresolved at `asOf` — and the report it submitted that day, if any.
+ *
+ * `date` is required. `asOf` defaults to now like every query, so the statuses are today's; ask with
+ * `asOf=<date>` for the report as it stood on its day. `communityId` is required but for a `community:`
+ * token, whose own community it defaults to (another is a 403). Office, auditor and inspector read any
+ * community's report; a leader none. An unknown community is a 404. Petitioners are masked as everywhere.
+ */
+
+export const screeningReportQuery = new Hono<AppEnv>().get(
+  '/',
+  query({ ...viewParams, ...pagingParams, communityId: params.id, date: params.date }),
+  async (c) => {
+    const q = c.req.valid('query');
+    const scoped = communityScope(roleOf(c), q.communityId);
+    const communityId = required('communityId', scoped);
+    const date = required('date', q.date);
+    const view = viewOf(c, q);
+    const world = await worldOf(c, view);
+    if (world.community.get(communityStream(communityId))?.status !== 'registered') {
+      throw notFound('社区 / community', communityId);
+    }
+    const report = screeningReport(
+      world,
+      view,
+      {
+        communityId,
+        date,
+        calendar: c.var.services.calendar,
+        ...(q.limit === undefined ? {} : { limit: q.limit }),
+        ...(q.offset === undefined ? {} : { offset: q.offset }),
+      },
+      c.var.services.personalData,
+    );
+    return personalJson(c, report);
+  },
+);

@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import { caseStream, domainError, screeningStream, SubmitScreeningReportBody } from '@xinfang/domain';
+import { allow } from '../auth';
+import { commandContext, commandReply } from '../command-context';
+import type { AppEnv } from '../env';
+import { forbidden, fromDomainError } from '../problem';
+import type { Role } from '../roles';
+import { jsonBody } from '../validator';
+
+/*
+ * `POST /screening-reports`: a community's Wednesday/Friday screening report (排查报送), or a nil report
+ * (零报告). The office may send any community's; a `community:<id>` token only its own. A report must
+ * not list what is not there: every listed case must exist and be registered for that community.
+ */
+
+const mayReport = (role: Role): boolean => role.kind === 'office' || role.kind === 'community';
+
+export const screeningReports = new Hono<AppEnv>().post('/', jsonBody(SubmitScreeningReportBody), async (c) => {
+  const role = allow(c, mayReport);
+  const body = c.req.valid('json');
+  if (role.kind === 'community' && role.communityId !== body.communityId)
+    throw forbidden('社区只能报送本社区的排查报告 / a community may only report for itself');
+  const context = commandContext(c);
+  const { office } = c.var.services;
+  for (const caseId of body.caseIds) {
+    const { state } = await office.load('case', caseStream(caseId));
+    if (state.status === 'none')
+      throw fromDomainError(domainError('unknownCase', '报告所列事项不存在', 'a listed case does not exist', { caseId }));
+    if (state.registration.communityId !== body.communityId)
+      throw fromDomainError(
+        domainError('caseNotInCommunity', '报告所列事项不属于本社区', 'a listed case is not registered for this community', {
+          caseId,
+          communityId: body.communityId,
+        }),
+      );
+  }
+  const streamId = screeningStream(body.communityId, body.reportDate);
+  const result = await office.execute('screening', streamId, { type: 'SubmitScreeningReport', data: body }, context);
+  return commandReply(c, `${body.communityId}-${body.reportDate}`, result, 201);
+});

@@ -1,0 +1,101 @@
+import { createApp, openServices } from '@xinfang/api';
+import { campaignShape, generateCampaign, requestKind } from '@xinfang/demo-data';
+import type { Clock } from '@xinfang/event-store';
+import { CliError, messageOf } from '../errors';
+import { note, say, stderrLogger } from '../output';
+import { progressBar } from '../progress';
+import { parseStore } from '../store-location';
+
+/*
+ * `xinfang demo`: loads the synthetic campaign of @xinfang/demo-data by replaying its HTTP requests through
+ * the app in this process — the same routes, codecs and rules as a clerk's requests — with the app's clock
+ * set to each request's recording time, under a temporary office token that is revoked afterwards. It may
+ * run while a server uses the same store: the log takes appends from both, and this process keeps its own
+ * read models in memory (the server's stay the server's).
+ */
+
+const parseNumber = (name: string, text: string, check: (n: number) => boolean, expected: string): number => {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || !check(n)) throw new CliError(`${name} 应为${expected} / ${name} expects ${expected}, not "${text}"`);
+  return n;
+};
+
+/** The problem detail of a refused request, as one line. */
+const problemLine = async (response: Response): Promise<string> => {
+  const text = await response.text();
+  try {
+    const problem = JSON.parse(text) as { title?: string; detail?: string; code?: string; errors?: { path: string; message: string }[] };
+    const errors = (problem.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; ');
+    return [problem.title, problem.code === undefined ? undefined : `[${problem.code}]`, problem.detail, errors === '' ? undefined : errors]
+      .filter((part) => part !== undefined && part !== '')
+      .join(' — ');
+  } catch {
+    return text.slice(0, 300);
+  }
+};
+
+export const demo = async (options: { seed: string; scale: string; force?: boolean; store: string }): Promise<void> => {
+  const seed = parseNumber('--seed', options.seed, Number.isSafeInteger, '整数 a whole number');
+  const scale = parseNumber('--scale', options.scale, (n) => n > 0 && n <= 100, '大于 0、不超过 100 的数 a number above 0, at most 100');
+  const location = parseStore(options.store);
+
+  let now = new Date().toISOString();
+  const clock: Clock = { now: () => now };
+  const services = await openServices({ storePath: location.path, clock, readModels: 'memory', logger: stderrLogger('warn') });
+  let token: { id: string; secret: string } | undefined;
+  try {
+    const before = await services.store.headPosition();
+    if (before > 0 && options.force !== true) {
+      throw new CliError(
+        `存储中已有 ${before} 个事件，演示数据应载入空存储 / the store already holds ${before} events; load the demo into an empty store (e.g. --store sqlite:./data/demo.db), or pass --force`,
+      );
+    }
+    const shape = campaignShape(scale);
+    const requests = [...generateCampaign({ seed, scale })];
+    const app = createApp(services);
+    const created = services.database.tokens.create({ kind: 'office' }, '演示数据（临时）/ demo (temporary)', new Date().toISOString());
+    token = { id: created.info.id, secret: created.token };
+
+    const started = Date.now();
+    const routes = new Map<string, number>();
+    const bar = progressBar('载入 demo', '请求 requests');
+    try {
+      for (const [index, request] of requests.entries()) {
+        now = request.recordedAt;
+        const response = await app.request(request.path, {
+          method: request.method,
+          headers: { authorization: `Bearer ${token.secret}`, 'content-type': 'application/json' },
+          ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        });
+        if (!response.ok) {
+          bar.stop();
+          note(`  请求 request: ${request.method} ${request.path} (recordedAt ${request.recordedAt})`);
+          if (request.body !== undefined) note(`  内容 body: ${JSON.stringify(request.body).slice(0, 500)}`);
+          throw new CliError(
+            `第 ${index + 1}/${requests.length} 个请求被拒绝，已停止 / request ${index + 1} of ${requests.length} was refused, stopping: ` +
+              `${request.method} ${request.path} → ${response.status} ${await problemLine(response)}`,
+          );
+        }
+        await response.body?.cancel();
+        const route = requestKind(request);
+        routes.set(route, (routes.get(route) ?? 0) + 1);
+        if (index % 25 === 0 || index === requests.length - 1) bar.update(index + 1, requests.length);
+      }
+    } finally {
+      bar.stop();
+    }
+    const after = await services.store.headPosition();
+    const seconds = (Date.now() - started) / 1000;
+    say(`演示数据已载入 / demo campaign loaded (seed ${seed}, scale ${scale})`);
+    say(`  请求 requests：${requests.length}（${seconds.toFixed(1)} s，${Math.round(requests.length / Math.max(seconds, 0.001))}/s）`);
+    say(`  事件 events：${before} → ${after}（新增 ${after - before}）`);
+    for (const [route, count] of [...routes].sort((a, b) => b[1] - a[1])) say(`    ${String(count).padStart(6)}  ${route}`);
+    say(
+      `  活动 campaign：${shape.start} 至 ${shape.end}，${shape.communities} 个社区 communities，${shape.grids} 个网格 grids`,
+    );
+    say(`  存储 store：${location.path}`);
+  } finally {
+    if (token !== undefined) services.database.tokens.revoke(token.id, new Date().toISOString());
+    await services.close().catch((error: unknown) => note(`关闭时出错 / while closing: ${messageOf(error)}`));
+  }
+};

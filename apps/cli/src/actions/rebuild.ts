@@ -1,0 +1,48 @@
+import { openServices } from '@xinfang/api';
+import { CheckpointConflictError, logBoundsProjection, worldProjections } from '@xinfang/projections';
+import { CliError, messageOf } from '../errors';
+import { note, say, stderrLogger } from '../output';
+import { progressBar } from '../progress';
+import { existingStore, parseStore } from '../store-location';
+
+/*
+ * `xinfang rebuild [--projection NAME]`: throws read models away and builds them again from the log, with a
+ * progress bar. The read models are the server's (`.read.db`), so stop the server first: two runners on one
+ * read-model file refuse each other's commits.
+ */
+
+/** The projections `openServices` runs, in its order. */
+export const projectionNames: readonly string[] = [...worldProjections, logBoundsProjection].map((p) => p.name);
+
+export const rebuild = async (options: { projection?: string; store: string }): Promise<void> => {
+  const names = options.projection === undefined ? projectionNames : [options.projection];
+  for (const name of names) {
+    if (!projectionNames.includes(name)) {
+      throw new CliError(`没有这个投影 / no projection named "${name}": expected one of ${projectionNames.join(', ')}`);
+    }
+  }
+  const location = existingStore(parseStore(options.store));
+  const services = await openServices({ storePath: location.path, logger: stderrLogger('warn') });
+  try {
+    for (const name of names) {
+      const bar = progressBar(`重建 ${name}`, '事件 events');
+      const started = Date.now();
+      let position: number;
+      try {
+        position = await services.runner.rebuild(name, (progress) => bar.update(progress.position, progress.head));
+      } catch (error) {
+        if (error instanceof CheckpointConflictError) {
+          throw new CliError(
+            `另一个进程（服务？）正在写读模型，请先停止它再重建 / another process (a server?) is writing the read models: stop it, then rebuild again`,
+          );
+        }
+        throw new CliError(`重建 ${name} 失败 / rebuilding ${name} failed: ${messageOf(error)}`);
+      } finally {
+        bar.stop();
+      }
+      say(`已重建 / rebuilt ${name}: 至位置 up to position ${position} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    }
+  } finally {
+    await services.close().catch((error: unknown) => note(`关闭时出错 / while closing: ${messageOf(error)}`));
+  }
+};

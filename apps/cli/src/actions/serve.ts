@@ -1,0 +1,104 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { createApp, openServices } from '@xinfang/api';
+import { CliError, messageOf } from '../errors';
+import { note, say, stderrLogger } from '../output';
+import { parseStore } from '../store-location';
+
+/*
+ * `xinfang serve`: the office's app over HTTP, on 127.0.0.1 unless told otherwise. There is no default
+ * password and no built-in token: when the store has no token at all, the first start makes one `office`
+ * token and prints it, with a login URL that carries it, once (as a notebook server does). SIGINT/SIGTERM
+ * close the server, then the projection runner and the store.
+ */
+
+export const DEFAULT_HOST = '127.0.0.1';
+/** How long open connections (an event stream, say) may hold up a shutdown before they are cut. */
+const SHUTDOWN_GRACE_MS = 3000;
+
+export const parsePort = (text: string): number => {
+  const port = Number(text);
+  if (!(/^\d+$/.test(text.trim()) && Number.isSafeInteger(port) && port >= 0 && port <= 65535)) {
+    throw new CliError(`端口应为 0–65535 的整数 / --port (or PORT) must be a whole number from 0 to 65535, not "${text}"`);
+  }
+  return port;
+};
+
+const isWildcard = (host: string): boolean => host === '0.0.0.0' || host === '::' || host === '[::]';
+const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\./.test(host);
+
+/** The host as a URL writes it; a wildcard address is reached on this machine through 127.0.0.1. */
+const urlHost = (host: string): string => (isWildcard(host) ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+
+export const serve = async (options: { port: string; host: string; store: string }): Promise<void> => {
+  const port = parsePort(options.port);
+  const host = options.host.trim() || DEFAULT_HOST;
+  const location = parseStore(options.store);
+  let services: Awaited<ReturnType<typeof openServices>>;
+  try {
+    services = await openServices({ storePath: location.path, logger: stderrLogger('info') });
+  } catch (error) {
+    throw new CliError(`无法打开存储 / cannot open the store ${location.path}: ${messageOf(error)}`);
+  }
+  const app = createApp(services);
+  // Without `createServer` options the adaptor makes a plain node:http server.
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await services.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CliError(`端口已被占用 / ${host}:${port} is in use: pass --port or set PORT`);
+    if (code === 'EACCES') throw new CliError(`没有权限监听 / not allowed to listen on ${host}:${port}: try a port above 1024`);
+    throw new CliError(`无法监听 / cannot listen on ${host}:${port}: ${messageOf(error)}`);
+  }
+
+  const { port: actualPort } = server.address() as AddressInfo;
+  const base = `http://${urlHost(host)}:${actualPort}`;
+  say(`xinfang 已启动 / serving on ${base}`);
+  say(`  存储 store: ${location.text} (${location.path})`);
+  if (!isLoopback(host)) say(`  注意：监听 ${host}，其他机器也能访问 / note: listening on ${host}, reachable from other machines`);
+
+  // After listening, so a start that fails (port in use) does not make a token nobody saw.
+  if (services.database.tokens.count() === 0) {
+    const { info, token } = services.database.tokens.create({ kind: 'office' }, '首次启动自动创建 / made on first start', new Date().toISOString());
+    say('');
+    say('首次启动：已创建一个 office（信访办）令牌，只显示这一次 / first start: an office token was made; it is shown only this once.');
+    say(`  登录网址 login URL: ${base}/?token=${token}`);
+    say(`  令牌 token (${info.id}): ${token}`);
+    say(`  API 文档 docs: ${base}/docs`);
+    say(`  API 示例 example: curl -H "Authorization: Bearer ${token}" ${base}/api/v1/ledgers/disputes`);
+    say('  其他令牌 / more tokens: xinfang token create --role ROLE');
+    say('');
+  }
+  say('按 Ctrl+C 停止 / press Ctrl+C to stop');
+
+  await new Promise<void>((resolve, reject) => {
+    let stopping = false;
+    const stop = (signal: string): void => {
+      if (stopping) {
+        note('再次收到信号，立即退出 / second signal: exiting now');
+        process.exit(130);
+      }
+      stopping = true;
+      note(`收到 ${signal}，正在关闭 / ${signal}: shutting down…`);
+      const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      cut.unref();
+      server.close(() => {
+        clearTimeout(cut);
+        services.close().then(resolve, reject);
+      });
+      server.closeIdleConnections();
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+  });
+  say('已停止 / stopped');
+};

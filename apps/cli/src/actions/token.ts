@@ -1,0 +1,62 @@
+import type { AppDatabase } from '@xinfang/api';
+import { CliError } from '../errors';
+import { say } from '../output';
+import { roleFromText, roleLabel } from '../roles';
+import { openAppFiles } from '../stores';
+import { parseStore, type StoreLocation } from '../store-location';
+import { table } from '../text';
+import { shanghaiTime } from '../time-view';
+
+/*
+ * `xinfang token create|list|revoke`: the API's bearer tokens, kept hashed in the app database beside the
+ * log. The secret is printed once, by `create`, alone on its last line (so a script can take `tail -n 1`);
+ * `list` never shows it.
+ */
+
+const withTokens = <T>(location: StoreLocation, work: (tokens: AppDatabase['tokens']) => T): T => {
+  const database = openAppFiles(location);
+  try {
+    return work(database.tokens);
+  } finally {
+    database.close();
+  }
+};
+
+export const tokenCreate = (options: { role: string; name?: string; store: string }): void => {
+  const role = roleFromText(options.role);
+  const location = parseStore(options.store);
+  const name = options.name?.trim() || roleLabel(role);
+  const { info, token } = withTokens(location, (tokens) => tokens.create(role, name, new Date().toISOString()));
+  say('已创建令牌 / token created');
+  say(`  编号 id:   ${info.id}`);
+  say(`  角色 role: ${roleLabel(info.role)}`);
+  say(`  名称 name: ${info.name}`);
+  say('令牌只显示这一次，请妥善保存 / the token is shown only this once; keep it safe:');
+  say(token);
+};
+
+export const tokenList = (options: { store: string }): void => {
+  const tokens = withTokens(parseStore(options.store), (t) => t.list());
+  if (tokens.length === 0) {
+    say('还没有令牌 / no tokens yet: xinfang token create --role office');
+    return;
+  }
+  say(
+    table(
+      ['编号 id', '角色 role', '名称 name', '创建 created', '吊销 revoked'],
+      tokens.map((t) => [t.id, roleLabel(t.role), t.name, shanghaiTime(t.createdAt), t.revokedAt === null ? '—' : shanghaiTime(t.revokedAt)]),
+    ),
+  );
+};
+
+export const tokenRevoke = (id: string, options: { store: string }): void => {
+  const outcome = withTokens(parseStore(options.store), (tokens) => {
+    const found = tokens.list().find((t) => t.id === id);
+    if (found === undefined) return 'unknown' as const;
+    if (found.revokedAt !== null) return 'already' as const;
+    return tokens.revoke(id, new Date().toISOString()) ? ('revoked' as const) : ('already' as const);
+  });
+  if (outcome === 'unknown') throw new CliError(`没有这个令牌 / no token with id "${id}" (see xinfang token list)`);
+  if (outcome === 'already') throw new CliError(`令牌 ${id} 早已吊销 / token ${id} was already revoked`);
+  say(`已吊销令牌 / revoked token ${id}`);
+};

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, runCli, startServe, tempDir } from './test/cli';
+
+/*
+ * `xinfang demo` into a store a server is using at the same time, then the ledgers through the server and
+ * through `xinfang export`.
+ */
+
+const dir = tempDir();
+const store = `sqlite:${join(dir.path, 'demo.db')}`;
+afterAll(() => dir.remove());
+
+const SCALE = '0.03';
+let demo: Awaited<ReturnType<typeof runCli>>;
+let disputesTotal: number;
+let health: number;
+
+beforeAll(async () => {
+  const served = await startServe(['--store', store]);
+  try {
+    const token = /\?token=(xf_\S+)/.exec(served.stdout())?.[1];
+    demo = await runCli(['demo', '--scale', SCALE, '--store', store], { timeoutMs: 120_000 });
+    health = (await call(served.url, 'GET', '/health', undefined)).status;
+    // The server's own read models follow the log the CLI appended to.
+    const ledger = await call(served.url, 'GET', '/api/v1/ledgers/disputes?limit=1', token);
+    expect(ledger.status).toBe(200);
+    disputesTotal = ledger.body.total;
+  } finally {
+    expect((await served.stop()).code).toBe(0);
+  }
+}, 180_000);
+
+describe('xinfang demo', () => {
+  it('replays the campaign through the API while a server uses the same store, and summarises it', () => {
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(demo.stdout).toContain(`demo campaign loaded (seed 2024, scale ${Number(SCALE)})`);
+    expect(demo.stdout).toMatch(/POST \/cases\/\{id\}\/assignment/);
+    const events = /事件 events：0 → (\d+)/.exec(demo.stdout)?.[1];
+    expect(Number(events)).toBeGreaterThan(300);
+    expect(health).toBe(200);
+    expect(disputesTotal).toBeGreaterThan(30);
+  });
+
+  it('revokes its temporary token, and refuses a store that already holds events', async () => {
+    const [list, again] = await Promise.all([
+      runCli(['token', 'list', '--store', store]),
+      runCli(['demo', '--scale', SCALE, '--store', store]),
+    ]);
+    // The server's first-start token is active; the demo's is revoked.
+    expect(list.stdout).toMatch(/demo \(temporary\).*\d\d:\d\d\s*$/m);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already holds \d+ events/);
+  });
+});
+
+describe('xinfang export', () => {
+  it('writes 附件1 as CSV with a row per case, as the API counts them', async () => {
+    const out = join(dir.path, 'disputes.csv');
+    const run = await runCli(['export', '--form', '1', '--format', 'csv', '--out', out, '--store', store]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`附件1 矛盾纠纷排查化解清单：${disputesTotal} 行 rows`);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv.startsWith('\uFEFF序号,社区,网格,排查日期')).toBe(true);
+    expect(csv.split('\r\n').filter((line) => /^\d+,/.test(line)).length).toBeGreaterThanOrEqual(disputesTotal);
+  });
+
+  it('writes 附件2 as XLSX that exceljs reads, named by the form and the date by default', async () => {
+    const run = await runCli(['export', '--form', '2', '--format', 'xlsx', '--as-of', '2024-10-15', '--store', store], { cwd: dir.path });
+    expect(run.code, run.stderr).toBe(0);
+    const rows = Number(/：(\d+) 行 rows/.exec(run.stdout)?.[1]);
+    expect(rows).toBeGreaterThan(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir.path, '附件2-2024-10-15.xlsx'));
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.name).toBe('附件2');
+    const text = (sheet?.getSheetValues() ?? []).flat().map(String).join(' ');
+    expect(text).toContain('信访积案和突出问题化解清单');
+    expect(text).toContain('截至：2024-10-15');
+  });
+
+  it('refuses what it cannot do with one line', async () => {
+    const [form, community, asOf] = await Promise.all([
+      runCli(['export', '--form', '5', '--format', 'csv', '--store', store]),
+      runCli(['export', '--form', '1', '--format', 'csv', '--community', 'nowhere', '--store', store]),
+      runCli(['export', '--form', '1', '--format', 'csv', '--as-of', 'yesterday', '--store', store]),
+    ]);
+    expect(form.code).toBe(1);
+    expect(form.stderr).toMatch(/--form/);
+    expect(community.code).toBe(1);
+    expect(community.stderr).toMatch(/no community "nowhere"/);
+    expect(asOf.code).toBe(1);
+    expect(asOf.stderr).toMatch(/--as-of expects a date/);
+  });
+});
+
+describe('xinfang rebuild', () => {
+  it('rebuilds every read model from the log, or one', async () => {
+    const [all, one, unknown] = await Promise.all([
+      runCli(['rebuild', '--store', store]),
+      runCli(['rebuild', '--projection', 'personIndex', '--store', `sqlite:${join(dir.path, 'demo-copy.db')}`]),
+      runCli(['rebuild', '--projection', 'nope', '--store', store]),
+    ]);
+    expect(all.code, all.stderr).toBe(0);
+    const rebuilt = [...all.stdout.matchAll(/rebuilt (\w+): 至位置 up to position (\d+)/g)];
+    expect(rebuilt.map((m) => m[1])).toEqual(['aggregates', 'dutyIndex', 'personIndex', 'logBounds']);
+    expect(new Set(rebuilt.map((m) => m[2])).size).toBe(1);
+    expect(Number(rebuilt[0]?.[2])).toBeGreaterThan(300);
+    // No store there: nothing is created.
+    expect(one.code).toBe(1);
+    expect(one.stderr).toMatch(/no store at/);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/nope/);
+  });
+});

@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CliError } from './errors';
+import { parseStore } from './store-location';
+import { parseMoment } from './time-view';
+
+describe('--store', () => {
+  it('takes sqlite:PATH, relative to the working directory, or a plain path', () => {
+    expect(parseStore('sqlite:./data/xinfang.db')).toMatchObject({ kind: 'sqlite', path: resolve('data/xinfang.db') });
+    expect(parseStore('sqlite:/var/lib/xinfang/office.db').path).toBe('/var/lib/xinfang/office.db');
+    expect(parseStore('office.db').path).toBe(resolve('office.db'));
+  });
+
+  it('says PostgreSQL and EventStoreDB are not available yet, in Chinese and English', () => {
+    expect(() => parseStore('postgres://office@db/xinfang')).toThrow(/PostgreSQL 存储尚未提供.*not available yet/);
+    expect(() => parseStore('postgresql://db/xinfang')).toThrow(CliError);
+    expect(() => parseStore('esdb://localhost:2113?tls=false')).toThrow(/EventStoreDB.*not available yet/);
+    expect(() => parseStore('mysql://db/x')).toThrow(/unknown store/);
+    expect(() => parseStore('sqlite:')).toThrow(/no file path/);
+  });
+});
+
+describe('--as-of and --known-at', () => {
+  it('take a date (the end of that day in Shanghai) or an instant with an offset', () => {
+    expect(parseMoment('--as-of', '2024-10-01')).toBe('2024-10-01T23:59:59.999+08:00');
+    expect(parseMoment('--as-of', '2024-10-01T18:00:00+08:00')).toBe('2024-10-01T18:00:00+08:00');
+    expect(() => parseMoment('--as-of', '2024-10-01T18:00')).toThrow(/--as-of expects a date/);
+    expect(() => parseMoment('--known-at', '2024-02-30')).toThrow(CliError);
+  });
+});

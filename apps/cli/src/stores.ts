@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { openAppDatabase, siblingPath, vaultPersonalData, type AppDatabase } from '@xinfang/api';
+import type { EventStore } from '@xinfang/event-store';
+import type { PersonalDataReader } from '@xinfang/projections';
+import { openLog } from './log';
+import type { StoreLocation } from './store-location';
+
+/*
+ * The app's files beside the log, opened by a command itself, without the app's projection runner: a
+ * command that only reads (replay, export) or only touches tokens must not write the server's read models.
+ */
+
+/** The app database: tokens and the keys of personal data. */
+export const openAppFiles = (location: StoreLocation): AppDatabase => {
+  mkdirSync(dirname(location.path), { recursive: true });
+  return openAppDatabase(siblingPath(location.path, '.app.db'));
+};
+
+/** Runs `work` with the log and a reader of personal data (the office's: unmasked), closing both after. */
+export const withLogAndPersonalData = async <T>(
+  location: StoreLocation,
+  work: (store: EventStore, personal: PersonalDataReader) => Promise<T>,
+): Promise<T> => {
+  const store = openLog(location);
+  const database = openAppFiles(location);
+  try {
+    return await work(store, vaultPersonalData(database));
+  } finally {
+    await store.close();
+    database.close();
+  }
+};

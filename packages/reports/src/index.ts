@@ -1,0 +1,4 @@
+export * from './format';
+export * from './forms';
+export * from './csv';
+export * from './xlsx';

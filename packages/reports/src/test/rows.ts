@@ -1,0 +1,186 @@
+import type { BacklogRow, DisputesRow, DutiesRow, Numbered, VisitsRow } from '@xinfang/projections';
+
+/*
+ * Ledger rows written by hand, as the projections would return them: a formatter needs rows, not events.
+ * They carry what the writers must get right: a comma, a quote and a line break in one text; a time near
+ * midnight UTC (another day in Shanghai); empty (null) cells; text that a spreadsheet would take for a
+ * formula.
+ */
+
+export const zhang = {
+  personId: 'p-1',
+  name: '张三',
+  idNumber: '350582199001011234',
+  phone: '15800009011',
+  address: '东湖路1号',
+} as const;
+export const li = { personId: 'p-2', name: '李四', phone: '13900001111' } as const;
+
+export const disputesRows: Numbered<DisputesRow>[] = [
+  {
+    seq: 1,
+    caseId: 'c-1',
+    community: '东湖社区',
+    grid: '第一网格',
+    registeredAt: '2024-09-18T09:30:00+08:00',
+    petitioners: [zhang, li],
+    peopleCount: 2,
+    category: 'wageArrears',
+    summary: '某工地拖欠工资, 工头称"月底结清"\n至今未付',
+    demands: '支付工资',
+    riskFlags: ['escalation', 'collective'],
+    responsibleUnit: '劳动保障所',
+    responsibleLeader: '王五',
+    responsiblePerson: '赵六',
+    measures: '约谈工头',
+    deadline: '2024-10-18',
+    status: 'inProgress',
+    resolutionSummary: null,
+  },
+  {
+    seq: 2,
+    caseId: 'c-2',
+    community: '西山社区',
+    grid: null,
+    // 01:00 on 1 October in Shanghai.
+    registeredAt: '2024-09-30T17:00:00Z',
+    petitioners: [{ personId: 'p-3', name: '[已删除]' }],
+    peopleCount: 6,
+    category: 'neighbour',
+    summary: '=HYPERLINK("http://example.com")',
+    demands: null,
+    riskFlags: [],
+    responsibleUnit: null,
+    responsibleLeader: null,
+    responsiblePerson: null,
+    measures: null,
+    deadline: null,
+    status: 'rejected',
+    resolutionSummary: null,
+  },
+  {
+    seq: 3,
+    caseId: 'c-3',
+    community: '东湖社区',
+    grid: '第二网格',
+    registeredAt: '2024-10-08T15:45:00+08:00',
+    petitioners: [li],
+    peopleCount: 1,
+    category: 'other',
+    summary: '噪音扰民',
+    demands: '-停止夜间施工',
+    riskFlags: ['opinionHype'],
+    responsibleUnit: '城管中队',
+    responsibleLeader: '王五',
+    responsiblePerson: '钱八',
+    measures: '现场协调',
+    deadline: '2024-11-07',
+    status: 'closed',
+    resolutionSummary: '已协调停工，当事人息诉',
+  },
+];
+
+export const backlogRows: Numbered<BacklogRow>[] = [
+  {
+    seq: 1,
+    caseId: 'c-1',
+    petitioners: [zhang, li],
+    community: '东湖社区',
+    summary: '拖欠工资',
+    demands: '支付工资',
+    reasons: ['overdue', 'repeat'],
+    listedSince: '2024-09-20',
+    packageLeader: ['王五', '孙七'],
+    fiveOnes: { taskForce: '劳动保障专班', plan: '分期支付', minutes: null, stabilization: null },
+    fiveOnesComplete: false,
+    deadline: '2024-09-19',
+    // 2024-09-26 02:00 in Shanghai.
+    latestProgress: { at: '2024-09-25T18:00:00Z', note: '再次约谈工头' },
+  },
+  {
+    seq: 2,
+    caseId: 'c-4',
+    petitioners: [zhang],
+    community: '西山社区',
+    summary: '征地补偿',
+    demands: null,
+    reasons: ['escalation'],
+    listedSince: '2024-10-02',
+    packageLeader: [],
+    fiveOnes: { taskForce: '专班', plan: '方案', minutes: '纪要', stabilization: '稳控' },
+    fiveOnesComplete: true,
+    deadline: null,
+    latestProgress: null,
+  },
+];
+
+export const visitsRows: Numbered<VisitsRow>[] = [
+  {
+    seq: 1,
+    caseId: 'c-1',
+    visitId: 'v-1',
+    // 09:30 in Shanghai.
+    receivedAt: '2024-09-18T01:30:00Z',
+    location: '街道信访接待室',
+    leader: '王五',
+    leaderPosition: '街道办主任',
+    petitioners: [zhang, li],
+    visitorCount: 2,
+    matter: '拖欠工资',
+    demands: '支付工资',
+    handlingOpinion: '转劳动保障所办理',
+    transferredTo: ['劳动保障所', '区人社局'],
+    noticeGiven: { given: true, content: '电话告知办理进度' },
+    repeat: true,
+    result: { status: 'resolved', resolutionSummary: '已足额支付' },
+  },
+  {
+    seq: 2,
+    caseId: 'c-3',
+    visitId: 'v-2',
+    receivedAt: '2024-10-08T15:45:30+08:00',
+    location: '东湖社区',
+    leader: 'leader-x',
+    leaderPosition: '',
+    petitioners: [{ personId: 'p-9', name: '[无档案]' }],
+    visitorCount: 1,
+    matter: '噪音扰民',
+    demands: null,
+    handlingOpinion: null,
+    transferredTo: [],
+    noticeGiven: { given: false, content: null },
+    repeat: false,
+    result: { status: 'open', resolutionSummary: null },
+  },
+];
+
+export const dutiesRows: Numbered<DutiesRow>[] = [
+  {
+    seq: 1,
+    dutyId: 'd-1',
+    date: '2024-09-29',
+    weekday: '星期日',
+    leader: '王五',
+    position: '街道办主任',
+    portfolio: '全面工作',
+    location: '街道信访接待室',
+    unit: '街道',
+    announcedAt: '2024-09-27T16:00:00+08:00',
+    missed: null,
+    substitute: null,
+  },
+  {
+    seq: 2,
+    dutyId: 'd-2',
+    date: '2024-10-08',
+    weekday: '星期二',
+    leader: '孙七',
+    position: '第一网格长',
+    portfolio: '平安建设',
+    location: '东湖社区',
+    unit: '东湖社区',
+    announcedAt: null,
+    missed: { at: '2024-10-08T08:00:00+08:00', reason: '开会' },
+    substitute: { leader: '王五', position: '街道办主任' },
+  },
+];
