@@ -166,3 +166,23 @@ export const caseCommandBodies = {
   DecideReview: DecideReviewBody,
   CloseCase: CloseCaseBody,
 } as const;
+
+/** The path segment of each command on an existing case: `POST /cases/{id}/<segment>` (API.md). */
+export const caseCommandSegments = {
+  acceptance: 'DecideAcceptance',
+  assignment: 'AssignCase',
+  package: 'PackageCase',
+  'five-ones': 'RecordFiveOnes',
+  transfer: 'TransferCase',
+  notice: 'NotifyPetitioner',
+  progress: 'RecordProgress',
+  extension: 'ExtendDeadline',
+  resolution: 'ResolveCase',
+  satisfaction: 'RecordSatisfaction',
+  repeat: 'RecordRepeat',
+  escalation: 'RecordEscalation',
+  reopen: 'ReopenCase',
+  review: 'RequestReview',
+  'review-decision': 'DecideReview',
+  closure: 'CloseCase',
+} as const satisfies Record<string, keyof typeof caseCommandBodies>;

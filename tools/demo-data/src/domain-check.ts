@@ -13,6 +13,7 @@ import {
   ScheduleDutyBody,
   SubmitScreeningReportBody,
   caseCommandBodies,
+  caseCommandSegments,
   caseDecider,
   communityDecider,
   dayOf,
@@ -57,24 +58,7 @@ export interface DomainCheck {
   readonly events: { count: number };
 }
 
-const CASE_PATHS: Readonly<Record<string, keyof typeof caseCommandBodies>> = {
-  acceptance: 'DecideAcceptance',
-  assignment: 'AssignCase',
-  package: 'PackageCase',
-  'five-ones': 'RecordFiveOnes',
-  transfer: 'TransferCase',
-  notice: 'NotifyPetitioner',
-  progress: 'RecordProgress',
-  extension: 'ExtendDeadline',
-  resolution: 'ResolveCase',
-  satisfaction: 'RecordSatisfaction',
-  repeat: 'RecordRepeat',
-  escalation: 'RecordEscalation',
-  reopen: 'ReopenCase',
-  review: 'RequestReview',
-  'review-decision': 'DecideReview',
-  closure: 'CloseCase',
-};
+const CASE_PATHS: Readonly<Record<string, keyof typeof caseCommandBodies>> = caseCommandSegments;
 
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>

@@ -4,6 +4,7 @@ import { validator } from 'hono/validator';
 import * as t from 'io-ts';
 import {
   caseCommandBodies,
+  caseCommandSegments,
   caseDecider,
   caseErrors,
   caseStream,
@@ -99,25 +100,8 @@ export const refuseEarly = async (
 
 // ——— POST /cases/{id}/<action> ———
 
-/** Path segment → command type: the table the action routes are made from. */
-export const caseActions = {
-  acceptance: 'DecideAcceptance',
-  assignment: 'AssignCase',
-  package: 'PackageCase',
-  'five-ones': 'RecordFiveOnes',
-  transfer: 'TransferCase',
-  notice: 'NotifyPetitioner',
-  progress: 'RecordProgress',
-  extension: 'ExtendDeadline',
-  resolution: 'ResolveCase',
-  satisfaction: 'RecordSatisfaction',
-  repeat: 'RecordRepeat',
-  escalation: 'RecordEscalation',
-  reopen: 'ReopenCase',
-  review: 'RequestReview',
-  'review-decision': 'DecideReview',
-  closure: 'CloseCase',
-} as const satisfies Record<string, CaseAction['type']>;
+/** Path segment → command type (the domain's table): the action routes are made from it. */
+export const caseActions = caseCommandSegments;
 
 /** The case a command result was recorded on. */
 export const caseIdOf = (result: CommandResult): string => result.streamId.slice(caseStream('').length);
