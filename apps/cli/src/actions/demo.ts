@@ -1,5 +1,5 @@
 import { createApp, openServices } from '@xinfang/api';
-import { campaignShape, generateCampaign, requestKind } from '@xinfang/demo-data';
+import { campaignShape, campaignSummary, generateCampaign, requestKind } from '@xinfang/demo-data';
 import type { Clock } from '@xinfang/event-store';
 import { CliError, messageOf } from '../errors';
 import { note, say, stderrLogger } from '../output';
@@ -36,7 +36,7 @@ const problemLine = async (response: Response): Promise<string> => {
 
 export const demo = async (options: { seed: string; scale: string; force?: boolean; store: string }): Promise<void> => {
   const seed = parseNumber('--seed', options.seed, Number.isSafeInteger, '整数 a whole number');
-  const scale = parseNumber('--scale', options.scale, (n) => n > 0 && n <= 100, '大于 0、不超过 100 的数 a number above 0, at most 100');
+  const scale = parseNumber('--scale', options.scale, (n) => n > 0 && n <= 1000, '大于 0、不超过 1000 的数 a number above 0, at most 1000');
   const location = parseStore(options.store);
 
   let now = new Date().toISOString();
@@ -51,7 +51,10 @@ export const demo = async (options: { seed: string; scale: string; force?: boole
       );
     }
     const shape = campaignShape(scale);
-    const requests = [...generateCampaign({ seed, scale })];
+    // The campaign is generated lazily, so a benchmark-sized one never sits in memory; counting it first
+    // (generating is far quicker than replaying) gives the progress bar its total.
+    const total = campaignSummary(seed, scale).requests;
+    const requests = generateCampaign({ seed, scale });
     const app = createApp(services);
     const created = services.database.tokens.create({ kind: 'office' }, '演示数据（临时）/ demo (temporary)', new Date().toISOString());
     token = { id: created.info.id, secret: created.token };
@@ -60,7 +63,9 @@ export const demo = async (options: { seed: string; scale: string; force?: boole
     const routes = new Map<string, number>();
     const bar = progressBar('载入 demo', '请求 requests');
     try {
-      for (const [index, request] of requests.entries()) {
+      let index = -1;
+      for (const request of requests) {
+        index += 1;
         now = request.recordedAt;
         const response = await app.request(request.path, {
           method: request.method,
@@ -72,14 +77,14 @@ export const demo = async (options: { seed: string; scale: string; force?: boole
           note(`  请求 request: ${request.method} ${request.path} (recordedAt ${request.recordedAt})`);
           if (request.body !== undefined) note(`  内容 body: ${JSON.stringify(request.body).slice(0, 500)}`);
           throw new CliError(
-            `第 ${index + 1}/${requests.length} 个请求被拒绝，已停止 / request ${index + 1} of ${requests.length} was refused, stopping: ` +
+            `第 ${index + 1}/${total} 个请求被拒绝，已停止 / request ${index + 1} of ${total} was refused, stopping: ` +
               `${request.method} ${request.path} → ${response.status} ${await problemLine(response)}`,
           );
         }
         await response.body?.cancel();
         const route = requestKind(request);
         routes.set(route, (routes.get(route) ?? 0) + 1);
-        if (index % 25 === 0 || index === requests.length - 1) bar.update(index + 1, requests.length);
+        if (index % 25 === 0 || index === total - 1) bar.update(index + 1, total);
       }
     } finally {
       bar.stop();
@@ -87,7 +92,7 @@ export const demo = async (options: { seed: string; scale: string; force?: boole
     const after = await services.store.headPosition();
     const seconds = (Date.now() - started) / 1000;
     say(`演示数据已载入 / demo campaign loaded (seed ${seed}, scale ${scale})`);
-    say(`  请求 requests：${requests.length}（${seconds.toFixed(1)} s，${Math.round(requests.length / Math.max(seconds, 0.001))}/s）`);
+    say(`  请求 requests：${total}（${seconds.toFixed(1)} s，${Math.round(total / Math.max(seconds, 0.001))}/s）`);
     say(`  事件 events：${before} → ${after}（新增 ${after - before}）`);
     for (const [route, count] of [...routes].sort((a, b) => b[1] - a[1])) say(`    ${String(count).padStart(6)}  ${route}`);
     say(
