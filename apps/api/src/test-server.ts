@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { expect } from 'vitest';
 import pino from 'pino';
 import { sequentialIds, type Clock } from '@xinfang/event-store';
 import { createApp } from './app';
@@ -84,4 +85,17 @@ export const startTestServer = async (): Promise<TestServer> => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+};
+
+/** Sends a request and checks that it wrote nothing (a refusal, or a retry answered from the first). */
+export const expectNoWrite = async (
+  server: TestServer,
+  send: () => ReturnType<TestServer['call']>,
+  status: number,
+): ReturnType<TestServer['call']> => {
+  const before = await server.eventCount();
+  const res = await send();
+  expect(res.status).toBe(status);
+  expect(await server.eventCount()).toBe(before);
+  return res;
 };

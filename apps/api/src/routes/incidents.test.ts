@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, startTestServer, type TestRole, type TestServer } from '../test-server';
+import { ROLES, startTestServer, type TestRole, type TestServer, expectNoWrite as noWrite } from '../test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -28,14 +28,7 @@ const incident = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-/** Sends the request and checks that it wrote nothing (a refusal, or a retry answered from the first). */
-const expectNoWrite = async (send: () => ReturnType<TestServer['call']>, status: number) => {
-  const before = await server.eventCount();
-  const res = await send();
-  expect(res.status).toBe(status);
-  expect(await server.eventCount()).toBe(before);
-  return res;
-};
+const expectNoWrite = (send: () => ReturnType<TestServer['call']>, status: number) => noWrite(server, send, status);
 
 describe('POST /api/v1/incidents', () => {
   it('records an incident on a case: 201 with id, revision and position', async () => {

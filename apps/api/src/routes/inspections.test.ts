@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, startTestServer, type TestRole, type TestServer } from '../test-server';
+import { ROLES, startTestServer, type TestRole, type TestServer, expectNoWrite as noWrite } from '../test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -29,14 +29,7 @@ const NOT_AN_INSTANT =
   '应为带时区的 ISO 8601 时间，如 2024-09-18T09:30:00+08:00 / expected an ISO 8601 time with an offset, e.g. 2024-09-18T09:30:00+08:00';
 const NOT_AN_ID = '应为 1–64 位字母、数字、- 或 _ / expected 1–64 letters, digits, - or _';
 
-/** Sends the request and checks that it wrote nothing (a refusal, or a retry answered from the first). */
-const expectNoWrite = async (send: () => ReturnType<TestServer['call']>, status: number) => {
-  const before = await server.eventCount();
-  const res = await send();
-  expect(res.status).toBe(status);
-  expect(await server.eventCount()).toBe(before);
-  return res;
-};
+const expectNoWrite = (send: () => ReturnType<TestServer['call']>, status: number) => noWrite(server, send, status);
 
 describe('POST /api/v1/inspections', () => {
   it.each(['inspector', 'office'] as const)('records a finding for %s: 201 with id, revision and position', async (role) => {

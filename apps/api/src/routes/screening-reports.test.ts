@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestRole, type TestServer } from '../test-server';
+import { startTestServer, type TestRole, type TestServer, expectNoWrite as noWrite } from '../test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -36,14 +36,7 @@ const report = (extra: Record<string, unknown> = {}) => ({
 });
 const nilReport = (extra: Record<string, unknown> = {}) => report({ caseIds: [], nil: true, ...extra });
 
-/** Sends the request and checks that it wrote nothing (a refusal, or a retry answered from the first). */
-const expectNoWrite = async (send: () => ReturnType<TestServer['call']>, status: number) => {
-  const before = await server.eventCount();
-  const res = await send();
-  expect(res.status).toBe(status);
-  expect(await server.eventCount()).toBe(before);
-  return res;
-};
+const expectNoWrite = (send: () => ReturnType<TestServer['call']>, status: number) => noWrite(server, send, status);
 
 const MISSING = '缺少必填字段 / required field is missing';
 const NOT_A_DATE = '应为日期 YYYY-MM-DD / expected a date YYYY-MM-DD';
