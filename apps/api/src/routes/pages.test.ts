@@ -36,6 +36,12 @@ describe('the office pages', () => {
     expect(bad.text).toContain('令牌无效');
   });
 
+  it('keeps the rest of the address when it takes the token out of it', async () => {
+    const res = await browse(`/?from=2024-09-01&token=${encodeURIComponent(server.tokens.office)}&to=2024-09-30`);
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/?from=2024-09-01&to=2024-09-30');
+  });
+
   it('logs in with the URL that serve prints, then shows the KPIs of the last 30 days', async () => {
     const cookie = await logIn('office');
     const page = await browse('/?from=2024-09-01&to=2024-09-30', cookie);

@@ -60,7 +60,10 @@ const logIn = (c: Context<AppEnv>, token: string | undefined) => {
     return html(c, loginPage('令牌无效或已撤销 / unknown or revoked token'), 401);
   }
   setCookie(c, COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
-  return c.redirect('/', 302);
+  // Back to the same page, with the token out of the address bar (and so out of history and logs).
+  const url = new URL(c.req.url);
+  url.searchParams.delete('token');
+  return c.redirect(c.req.method === 'GET' ? `${url.pathname}${url.search}` : '/', 302);
 };
 
 const percent = (rate: { numerator: number; denominator: number; rate: number | null }) =>
