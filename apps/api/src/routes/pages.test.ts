@@ -40,6 +40,9 @@ describe('the office pages', () => {
     const res = await browse(`/?from=2024-09-01&token=${encodeURIComponent(server.tokens.office)}&to=2024-09-30`);
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/?from=2024-09-01&to=2024-09-30');
+    const deep = await browse(`/office/ledgers/backlog?token=${encodeURIComponent(server.tokens.office)}&asOf=2024-09-25`);
+    expect(deep.status).toBe(302);
+    expect(deep.headers.get('location')).toBe('/office/ledgers/backlog?asOf=2024-09-25');
   });
 
   it('logs in with the URL that serve prints, then shows the KPIs of the last 30 days', async () => {

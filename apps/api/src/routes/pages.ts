@@ -146,6 +146,12 @@ const problemText = async (response: Response): Promise<string> => {
 
 export const pages = (apiFetch: ApiFetch) =>
   new Hono<AppEnv>()
+    // A login URL may point at any page: take the token, then show that page.
+    .use('/office/*', async (c: Context<AppEnv>, next) => {
+      const fromUrl = c.req.query('token');
+      if (c.req.method === 'GET' && fromUrl !== undefined) return logIn(c, fromUrl);
+      await next();
+    })
     .get('/', async (c) => {
       const fromUrl = c.req.query('token');
       if (fromUrl !== undefined) return logIn(c, fromUrl);
@@ -154,7 +160,9 @@ export const pages = (apiFetch: ApiFetch) =>
       const today = dayOf(c.var.services.clock.now());
       const from = c.req.query('from') || addDays(today, -29);
       const to = c.req.query('to') || today;
-      const response = await apiFetch(`/api/v1/kpis?${new URLSearchParams({ from, to }).toString()}`, token);
+      // The figures as they stood at the end of the window, not today: a past month is read as it closed.
+      const asOf = to < today ? to : c.var.services.clock.now();
+      const response = await apiFetch(`/api/v1/kpis?${new URLSearchParams({ from, to, asOf }).toString()}`, token);
       if (!response.ok) return html(c, page('概览', `<p class="bad">${escapeHtml(await problemText(response))}</p>`));
       return html(c, page('概览', overview((await response.json()) as Record<string, unknown>, from, to)));
     })
