@@ -25,7 +25,7 @@ body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:0;c
 header{background:#b42318;color:#fff;padding:.6rem 1.2rem;display:flex;gap:1.2rem;align-items:center;flex-wrap:wrap}
 header a{color:#fff;text-decoration:none}header strong{font-size:1.1rem;margin-right:1rem}
 main{padding:1rem 1.2rem}h1{font-size:1.3rem}table{border-collapse:collapse;background:#fff;font-size:.85rem}
-th,td{border:1px solid #d0d7de;padding:.3rem .5rem;vertical-align:top;white-space:pre-line}th{background:#eaeef2}
+th,td{border:1px solid #d0d7de;padding:.3rem .5rem;vertical-align:top;white-space:pre-line;min-width:3.5em}th{white-space:nowrap}th{background:#eaeef2}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.8rem}
 .card{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:.8rem}.card b{font-size:1.4rem}
 .bad{color:#b42318}.ok{color:#1a7f37}form.filters{margin:.6rem 0;display:flex;gap:.6rem;flex-wrap:wrap;align-items:end}
