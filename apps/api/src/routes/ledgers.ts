@@ -100,13 +100,13 @@ const prepare = async (
     world,
     knownAtGiven: q.knownAt !== undefined,
     format: q.format,
-    ...(communityId === undefined ? {} : { communityId }),
+    communityId,
   };
 };
 
 const paging = (q: { readonly limit?: number; readonly offset?: number }) => ({
-  ...(q.limit === undefined ? {} : { limit: q.limit }),
-  ...(q.offset === undefined ? {} : { offset: q.offset }),
+  limit: q.limit,
+  offset: q.offset,
 });
 
 export const ledgers = new Hono<AppEnv>()
@@ -123,10 +123,10 @@ export const ledgers = new Hono<AppEnv>()
         answer.view,
         {
           ...paging(q),
-          ...(communityId === undefined ? {} : { communityId }),
-          ...(q.from === undefined ? {} : { from: q.from }),
-          ...(q.to === undefined ? {} : { to: q.to }),
-          ...(q.category === undefined ? {} : { category: q.category }),
+          communityId,
+          from: q.from,
+          to: q.to,
+          category: q.category,
         },
         c.var.services.personalData,
       );
@@ -141,7 +141,7 @@ export const ledgers = new Hono<AppEnv>()
     const ledger = backlogLedger(
       answer.world,
       answer.view,
-      { ...paging(q), ...(communityId === undefined ? {} : { communityId }) },
+      { ...paging(q), communityId },
       c.var.services.personalData,
     );
     return sendLedger(c, 'backlog', forms.backlog, ledger, answer);
@@ -162,10 +162,10 @@ export const ledgers = new Hono<AppEnv>()
         answer.view,
         {
           ...paging(q),
-          ...(communityId === undefined ? {} : { communityId }),
-          ...(q.from === undefined ? {} : { from: q.from }),
-          ...(q.to === undefined ? {} : { to: q.to }),
-          ...(q.leaderId === undefined ? {} : { leaderId: q.leaderId }),
+          communityId,
+          from: q.from,
+          to: q.to,
+          leaderId: q.leaderId,
         },
         c.var.services.personalData,
       );
@@ -178,9 +178,9 @@ export const ledgers = new Hono<AppEnv>()
     const answer = await prepare(c, q, q.unit !== undefined && q.unit !== 'subdistrict' ? q.unit : undefined);
     const ledger = dutiesLedger(answer.world, answer.view, {
       ...paging(q),
-      ...(q.from === undefined ? {} : { from: q.from }),
-      ...(q.to === undefined ? {} : { to: q.to }),
-      ...(q.unit === undefined ? {} : { unit: q.unit }),
+      from: q.from,
+      to: q.to,
+      unit: q.unit,
     });
     return sendLedger(c, 'duties', forms.duties, ledger, answer);
   });
