@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import type { CommandResult } from '@xinfang/event-store';
+import { appendResultOf, type CommandResult } from '@xinfang/event-store';
 import type { AppEnv } from './env';
 import { subCommandId, type CommandContext } from './office';
-import { badRequest } from './problem';
+import { badRequest, keyReused } from './problem';
 import { formatRole } from './roles';
 
 /**
@@ -52,3 +52,26 @@ export const commandReply = (
  */
 export const idOrNew = (context: CommandContext, id: string | undefined, prefix: string): string =>
   id ?? `${prefix}-${subCommandId(context.commandId, prefix).slice(0, 20)}`;
+
+/**
+ * The first result of a command retried with the same `Idempotency-Key`, or undefined for a new one.
+ * Checked before anything else, so a retry gets the first response even where a check would refuse it
+ * now (the case exists by then, a leader was reassigned meanwhile). `sameCommand` tells whether the
+ * events found were made by this kind of request: a key reused for another one is a 422, not a
+ * misleading answer (nor, for an erasure, a key destroyed on the strength of someone else's events).
+ */
+export const priorResult = async (
+  c: Context<AppEnv>,
+  context: CommandContext,
+  sameCommand: (result: CommandResult) => boolean,
+): Promise<CommandResult | undefined> => {
+  if (c.req.header('idempotency-key') === undefined) return undefined;
+  const events = await c.var.services.store.findByCommandId(context.commandId);
+  const first = events[0];
+  if (first === undefined) return undefined;
+  const result = appendResultOf(first.meta.streamId, events);
+  if (!sameCommand(result)) {
+    throw keyReused();
+  }
+  return result;
+};

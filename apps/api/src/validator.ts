@@ -1,7 +1,7 @@
 import { isLeft } from 'fp-ts/Either';
 import { validator } from 'hono/validator';
-import type * as t from 'io-ts';
-import { decodeWith } from '@xinfang/domain';
+import * as t from 'io-ts';
+import { decodeWith, Id } from '@xinfang/domain';
 import { badQuery, badRequest } from './problem';
 
 /** Decodes the JSON body with an io-ts codec; a bad body is a 400 naming each bad field. */
@@ -19,3 +19,12 @@ export const queryOf = <A>(codec: t.Decoder<unknown, A>) =>
     if (isLeft(decoded)) throw badQuery(decoded.left);
     return decoded.right;
   });
+
+const IdParam = t.type({ id: Id }, 'IdParam');
+
+/** The `{id}` of a path, checked as an Id: a bad one is a 400 naming `id`. */
+export const idParam = validator('param', (value): { id: string } => {
+  const decoded = decodeWith(IdParam, value);
+  if (isLeft(decoded)) throw badRequest(decoded.left);
+  return decoded.right;
+});

@@ -1,6 +1,5 @@
 import { isLeft } from 'fp-ts/Either';
 import { Hono, type Context } from 'hono';
-import { validator } from 'hono/validator';
 import * as t from 'io-ts';
 import {
   caseCommandBodies,
@@ -8,8 +7,6 @@ import {
   caseDecider,
   caseErrors,
   caseStream,
-  decodeWith,
-  Id,
   personStream,
   RegisterCaseBody,
   type CaseCommand,
@@ -17,54 +14,22 @@ import {
   type PetitionerInput,
   type PetitionerRef,
 } from '@xinfang/domain';
-import { appendConflict, appendResultOf, type CommandResult } from '@xinfang/event-store';
+import { appendConflict, type CommandResult } from '@xinfang/event-store';
 import { allow } from '../auth';
 import { mayActOnCase, mayActOnCases, mayRegisterCase, type CaseAction } from '../case-access';
-import { commandContext, commandReply, idOrNew } from '../command-context';
+import { commandContext, commandReply, idOrNew, priorResult } from '../command-context';
 import type { AppEnv } from '../env';
 import type { CommandContext } from '../office';
-import { badRequest, conflict, forbidden, fromDomainError, keyReused, notFound } from '../problem';
-import { jsonBody } from '../validator';
+import { conflict, forbidden, fromDomainError, notFound } from '../problem';
+import { idParam, jsonBody } from '../validator';
 
 /*
- * `POST /cases` and every `POST /cases/{id}/<action>` of API.md. The visits and persons routes share the
- * helpers below (the `{id}` path parameter, the replay of a retried command, the checks made before a
+ * `POST /cases` and every `POST /cases/{id}/<action>` of API.md. The visits route shares the helpers
+ * below (the checks made before a
  * petitioner's file is written).
  */
 
-// ——— shared by the command routes ———
-
-const IdParam = t.type({ id: Id });
-
-/** The `{id}` of the path, checked as an Id: a bad one is a 400 naming `id`. */
-export const idParam = validator('param', (value): { id: string } => {
-  const decoded = decodeWith(IdParam, value);
-  if (isLeft(decoded)) throw badRequest(decoded.left);
-  return decoded.right;
-});
-
-/**
- * The first result of a command retried with the same `Idempotency-Key`, or undefined for a new one.
- * Checked before anything else, so a retry gets the first response even where a check would refuse it
- * now (the case exists by then, a leader was reassigned meanwhile). `sameCommand` tells whether the
- * events found were made by this kind of request: a key reused for another one is a 422, not a
- * misleading answer (nor, for an erasure, a key destroyed on the strength of someone else's events).
- */
-export const priorResult = async (
-  c: Context<AppEnv>,
-  context: CommandContext,
-  sameCommand: (result: CommandResult) => boolean,
-): Promise<CommandResult | undefined> => {
-  if (c.req.header('idempotency-key') === undefined) return undefined;
-  const events = await c.var.services.store.findByCommandId(context.commandId);
-  const first = events[0];
-  if (first === undefined) return undefined;
-  const result = appendResultOf(first.meta.streamId, events);
-  if (!sameCommand(result)) {
-    throw keyReused();
-  }
-  return result;
-};
+// ——— shared with the visits route ———
 
 /** Stand-ins for the petitioners while the command is tried before their files are written. */
 export const pendingRefs = (petitioners: readonly PetitionerInput[]): PetitionerRef[] =>

@@ -1,13 +1,8 @@
-import { isLeft } from 'fp-ts/Either';
 import { Hono } from 'hono';
-import { validator } from 'hono/validator';
-import * as t from 'io-ts';
 import {
   AnnounceRosterBody,
-  decodeWith,
   domainError,
   dutyStream,
-  Id,
   isoWeekOf,
   MarkDutyMissedBody,
   ScheduleDutyBody,
@@ -17,8 +12,8 @@ import { findDutyStreams } from '@xinfang/projections';
 import { allow, isOffice } from '../auth';
 import { commandContext, commandReply, idOrNew } from '../command-context';
 import type { AppEnv } from '../env';
-import { badRequest, fromDomainError, keyReused, notFound } from '../problem';
-import { jsonBody } from '../validator';
+import { fromDomainError, keyReused, notFound } from '../problem';
+import { idParam, jsonBody } from '../validator';
 
 /*
  * The reception roster (接访安排, 附件4): `POST /duties` (one slot), `POST /duties/{id}/missed` (the
@@ -31,16 +26,6 @@ import { jsonBody } from '../validator';
  * role may *read* it, `GET /ledgers/duties`).
  */
 
-const IdParam = t.type({ id: Id }, 'IdParam');
-
-/** `{id}` of the path must be an Id: a 400 naming `id` otherwise. */
-const idParam = validator('param', (value): { id: string } => {
-  const decoded = decodeWith(IdParam, value);
-  if (isLeft(decoded)) throw badRequest(decoded.left);
-  return decoded.right;
-});
-
-/** The same Idempotency-Key again for another command: refused rather than answered with that command's result. */
 /** The result is what this request asked for: a retry (same Idempotency-Key) finds the first command's. */
 const expectRecorded = (result: CommandResult, streamId: string, type: string): void => {
   if (result.streamId !== streamId || result.events[0]?.type !== type) throw keyReused();

@@ -1,14 +1,11 @@
-import { isLeft } from 'fp-ts/Either';
 import { Hono } from 'hono';
-import { validator } from 'hono/validator';
-import * as t from 'io-ts';
-import { decodeWith, Id, inspectionStream, RecordInspectionBody, RecordRectificationBody } from '@xinfang/domain';
+import { inspectionStream, RecordInspectionBody, RecordRectificationBody } from '@xinfang/domain';
 import { allow } from '../auth';
 import { commandContext, commandReply, idOrNew } from '../command-context';
 import type { AppEnv } from '../env';
-import { badRequest, keyReused } from '../problem';
+import { keyReused } from '../problem';
 import type { Role } from '../roles';
-import { jsonBody } from '../validator';
+import { idParam, jsonBody } from '../validator';
 
 /*
  * `POST /inspections` (a supervision finding on a unit) and `POST /inspections/{id}/rectification`: the
@@ -18,16 +15,6 @@ import { jsonBody } from '../validator';
 
 const mayInspect = (role: Role): boolean => role.kind === 'office' || role.kind === 'inspector';
 
-const IdParam = t.type({ id: Id }, 'IdParam');
-
-/** `{id}` of the path must be an Id: a 400 naming `id` otherwise. */
-const idParam = validator('param', (value): { id: string } => {
-  const decoded = decodeWith(IdParam, value);
-  if (isLeft(decoded)) throw badRequest(decoded.left);
-  return decoded.right;
-});
-
-/** The same Idempotency-Key again for another command: refused rather than answered with that command's result. */
 export const inspections = new Hono<AppEnv>()
   .post('/', jsonBody(RecordInspectionBody), async (c) => {
     allow(c, mayInspect);

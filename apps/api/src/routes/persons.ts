@@ -3,7 +3,8 @@ import { personStream } from '@xinfang/domain';
 import { allow, isOffice } from '../auth';
 import { commandContext, commandReply } from '../command-context';
 import type { AppEnv } from '../env';
-import { idParam, priorResult } from './cases';
+import { priorResult } from '../command-context';
+import { idParam } from '../validator';
 
 /**
  * `DELETE /persons/{id}`: forgets a petitioner (the office only). The erasure is recorded at the clock's

@@ -3,10 +3,10 @@ import { caseStream, RecordVisitBody, VisitRecorded, type CaseCommand, type Peti
 import type { CommandResult } from '@xinfang/event-store';
 import { allow } from '../auth';
 import { mayRecordVisit } from '../case-access';
-import { commandContext, commandReply, idOrNew } from '../command-context';
+import { commandContext, commandReply, idOrNew, priorResult } from '../command-context';
 import type { AppEnv } from '../env';
 import { jsonBody } from '../validator';
-import { caseIdOf, pendingRefs, priorResult, refuseEarly } from './cases';
+import { caseIdOf, pendingRefs, refuseEarly } from './cases';
 
 /** The visit a command recorded (its `VisitRecorded` event), if it recorded one. */
 const visitIdOf = (result: CommandResult): string | undefined => {
