@@ -25,8 +25,7 @@ import { idParam, jsonBody } from '../validator';
 
 /*
  * `POST /cases` and every `POST /cases/{id}/<action>` of API.md. The visits route shares the helpers
- * below (the checks made before a
- * petitioner's file is written).
+ * below: the checks made before a petitioner's file is written.
  */
 
 // ——— shared with the visits route ———
