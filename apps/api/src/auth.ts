@@ -23,4 +23,15 @@ export const allow = (c: Context<AppEnv>, allowed: (role: Role) => boolean, deta
   return role;
 };
 
+/**
+ * The role rule of an endpoint, as middleware placed before its validators: a caller the rule refuses
+ * gets its 403 before the body is read, so no role can make the server decode (and answer) a large body.
+ * Rules that need the body (a community's own community) are checked again once it is decoded.
+ */
+export const permit = (allowed: (role: Role) => boolean, detail?: string) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    allow(c, allowed, detail);
+    await next();
+  });
+
 export const isOffice = (role: Role): boolean => role.kind === 'office';

@@ -21,6 +21,13 @@ export type CaseAction = Exclude<CaseCommand, { type: 'RegisterCase' | 'RecordVi
 export const leadsCase = (leaderId: string, kase: ExistingCase): boolean =>
   kase.assignment?.responsibleLeaderId === leaderId || kase.packages.some((p) => p.leaderId === leaderId);
 
+/** The roles that may register some case (`POST /cases`): refused before the body is read. */
+export const mayRegisterCases = (role: Role): boolean => role.kind === 'office' || role.kind === 'community';
+
+/** The roles that may record some visit (`POST /visits`): refused before the body is read. */
+export const mayRecordVisits = (role: Role): boolean =>
+  role.kind === 'office' || role.kind === 'leader' || role.kind === 'community';
+
 /** `POST /cases`: the office, or a community for its own community. */
 export const mayRegisterCase = (role: Role, body: { readonly communityId: string }): boolean =>
   role.kind === 'office' || (role.kind === 'community' && role.communityId === body.communityId);
@@ -70,6 +77,9 @@ export const mayActOnCase = (role: Role, action: CaseAction, kase: ExistingCase)
       return false;
   }
 };
+
+/** The roles that may read some case file: the inspector is refused before the case is looked up. */
+export const mayReadCases = (role: Role): boolean => role.kind !== 'inspector';
 
 /**
  * Reading a case file (`GET /cases/{id}`, its history): the office and the auditor every case; a

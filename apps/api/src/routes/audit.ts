@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { verifyChain } from '@xinfang/event-store';
-import { allow } from '../auth';
+import { permit } from '../auth';
 import type { AppEnv } from '../env';
 import type { Role } from '../roles';
 
@@ -13,8 +13,9 @@ import type { Role } from '../roles';
 
 export const mayAudit = (role: Role): boolean => role.kind === 'office' || role.kind === 'auditor';
 
-export const audit = new Hono<AppEnv>().get('/verify', async (c) => {
-  allow(c, mayAudit, '只有信访办和审计可以校验日志 / only the office and the auditor verify the log');
+const AUDIT_DENIED = '只有信访办和审计可以校验日志 / only the office and the auditor verify the log';
+
+export const audit = new Hono<AppEnv>().get('/verify', permit(mayAudit, AUDIT_DENIED), async (c) => {
   const result = await verifyChain(c.var.services.store.readAll());
   return c.json({
     ok: result.ok,

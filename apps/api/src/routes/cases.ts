@@ -15,8 +15,8 @@ import {
   type PetitionerRef,
 } from '@xinfang/domain';
 import { appendConflict, type CommandResult } from '@xinfang/event-store';
-import { allow } from '../auth';
-import { mayActOnCase, mayActOnCases, mayRegisterCase, type CaseAction } from '../case-access';
+import { allow, permit, roleOf } from '../auth';
+import { mayActOnCase, mayActOnCases, mayRegisterCase, mayRegisterCases, type CaseAction } from '../case-access';
 import { commandContext, commandReply, idOrNew, priorResult } from '../command-context';
 import type { AppEnv } from '../env';
 import type { CommandContext } from '../office';
@@ -70,7 +70,7 @@ export const caseActions = caseCommandSegments;
 /** The case a command result was recorded on. */
 export const caseIdOf = (result: CommandResult): string => result.streamId.slice(caseStream('').length);
 
-export const cases = new Hono<AppEnv>().post('/', jsonBody(RegisterCaseBody), async (c) => {
+export const cases = new Hono<AppEnv>().post('/', permit(mayRegisterCases), jsonBody(RegisterCaseBody), async (c) => {
   const body = c.req.valid('json');
   allow(c, (role) => mayRegisterCase(role, body), '只能登记本社区的事项 / only cases of your own community');
   const context = commandContext(c);
@@ -94,8 +94,8 @@ export const cases = new Hono<AppEnv>().post('/', jsonBody(RegisterCaseBody), as
 const actionBody = (type: CaseAction['type']) => jsonBody(caseCommandBodies[type] as t.Decoder<unknown, Record<string, unknown>>);
 
 for (const [segment, type] of Object.entries<CaseAction['type']>(caseActions)) {
-  cases.post(`/:id/${segment}`, idParam, actionBody(type), async (c) => {
-    const role = allow(c, mayActOnCases);
+  cases.post(`/:id/${segment}`, permit(mayActOnCases), idParam, actionBody(type), async (c) => {
+    const role = roleOf(c);
     const { id } = c.req.valid('param');
     const action = { type, data: { ...c.req.valid('json'), caseId: id } } as CaseAction;
     const context = commandContext(c);

@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
 import { communityStream, RegisterCommunityBody } from '@xinfang/domain';
-import { allow, isOffice } from '../auth';
+import { isOffice, permit } from '../auth';
 import { commandContext, commandReply } from '../command-context';
 import type { AppEnv } from '../env';
 import { jsonBody } from '../validator';
 
 /** `POST /communities`: reference data, the office's to keep. */
-export const communities = new Hono<AppEnv>().post('/', jsonBody(RegisterCommunityBody), async (c) => {
-  allow(c, isOffice);
+export const communities = new Hono<AppEnv>().post('/', permit(isOffice), jsonBody(RegisterCommunityBody), async (c) => {
   const body = c.req.valid('json');
   const result = await c.var.services.office.execute(
     'community',

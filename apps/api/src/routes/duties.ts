@@ -9,7 +9,7 @@ import {
 } from '@xinfang/domain';
 import type { CommandResult } from '@xinfang/event-store';
 import { findDutyStreams } from '@xinfang/projections';
-import { allow, isOffice } from '../auth';
+import { isOffice, permit } from '../auth';
 import { commandContext, commandReply, idOrNew } from '../command-context';
 import type { AppEnv } from '../env';
 import { fromDomainError, keyReused, notFound } from '../problem';
@@ -38,8 +38,7 @@ const recordedDutyId = (result: CommandResult): string | undefined => {
 };
 
 export const duties = new Hono<AppEnv>()
-  .post('/announcements', jsonBody(AnnounceRosterBody), async (c) => {
-    allow(c, isOffice);
+  .post('/announcements', permit(isOffice), jsonBody(AnnounceRosterBody), async (c) => {
     const body = c.req.valid('json');
     const streamId = dutyStream(body.unit, body.weekOf);
     const result = await c.var.services.office.execute('duty', streamId, { type: 'AnnounceRoster', data: body }, commandContext(c));
@@ -47,8 +46,7 @@ export const duties = new Hono<AppEnv>()
     // An announcement is of its unit's week: its id is the roster's, e.g. `subdistrict-2024-W38`.
     return commandReply(c, `${body.unit}-${isoWeekOf(body.weekOf)}`, result, 201);
   })
-  .post('/', jsonBody(ScheduleDutyBody), async (c) => {
-    allow(c, isOffice);
+  .post('/', permit(isOffice), jsonBody(ScheduleDutyBody), async (c) => {
     const body = c.req.valid('json');
     const { services } = c.var;
     const context = commandContext(c);
@@ -72,8 +70,7 @@ export const duties = new Hono<AppEnv>()
     if (body.dutyId !== undefined && recorded !== body.dutyId) throw keyReused();
     return commandReply(c, recorded, result, 201);
   })
-  .post('/:id/missed', idParam, jsonBody(MarkDutyMissedBody), async (c) => {
-    allow(c, isOffice);
+  .post('/:id/missed', permit(isOffice), idParam, jsonBody(MarkDutyMissedBody), async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const { services } = c.var;

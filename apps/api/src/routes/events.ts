@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { RecordedEvent, Subscription } from '@xinfang/event-store';
-import { allow } from '../auth';
+import { permit } from '../auth';
 import type { AppEnv } from '../env';
 import { badQuery } from '../problem';
 import type { Role } from '../roles';
@@ -35,8 +35,7 @@ export const mayReadFeed = (role: Role): boolean => role.kind === 'office' || ro
 const FEED_DENIED = '只有信访办和审计可以读取事件流 / only the office and the auditor read the event feed';
 
 export const events = new Hono<AppEnv>()
-  .get('/', query({ after: params.count(), limit: params.count(FEED_MAX_LIMIT) }), async (c) => {
-    allow(c, mayReadFeed, FEED_DENIED);
+  .get('/', permit(mayReadFeed, FEED_DENIED), query({ after: params.count(), limit: params.count(FEED_MAX_LIMIT) }), async (c) => {
     const q = c.req.valid('query');
     const after = q.after ?? 0;
     const limit = q.limit ?? FEED_DEFAULT_LIMIT;
@@ -51,8 +50,7 @@ export const events = new Hono<AppEnv>()
     }
     return c.json({ after, limit, headPosition, next: page[page.length - 1]?.meta.position ?? after, events: page });
   })
-  .get('/stream', query({ after: params.count() }), (c) => {
-    allow(c, mayReadFeed, FEED_DENIED);
+  .get('/stream', permit(mayReadFeed, FEED_DENIED), query({ after: params.count() }), (c) => {
     let after = c.req.valid('query').after ?? 0;
     const lastEventId = c.req.header('last-event-id')?.trim();
     if (lastEventId !== undefined && lastEventId !== '') {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { caseStream, domainError, incidentStream, RecordIncidentBody } from '@xinfang/domain';
-import { allow, isOffice } from '../auth';
+import { isOffice, permit } from '../auth';
 import { commandContext, commandReply, idOrNew } from '../command-context';
 import type { AppEnv } from '../env';
 import { fromDomainError, keyReused } from '../problem';
@@ -10,8 +10,7 @@ import { jsonBody } from '../validator';
  * `POST /incidents`: an incident against the "三个不发生" goal, recorded by the office. A `caseId`, when
  * given, must name an existing case (422 `unknownCase` otherwise): a record must not point at nothing.
  */
-export const incidents = new Hono<AppEnv>().post('/', jsonBody(RecordIncidentBody), async (c) => {
-  allow(c, isOffice);
+export const incidents = new Hono<AppEnv>().post('/', permit(isOffice), jsonBody(RecordIncidentBody), async (c) => {
   const body = c.req.valid('json');
   const context = commandContext(c);
   const { office } = c.var.services;

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { inspectionStream, RecordInspectionBody, RecordRectificationBody } from '@xinfang/domain';
-import { allow } from '../auth';
+import { permit } from '../auth';
 import { commandContext, commandReply, idOrNew } from '../command-context';
 import type { AppEnv } from '../env';
 import { keyReused } from '../problem';
@@ -16,8 +16,7 @@ import { idParam, jsonBody } from '../validator';
 const mayInspect = (role: Role): boolean => role.kind === 'office' || role.kind === 'inspector';
 
 export const inspections = new Hono<AppEnv>()
-  .post('/', jsonBody(RecordInspectionBody), async (c) => {
-    allow(c, mayInspect);
+  .post('/', permit(mayInspect), jsonBody(RecordInspectionBody), async (c) => {
     const body = c.req.valid('json');
     const context = commandContext(c);
     const inspectionId = idOrNew(context, body.inspectionId, 'inspection');
@@ -34,8 +33,7 @@ export const inspections = new Hono<AppEnv>()
       throw keyReused();
     return commandReply(c, result.streamId.slice(inspectionStream('').length), result, 201);
   })
-  .post('/:id/rectification', idParam, jsonBody(RecordRectificationBody), async (c) => {
-    allow(c, mayInspect);
+  .post('/:id/rectification', permit(mayInspect), idParam, jsonBody(RecordRectificationBody), async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const streamId = inspectionStream(id);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { personFile } from '@xinfang/projections';
-import { allow } from '../auth';
+import { permit } from '../auth';
 import type { AppEnv } from '../env';
 import { personalJson } from '../masking';
 import { notFound } from '../problem';
@@ -20,8 +20,9 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const mayReadPersons = (role: Role): boolean => role.kind === 'office' || role.kind === 'auditor';
 
-export const personQueries = new Hono<AppEnv>().get('/:id', query(viewParams), async (c) => {
-  allow(c, mayReadPersons, '只有信访办和审计可以查看一人一档 / only the office and the auditor read person files');
+const PERSONS_DENIED = '只有信访办和审计可以查看一人一档 / only the office and the auditor read person files';
+
+export const personQueries = new Hono<AppEnv>().get('/:id', permit(mayReadPersons, PERSONS_DENIED), query(viewParams), async (c) => {
   const personId = c.req.param('id');
   const what = '信访人 / person';
   if (!ID.test(personId)) throw notFound(what, personId);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { personStream } from '@xinfang/domain';
-import { allow, isOffice } from '../auth';
+import { isOffice, permit } from '../auth';
 import { commandContext, commandReply } from '../command-context';
 import type { AppEnv } from '../env';
 import { priorResult } from '../command-context';
@@ -13,8 +13,7 @@ import { idParam } from '../validator';
  * a 422 (`personAlreadyErased`) — the erasure is a fact with a time, not a state to set twice — while a
  * retry with the same Idempotency-Key returns the first answer.
  */
-export const persons = new Hono<AppEnv>().delete('/:id', idParam, async (c) => {
-  allow(c, isOffice);
+export const persons = new Hono<AppEnv>().delete('/:id', permit(isOffice), idParam, async (c) => {
   const { id } = c.req.valid('param');
   const context = commandContext(c);
   const { office, clock } = c.var.services;

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { caseStream, domainError, screeningStream, SubmitScreeningReportBody } from '@xinfang/domain';
-import { allow } from '../auth';
+import { permit, roleOf } from '../auth';
 import { commandContext, commandReply } from '../command-context';
 import type { AppEnv } from '../env';
 import { forbidden, fromDomainError } from '../problem';
@@ -15,8 +15,8 @@ import { jsonBody } from '../validator';
 
 const mayReport = (role: Role): boolean => role.kind === 'office' || role.kind === 'community';
 
-export const screeningReports = new Hono<AppEnv>().post('/', jsonBody(SubmitScreeningReportBody), async (c) => {
-  const role = allow(c, mayReport);
+export const screeningReports = new Hono<AppEnv>().post('/', permit(mayReport), jsonBody(SubmitScreeningReportBody), async (c) => {
+  const role = roleOf(c);
   const body = c.req.valid('json');
   if (role.kind === 'community' && role.communityId !== body.communityId)
     throw forbidden('社区只能报送本社区的排查报告 / a community may only report for itself');

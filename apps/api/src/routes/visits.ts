@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { caseStream, RecordVisitBody, VisitRecorded, type CaseCommand, type PetitionerRef } from '@xinfang/domain';
 import type { CommandResult } from '@xinfang/event-store';
-import { allow } from '../auth';
-import { mayRecordVisit } from '../case-access';
+import { allow, permit } from '../auth';
+import { mayRecordVisit, mayRecordVisits } from '../case-access';
 import { commandContext, commandReply, idOrNew, priorResult } from '../command-context';
 import type { AppEnv } from '../env';
 import { jsonBody } from '../validator';
@@ -19,7 +19,7 @@ const visitIdOf = (result: CommandResult): string | undefined => {
  * none), as a repeat petition when the case already had a visit or was resolved; without it, a new case
  * with origin `visit` is registered. 201 `{id: visitId, caseId, revision, position}`.
  */
-export const visits = new Hono<AppEnv>().post('/', jsonBody(RecordVisitBody), async (c) => {
+export const visits = new Hono<AppEnv>().post('/', permit(mayRecordVisits), jsonBody(RecordVisitBody), async (c) => {
   const body = c.req.valid('json');
   const context = commandContext(c);
   const prior = await priorResult(c, context, (r) => visitIdOf(r) !== undefined);
