@@ -3,6 +3,7 @@ import { authenticate } from './auth';
 import type { AppEnv } from './env';
 import { handleError, notFound, problemResponse } from './problem';
 import { requestLog } from './request-log';
+import { API_BODY_LIMIT, limitBody } from './validator';
 import { docs } from './routes/docs';
 import { pages } from './routes/pages';
 import { communities } from './routes/communities';
@@ -30,6 +31,7 @@ import type { Services } from './services';
 export const createApp = (services: Services) => {
   const api = new Hono<AppEnv>()
     .use(authenticate)
+    .use(limitBody(API_BODY_LIMIT))
     .route('/cases', caseQueries)
     .route('/persons', personQueries)
     .route('/ledgers', ledgers)

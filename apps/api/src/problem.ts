@@ -30,11 +30,22 @@ export class HttpProblem extends Error {
 const problem = (status: number, type: string, title: string, detail: string, extra: Record<string, unknown> = {}) =>
   new HttpProblem({ type: `https://xinfang.dev/problems/${type}`, title, status, detail, ...extra });
 
-export const badRequest = (errors: readonly FieldError[]) =>
-  problem(400, 'invalid-body', '请求内容有误 / Invalid request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+/** At most this many field errors are listed: a body with a million bad fields gets a small answer. */
+export const MAX_LISTED_ERRORS = 50;
 
-export const badQuery = (errors: readonly FieldError[]) =>
-  problem(400, 'invalid-query', '查询参数有误 / Invalid query', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+/** A 400 naming the first `MAX_LISTED_ERRORS` bad fields, and `moreErrors`: how many were left out. */
+const invalid = (type: string, title: string, all: readonly FieldError[]) => {
+  const errors = all.slice(0, MAX_LISTED_ERRORS);
+  const more = all.length - errors.length;
+  const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+  return more === 0
+    ? problem(400, type, title, detail, { errors })
+    : problem(400, type, title, `${detail}; 另有 ${more} 处错误 / ${more} more errors`, { errors, moreErrors: more });
+};
+
+export const badRequest = (errors: readonly FieldError[]) => invalid('invalid-body', '请求内容有误 / Invalid request', errors);
+
+export const badQuery = (errors: readonly FieldError[]) => invalid('invalid-query', '查询参数有误 / Invalid query', errors);
 
 export const unauthorized = () =>
   problem(401, 'unauthorized', '未登录或令牌无效 / Not authenticated', '缺少或无法识别的访问令牌 / missing or unknown bearer token');
@@ -44,6 +55,15 @@ export const forbidden = (detail = '当前角色无权执行此操作 / this rol
 
 export const notFound = (what: string, id: string) =>
   problem(404, 'not-found', '未找到 / Not found', `${what} ${id} 不存在 / ${what} ${id} does not exist`, { id });
+
+export const payloadTooLarge = (limit: number) =>
+  problem(
+    413,
+    'payload-too-large',
+    '请求内容过大 / Payload too large',
+    `请求内容不得超过 ${limit} 字节 / the body may be at most ${limit} bytes`,
+    { limit },
+  );
 
 export const conflict = (c: AppendConflict) =>
   problem(
@@ -77,6 +97,10 @@ export const problemResponse = (c: Context, body: ProblemBody): Response =>
  * fault of ours: 500, logged, with nothing of its message shown.
  */
 export const handleError = (onFault: (error: unknown, c: Context) => void) => (error: Error, c: Context): Response => {
+  // Refused before its body was read (a role, a size): the rest of it is still on the way, so the
+  // connection cannot carry another request — say so, or a client would send its next one into it.
+  const { raw } = c.req;
+  if (raw.body !== null && !raw.bodyUsed) c.header('connection', 'close');
   if (error instanceof HttpProblem) return problemResponse(c, error.body);
   if (error instanceof HTTPException) {
     const malformed = error.status === 400;

@@ -1,8 +1,24 @@
 import { isLeft } from 'fp-ts/Either';
+import { bodyLimit } from 'hono/body-limit';
 import { validator } from 'hono/validator';
 import * as t from 'io-ts';
 import { decodeWith, Id } from '@xinfang/domain';
-import { badQuery, badRequest } from './problem';
+import { badQuery, badRequest, payloadTooLarge } from './problem';
+
+/** The largest JSON body the API reads, in bytes: far above any real command (a case with its petitioners). */
+export const API_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Refuses a body over `maxSize` bytes with a 413, by its Content-Length before anything is read, or
+ * while it streams in when it has none.
+ */
+export const limitBody = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw payloadTooLarge(maxSize);
+    },
+  });
 
 /** Decodes the JSON body with an io-ts codec; a bad body is a 400 naming each bad field. */
 export const jsonBody = <A>(codec: t.Decoder<unknown, A>) =>

@@ -79,4 +79,34 @@ describe('the office pages', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('无权访问');
   });
+
+  it('reaches only the four forms: a traversal to another API path is a 404, never forwarded', async () => {
+    const cookie = await logIn('office');
+    const tries = [
+      '/office/exports/..%2Fcases%2Fc1',
+      '/office/exports/..%2fcases%2fc1',
+      '/office/exports/%2E%2E%2Fcases%2Fc1',
+      '/office/exports/..%252Fcases%252Fc1',
+      '/office/exports/..%5Ccases%5Cc1',
+      '/office/exports/disputes%2F..%2F..%2Fcases%2Fc1',
+      '/office/exports/..%2F..%2Fapi%2Fv1%2Fcases%2Fc1',
+      '/office/ledgers/..%2Fcases%2Fc1',
+      '/office/exports/constructor',
+      '/office/exports/__proto__',
+      '/office/exports/nosuch',
+      '/office/ledgers/nosuch',
+      '/office/ledgers/toString',
+    ];
+    for (const path of tries) {
+      const res = await browse(path, cookie);
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      expect(res.text).toContain('没有这张表 / no such form');
+      expect(res.text).not.toContain(ZHANG.name);
+      expect(res.text).not.toContain('"caseId"');
+    }
+    // The four forms still answer.
+    for (const name of ['disputes', 'backlog', 'visits', 'duties']) {
+      expect((await browse(`/office/exports/${name}?format=csv`, cookie)).status).toBe(200);
+    }
+  });
 });

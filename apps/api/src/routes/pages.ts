@@ -4,6 +4,7 @@ import { addDays, dayOf } from '@xinfang/domain';
 import { cellText, formTitle, forms, type FormName } from '@xinfang/reports';
 import type { AppEnv } from '../env';
 import { escapeHtml } from '../html';
+import { limitBody } from '../validator';
 
 /*
  * The office's pages: read-only views of the KPIs and the four forms, in Chinese. The browser logs in
@@ -13,6 +14,8 @@ import { escapeHtml } from '../html';
  */
 
 const COOKIE = 'xinfang_token';
+/** A login form holds one token: anything longer is refused unread, before anyone is authenticated. */
+export const LOGIN_BODY_LIMIT = 8 * 1024;
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 type ApiFetch = (path: string, token: string) => Promise<Response>;
@@ -36,7 +39,7 @@ ${nav ? `<header><strong>信访工作台</strong><a href="/">概览</a>${(Object
   .join('')}<a href="/docs">接口文档</a><a href="/logout">退出</a></header>` : ''}
 <main>${body}</main></body></html>`;
 
-const html = (c: Context<AppEnv>, body: string, status: 200 | 401 = 200) =>
+const html = (c: Context<AppEnv>, body: string, status: 200 | 401 | 404 = 200) =>
   c.body(body, status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP, 'cache-control': 'no-store' });
 
 const loginPage = (message?: string) =>
@@ -139,6 +142,15 @@ const passOn = (c: Context<AppEnv>, names: readonly string[]): string => {
   return params.toString();
 };
 
+/**
+ * The form a page names, or undefined. Only these four names ever reach the API: the name is not put
+ * into a path as it came (`..%2Fcases%2Fx1` would reach any GET of the API with the page's token).
+ */
+const formNamed = (name: string): FormName | undefined =>
+  Object.hasOwn(forms, name) ? (name as FormName) : undefined;
+
+const noSuchForm = (c: Context<AppEnv>) => html(c, page('未找到', '<p class="bad">没有这张表 / no such form</p>'), 404);
+
 const problemText = async (response: Response): Promise<string> => {
   const body = (await response.json().catch(() => ({}))) as { title?: string; detail?: string };
   return `${body.title ?? response.status}：${body.detail ?? ''}`;
@@ -166,7 +178,7 @@ export const pages = (apiFetch: ApiFetch) =>
       if (!response.ok) return html(c, page('概览', `<p class="bad">${escapeHtml(await problemText(response))}</p>`));
       return html(c, page('概览', overview((await response.json()) as Record<string, unknown>, from, to)));
     })
-    .post('/login', async (c) => {
+    .post('/login', limitBody(LOGIN_BODY_LIMIT), async (c) => {
       const form = await c.req.parseBody();
       return logIn(c, typeof form.token === 'string' ? form.token.trim() : undefined);
     })
@@ -175,20 +187,22 @@ export const pages = (apiFetch: ApiFetch) =>
       return c.redirect('/', 302);
     })
     .get('/office/ledgers/:name', async (c) => {
-      const name = c.req.param('name');
+      const name = formNamed(c.req.param('name'));
       const token = tokenOf(c);
       if (token === undefined) return c.redirect('/', 302);
-      if (!(name in forms)) return html(c, page('未找到', '<p class="bad">没有这张表 / no such form</p>'));
+      if (name === undefined) return noSuchForm(c);
       const query = passOn(c, ['asOf', 'knownAt', 'communityId', 'from', 'to', 'unit', 'leaderId', 'category']);
       const response = await apiFetch(`/api/v1/ledgers/${name}?${query}`, token);
       if (!response.ok) return html(c, page('台账', `<p class="bad">${escapeHtml(await problemText(response))}</p>`));
       const ledger = (await response.json()) as { total: number; rows: unknown[]; asOf: string };
-      return html(c, page(formTitle(forms[name as FormName]), ledgerPage(name as FormName, ledger, query)));
+      return html(c, page(formTitle(forms[name]), ledgerPage(name, ledger, query)));
     })
     .get('/office/exports/:name', async (c) => {
+      const name = formNamed(c.req.param('name'));
       const token = tokenOf(c);
       if (token === undefined) return c.redirect('/', 302);
+      if (name === undefined) return noSuchForm(c);
       const query = passOn(c, ['asOf', 'knownAt', 'communityId', 'from', 'to', 'unit', 'leaderId', 'category', 'format']);
-      const response = await apiFetch(`/api/v1/ledgers/${c.req.param('name')}?${query}`, token);
+      const response = await apiFetch(`/api/v1/ledgers/${name}?${query}`, token);
       return new Response(response.body, { status: response.status, headers: response.headers });
     });
