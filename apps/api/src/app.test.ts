@@ -150,3 +150,56 @@ describe('body limits', () => {
     expect(ok.status).toBe(302);
   });
 });
+
+describe('security headers', () => {
+  const secure = (headers: Headers) => ({
+    nosniff: headers.get('x-content-type-options'),
+    referrer: headers.get('referrer-policy'),
+    frames: headers.get('x-frame-options'),
+  });
+  const SECURE = { nosniff: 'nosniff', referrer: 'no-referrer', frames: 'SAMEORIGIN' };
+
+  it('marks every API answer nosniff, no-referrer and no-store, errors included', async () => {
+    const ok = await server.call('GET', '/api/v1/events?limit=1');
+    expect(ok.status).toBe(200);
+    expect(secure(ok.headers)).toEqual(SECURE);
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    const bad = await server.call('GET', '/api/v1/events?limit=x');
+    expect(bad.status).toBe(400);
+    expect(secure(bad.headers)).toEqual(SECURE);
+    expect(bad.headers.get('cache-control')).toBe('no-store');
+    const health = await server.call('GET', '/health', { role: null });
+    expect(secure(health.headers)).toEqual(SECURE);
+  });
+
+  it('names the scheme on every 401: no token, an unknown one, a refused login page', async () => {
+    const tries: Record<string, string>[] = [{}, { authorization: 'Bearer xf_nope' }];
+    for (const headers of tries) {
+      const res = await server.call('GET', '/api/v1/kpis', { role: null, headers });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toBe('Bearer realm="xinfang"');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+    const page = await fetch(`${server.url}/?token=xf_nope`, { redirect: 'manual' });
+    expect(page.status).toBe(401);
+    expect(page.headers.get('www-authenticate')).toBe('Bearer realm="xinfang"');
+    const fine = await server.call('GET', '/api/v1/kpis', { role: 'office' });
+    expect(fine.headers.get('www-authenticate')).toBeNull();
+  });
+
+  it('keeps the pages working, with their own policy, and exports uncached', async () => {
+    const login = await fetch(`${server.url}/?token=${encodeURIComponent(server.tokens.office)}`, { redirect: 'manual' });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const page = await fetch(`${server.url}/office/ledgers/disputes`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('附件1 矛盾纠纷排查化解清单');
+    expect(secure(page.headers)).toEqual(SECURE);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const csv = await fetch(`${server.url}/office/exports/disputes?format=csv`, { headers: { cookie } });
+    expect(csv.status).toBe(200);
+    expect(secure(csv.headers)).toEqual(SECURE);
+    expect(csv.headers.get('cache-control')).toBe('no-store');
+    expect((await csv.text()).startsWith('序号,社区')).toBe(true);
+  });
+});

@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth';
 import type { AppEnv } from './env';
 import { handleError, notFound, problemResponse } from './problem';
@@ -24,12 +26,34 @@ import { personQueries } from './routes/person-queries';
 import { screeningReportQuery } from './routes/screening-report';
 import type { Services } from './services';
 
+/** How a client authenticates (RFC 9110: every 401 names it): a bearer token, made with the CLI. */
+export const WWW_AUTHENTICATE = 'Bearer realm="xinfang"';
+
+/**
+ * Security headers on every answer (`nosniff`, `Referrer-Policy: no-referrer`, no framing, …). No HSTS:
+ * the server speaks plain HTTP on the office's network, where that header means nothing.
+ */
+const securityHeaders = secureHeaders({ strictTransportSecurity: false });
+
+/** Every 401 says how to authenticate, whoever answered it. */
+const authChallenge = createMiddleware(async (c, next) => {
+  await next();
+  if (c.res.status === 401) c.res.headers.set('www-authenticate', WWW_AUTHENTICATE);
+});
+
+/** API answers hold personal data and change with every event: no cache keeps them. */
+const noStore = createMiddleware(async (c, next) => {
+  await next();
+  c.res.headers.set('cache-control', 'no-store');
+});
+
 /**
  * The office's HTTP app (API.md). One router per resource under `/api/v1`, every request authenticated;
  * `/health`, `/openapi.json` and the web pages at the root.
  */
 export const createApp = (services: Services) => {
   const api = new Hono<AppEnv>()
+    .use(noStore)
     .use(authenticate)
     .use(limitBody(API_BODY_LIMIT))
     .route('/cases', caseQueries)
@@ -51,6 +75,8 @@ export const createApp = (services: Services) => {
 
   const app = new Hono<AppEnv>()
     .use(requestLog(services.logger))
+    .use(securityHeaders)
+    .use(authChallenge)
     .use(async (c, next) => {
       c.set('services', services);
       await next();
