@@ -93,7 +93,7 @@ describe('GET /openapi.json', () => {
   it('documents the replies, the errors and the headers of a command', async () => {
     const doc = (await server.call('GET', '/openapi.json', { role: null })).body;
     const create = doc.paths['/api/v1/communities'].post;
-    expect(Object.keys(create.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '422']);
+    expect(Object.keys(create.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '413', '422', '503']);
     expect(create.responses['201'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CommandReply' });
     expect(doc.components.schemas.CommandReply.required).toEqual(['id', 'revision', 'position']);
     expect(doc.paths['/api/v1/visits'].post.responses['201'].content['application/json'].schema).toEqual({
@@ -108,6 +108,28 @@ describe('GET /openapi.json', () => {
     const erase = doc.paths['/api/v1/persons/{id}'].delete;
     expect(erase.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
     expect(erase).not.toHaveProperty('requestBody');
+  });
+
+  it('documents the body limit, the capped errors list and a store to retry later', async () => {
+    const doc = (await server.call('GET', '/openapi.json', { role: null })).body;
+    const ops = Object.values(doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>).flatMap(Object.entries);
+    const withStatus = (status: string) => ops.filter(([, op]) => status in op.responses).length;
+    const writes = endpoints.filter((e) => e.method !== 'GET');
+    expect(withStatus('413')).toBe(writes.length);
+    expect(withStatus('503')).toBe(endpoints.filter((e) => e.root !== true).length);
+    expect(doc.paths['/health'].get.responses).not.toHaveProperty('503');
+    expect(doc.paths['/api/v1/kpis'].get.responses['503']).toEqual({ $ref: '#/components/responses/StoreUnavailable' });
+    expect(doc.paths['/api/v1/kpis'].get.responses).not.toHaveProperty('413');
+    expect(doc.paths['/api/v1/cases'].post.responses['413']).toEqual({ $ref: '#/components/responses/PayloadTooLarge' });
+    expect(doc.components.responses.PayloadTooLarge.description).toContain('1048576');
+    const unavailable = doc.components.responses.StoreUnavailable;
+    expect(unavailable.description).toContain('storeUnavailable');
+    expect(unavailable.headers['Retry-After'].schema).toEqual({ type: 'integer', minimum: 1 });
+    expect(unavailable.content).toHaveProperty('application/problem+json');
+    const problem = doc.components.schemas.Problem.properties;
+    expect(problem.errors.maxItems).toBe(50);
+    expect(problem.moreErrors).toMatchObject({ type: 'integer', minimum: 1 });
+    expect(problem.limit).toMatchObject({ type: 'integer' });
   });
 
   it('documents the query parameters and the formats of a ledger', async () => {

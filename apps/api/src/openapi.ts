@@ -33,7 +33,9 @@ import {
   TransferCaseBody,
 } from '@xinfang/domain';
 import { toJsonSchema, type JsonSchema } from './io-ts-schema';
+import { MAX_LISTED_ERRORS } from './problem';
 import { FEED_MAX_LIMIT } from './routes/events';
+import { API_BODY_LIMIT } from './validator';
 
 /*
  * The OpenAPI 3.1 document of API.md, generated: every endpoint is one row of `endpoints` below, and every
@@ -846,8 +848,11 @@ const operation = (endpoint: Endpoint): Record<string, unknown> => {
   if (pathParams(path).length > 0 || endpoint.method !== 'GET') errors['404'] = { $ref: '#/components/responses/NotFound' };
   if (endpoint.method !== 'GET') {
     errors['409'] = { $ref: '#/components/responses/Conflict' };
+    if (endpoint.root !== true) errors['413'] = { $ref: '#/components/responses/PayloadTooLarge' };
     errors['422'] = { $ref: '#/components/responses/Unprocessable' };
   }
+  // Every API endpoint reads or writes the store; a busy, full or read-only store is a 503 to retry.
+  if (endpoint.root !== true) errors['503'] = { $ref: '#/components/responses/StoreUnavailable' };
   const body = bodySchema(endpoint);
   const notes = endpoint.notes === undefined ? '' : `\n\n${endpoint.notes.zh}\n\n${endpoint.notes.en}`;
   return {
@@ -905,7 +910,14 @@ const components = {
         detail: { type: 'string' },
         code: { type: 'string', description: '业务规则的代码（422）/ the domain rule’s code (422)' },
         currentRevision: { type: 'integer', description: '当前版本（409）/ the current revision (409)' },
-        errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' } },
+        errors: {
+          type: 'array',
+          maxItems: MAX_LISTED_ERRORS,
+          items: { $ref: '#/components/schemas/FieldError' },
+          description: `出错的字段，至多 ${MAX_LISTED_ERRORS} 项（400）/ the bad fields, at most ${MAX_LISTED_ERRORS} (400)`,
+        },
+        moreErrors: { type: 'integer', minimum: 1, description: '未列出的其余错误数（400）/ how many more errors were not listed (400)' },
+        limit: { type: 'integer', description: '请求内容的上限，字节（413）/ the body limit in bytes (413)' },
       },
       required: ['type', 'title', 'status', 'detail'],
     },
@@ -945,7 +957,16 @@ const components = {
     Forbidden: problemRef('当前角色无权执行 / this role may not do this'),
     NotFound: problemRef('标识不存在 / unknown id'),
     Conflict: problemRef('记录已被修改（If-Match）/ the stream moved on (If-Match)'),
+    PayloadTooLarge: problemRef(
+      `请求内容超过 ${API_BODY_LIMIT} 字节，未读取 / the body is over ${API_BODY_LIMIT} bytes and was not read`,
+    ),
     Unprocessable: problemRef('业务规则不允许，见 code / refused by a rule of the domain, see code'),
+    StoreUnavailable: {
+      ...problemRef('存储暂不可用（繁忙、磁盘已满或只读），code 为 storeUnavailable，未写入任何内容；请在 Retry-After 秒后重试 / the store is busy, full or read-only (code storeUnavailable); nothing was written: retry after Retry-After seconds'),
+      headers: {
+        'Retry-After': { description: '建议的重试等待秒数 / seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } },
+      },
+    },
   },
 };
 

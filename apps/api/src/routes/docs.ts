@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { escapeHtml } from '../html';
+import { MAX_LISTED_ERRORS } from '../problem';
+import { API_BODY_LIMIT } from '../validator';
 import { namedTypes, type JsonSchema } from '../io-ts-schema';
 import {
   API_BASE,
@@ -275,7 +277,7 @@ export const docsPage = (origin: string): string => {
 <li>以下接口都在 <code>${API_BASE}</code> 之下；<code>/health</code>、<code>/openapi.json</code> 和本页在根路径。</li>
 <li>认证：<code>Authorization: Bearer &lt;令牌&gt;</code>。令牌用命令行创建：<code>xinfang token create --role ROLE</code>。缺少或无效的令牌返回 401，角色无权返回 403。下面的示例假定令牌在环境变量 <code>$TOKEN</code> 中。</li>
 <li>请求与响应都是 JSON，字段名为英文 camelCase，枚举值为英文代码（括号中为中文含义）。时间为带时区的 ISO 8601（如 <code>2024-09-18T09:30:00+08:00</code>），日期为北京时间的日（<code>2024-09-18</code>）。</li>
-<li>错误为 <code>application/problem+json</code>：<code>{type, title, status, detail, errors?}</code>。请求体有误返回 400 并逐项列出字段路径；业务规则不允许返回 422 并带 <code>code</code>；标识不存在返回 404。</li>
+<li>错误为 <code>application/problem+json</code>：<code>{type, title, status, detail, errors?}</code>。请求体有误返回 400 并逐项列出字段路径（至多 ${MAX_LISTED_ERRORS} 项，其余计入 <code>moreErrors</code>）；请求体超过 ${API_BODY_LIMIT} 字节返回 413；业务规则不允许返回 422 并带 <code>code</code>；标识不存在返回 404；存储暂不可用（繁忙、磁盘已满、只读）返回 503 并带 <code>Retry-After</code>，稍后重试即可。</li>
 <li>每个命令（POST、DELETE）可带 <code>Idempotency-Key</code>：同一个键再次提交返回首次结果，不重复写入；可带 <code>If-Match: &lt;版本号&gt;</code>：记录已被修改则返回 409 及当前版本。命令返回 <code>{id, revision, position}</code>（新建 201，其他 200）。</li>
 <li>台账与指标查询接受 <code>asOf</code>（业务时间）和 <code>knownAt</code>（记录时间），默认都是现在；台账接受 <code>format=json|csv|xlsx</code> 与 <code>limit</code>/<code>offset</code>。除信访办外，个人信息一律脱敏。</li>
 </ul>
