@@ -69,12 +69,28 @@ describe('the role is checked before the body is read', () => {
     expect(await server.eventCount()).toBe(before);
   });
 
-  it('answers 403 to an invalid body on every endpoint a role may not call', async () => {
+  it('answers 403 to an invalid body or query on every endpoint a role may not call', async () => {
     const writes = endpoints.filter((e) => e.method !== 'GET' && e.roles !== 'public');
     expect(writes.length).toBeGreaterThan(20);
     for (const endpoint of writes) {
       const path = fullPath(endpoint).replace('{id}', 'x1');
       const res = await server.call(endpoint.method, path, { role: 'auditor', body: { bogus: [1, 2, 3] } });
+      expect({ path, status: res.status }).toEqual({ path, status: 403 });
+    }
+    // The queries too: a role refused is told so before its query string is parsed.
+    const reads: [string, 'leader:L01' | 'inspector' | 'community:qinghua'][] = [
+      ['/api/v1/ledgers/disputes?from=nope', 'leader:L01'],
+      ['/api/v1/ledgers/backlog?limit=-1', 'leader:L01'],
+      ['/api/v1/ledgers/visits?to=nope', 'leader:L01'],
+      ['/api/v1/kpis?from=nope', 'leader:L01'],
+      ['/api/v1/reports/screening?date=nope', 'leader:L01'],
+      ['/api/v1/cases/x1?asOf=nope', 'inspector'],
+      ['/api/v1/cases/x1/history?asOf=nope', 'inspector'],
+      ['/api/v1/persons/p1?asOf=nope', 'community:qinghua'],
+      ['/api/v1/events?limit=nope', 'community:qinghua'],
+    ];
+    for (const [path, role] of reads) {
+      const res = await server.call('GET', path, { role });
       expect({ path, status: res.status }).toEqual({ path, status: 403 });
     }
     // A community may not record an incident: refused before its body is looked at.

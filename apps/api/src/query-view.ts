@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { validator } from 'hono/validator';
 import { endOfDay, isInstant, isLocalDate, type Instant, type LocalDate } from '@xinfang/domain';
 import type { TimeView, World } from '@xinfang/projections';
+import { permit } from './auth';
 import type { AppEnv } from './env';
 import { badQuery, forbidden } from './problem';
 import type { Role } from './roles';
@@ -115,6 +116,15 @@ export const worldOf = async (c: Context<AppEnv>, view: TimeView): Promise<World
   return (await worlds.worldFor(view)).world;
 };
 
+const FIGURES_DENIED =
+  '领导账号只能查看本人包案或负责的事项及接访安排表 / a leader token reads only the cases it leads and the duty roster';
+
+/** The roles that read a community's ledgers, reports and KPIs: every one but a leader. */
+export const mayReadFigures = (role: Role): boolean => role.kind !== 'leader';
+
+/** The role rule of those queries, placed before their query is parsed. */
+export const readsFigures = permit(mayReadFigures, FIGURES_DENIED);
+
 /**
  * The community a ledger, report or KPI query is limited to (API.md, "Roles"). Office, auditor and
  * inspector read any community (or all of them, naming none). A `community:` token is limited to its own:
@@ -135,6 +145,7 @@ export const communityScope = (role: Role, requested: string | undefined): strin
       }
       return role.communityId;
     case 'leader':
-      throw forbidden('领导账号只能查看本人包案或负责的事项及接访安排表 / a leader token reads only the cases it leads and the duty roster');
+      // Refused before by `readsFigures`; kept so that no caller of this ever scopes a leader.
+      throw forbidden(FIGURES_DENIED);
   }
 };

@@ -3,7 +3,7 @@ import { kpis } from '@xinfang/projections';
 import { roleOf } from '../auth';
 import type { AppEnv } from '../env';
 import { personalJson } from '../masking';
-import { communityScope, params, query, required, viewOf, viewParams, worldOf } from '../query-view';
+import { communityScope, params, readsFigures, query, required, viewOf, viewParams, worldOf } from '../query-view';
 
 /*
  * `GET /kpis?from&to[&communityId][&asOf][&knownAt]`: the KPIs of REPORTS.md over the days `from`–`to`
@@ -16,6 +16,7 @@ import { communityScope, params, query, required, viewOf, viewParams, worldOf } 
 
 export const kpiQueries = new Hono<AppEnv>().get(
   '/',
+  readsFigures,
   query({ ...viewParams, from: params.date, to: params.date, communityId: params.id }),
   async (c) => {
     const q = c.req.valid('query');

@@ -15,7 +15,7 @@ import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, forms, toCsv, toXlsx, type Form, t
 import { roleOf } from '../auth';
 import type { AppEnv } from '../env';
 import { forRole } from '../masking';
-import { communityScope, pagingParams, params, query, viewOf, viewParams, worldOf } from '../query-view';
+import { communityScope, pagingParams, params, query, readsFigures, viewOf, viewParams, worldOf } from '../query-view';
 
 /*
  * The four official ledgers (附件1–4, REPORTS.md), as of `asOf`/`knownAt`, in JSON (`{asOf, knownAt,
@@ -113,6 +113,7 @@ export const ledgers = new Hono<AppEnv>()
   /** 附件1 矛盾纠纷排查化解清单: every case registered in the window; `communityId, from, to, category`. */
   .get(
     '/disputes',
+    readsFigures,
     query({ ...ledgerParams, communityId: params.id, from: params.date, to: params.date, category: params.oneOf(CATEGORIES) }),
     async (c) => {
       const q = c.req.valid('query');
@@ -134,7 +135,7 @@ export const ledgers = new Hono<AppEnv>()
     },
   )
   /** 附件2 信访积案和突出问题化解清单: every case in backlog at `asOf`; `communityId` (an addition). */
-  .get('/backlog', query({ ...ledgerParams, communityId: params.id }), async (c) => {
+  .get('/backlog', readsFigures, query({ ...ledgerParams, communityId: params.id }), async (c) => {
     const q = c.req.valid('query');
     const communityId = communityScope(roleOf(c), q.communityId);
     const answer = await prepare(c, q, communityId);
@@ -152,6 +153,7 @@ export const ledgers = new Hono<AppEnv>()
    */
   .get(
     '/visits',
+    readsFigures,
     query({ ...ledgerParams, from: params.date, to: params.date, leaderId: params.id, communityId: params.id }),
     async (c) => {
       const q = c.req.valid('query');

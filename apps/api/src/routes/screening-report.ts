@@ -5,7 +5,7 @@ import { roleOf } from '../auth';
 import type { AppEnv } from '../env';
 import { personalJson } from '../masking';
 import { notFound } from '../problem';
-import { communityScope, pagingParams, params, query, required, viewOf, viewParams, worldOf } from '../query-view';
+import { communityScope, pagingParams, params, readsFigures, query, required, viewOf, viewParams, worldOf } from '../query-view';
 
 /*
  * `GET /reports/screening?communityId&date`: the list a community sends the office for one Wednesday or
@@ -20,6 +20,7 @@ import { communityScope, pagingParams, params, query, required, viewOf, viewPara
 
 export const screeningReportQuery = new Hono<AppEnv>().get(
   '/',
+  readsFigures,
   query({ ...viewParams, ...pagingParams, communityId: params.id, date: params.date }),
   async (c) => {
     const q = c.req.valid('query');
