@@ -1,5 +1,5 @@
 import type { NewEvent, RecordedEvent } from './envelope';
-import type { AppendResult, ExpectedRevision } from './event-store';
+import type { AppendResult, ExpectedRevision, StreamAppend } from './event-store';
 
 /*
  * The rules of `append` that do not depend on how events are stored, shared by every adapter so that they
@@ -77,3 +77,36 @@ export const priorAppendResult = (
   }
   return appendResultOf(streamId, ordered);
 };
+
+/** `assertAppendArguments` for each stream of an `appendMany`, and no stream twice, no event id twice. */
+export const assertAppendManyArguments = (appends: readonly StreamAppend[]): void => {
+  const streams = new Set<string>();
+  for (const { streamId, events, expectedRevision } of appends) {
+    assertAppendArguments(streamId, events, expectedRevision);
+    if (streams.has(streamId)) throw new RangeError(`appendMany: stream ${streamId} appears twice; give it one batch`);
+    streams.add(streamId);
+  }
+  assertAppendArguments('appendMany', appends.flatMap((a) => a.events), 'any');
+};
+
+/**
+ * Idempotence of an `appendMany`: `priorAppendResult` for each stream (`stored` are the stored events whose
+ * ids are in any of the batches). `undefined` when nothing is stored; the original results when every
+ * non-empty batch is a repeat (an empty batch reports `current` of its stream); throws when only some are.
+ */
+export const priorAppendManyResults = (
+  appends: readonly StreamAppend[],
+  stored: readonly RecordedEvent[],
+  current: (streamId: string) => AppendResult,
+): AppendResult[] | undefined => {
+  if (stored.length === 0) return undefined;
+  const results = appends.map(({ streamId, events }) => {
+    const ids = new Set(events.map((e) => e.meta.eventId));
+    return events.length === 0 ? current(streamId) : priorAppendResult(streamId, events, stored.filter((e) => ids.has(e.meta.eventId)));
+  });
+  if (results.some((r) => r === undefined)) {
+    throw new EventIdReuseError('appendMany: some batches are already stored and others are not', stored.map((e) => e.meta.eventId));
+  }
+  return results as AppendResult[];
+};
+

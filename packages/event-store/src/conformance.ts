@@ -4,6 +4,7 @@ import { isLeft, isRight, type Either } from 'fp-ts/Either';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventIdReuseError } from './append-rules';
 import type { NewEvent, NewEventMeta, RecordedEvent } from './envelope';
+import type { Clock } from './capabilities';
 import type { AppendConflict, AppendResult, EventStore } from './event-store';
 import { GENESIS_HASH, hashEvent, verifyChain } from './hash-chain';
 
@@ -55,15 +56,15 @@ const revisions = (events: readonly RecordedEvent[]): number[] => events.map((e)
 /**
  * The behaviour every `EventStore` adapter must show. Call it from a test file of the adapter:
  * `runEventStoreConformance('sqlite', async () => { … return { store, dispose } })`. `makeStore` is called
- * before each test and must return an empty store.
+ * before each test and must return an empty store, using `clock` (for `recordedAt`) when one is given.
  */
-export const runEventStoreConformance = (name: string, makeStore: () => Promise<StoreUnderTest>): void => {
+export const runEventStoreConformance = (name: string, makeStore: (options: { readonly clock?: Clock }) => Promise<StoreUnderTest>): void => {
   describe(`EventStore conformance: ${name}`, () => {
     let subject: StoreUnderTest | undefined;
     let store: EventStore;
 
     beforeEach(async () => {
-      subject = await makeStore();
+      subject = await makeStore({});
       store = subject.store;
     });
 
@@ -404,6 +405,92 @@ export const runEventStoreConformance = (name: string, makeStore: () => Promise<
       });
     });
 
+    describe('appendMany', () => {
+      const expectAllRight = (result: Either<AppendConflict, AppendResult[]>): AppendResult[] => {
+        if (isLeft(result)) return expect.fail(`expected appendMany to succeed, got ${JSON.stringify(result.left)}`);
+        return result.right;
+      };
+
+      it('writes several streams as one append: positions in the order given, one recordedAt, one chain', async () => {
+        expectRight(await store.append('stream-b', batch(1), { expectedRevision: 0 }));
+        const results = expectAllRight(await store.appendMany([
+          { streamId: 'stream-a', expectedRevision: 0, events: batch(2) },
+          { streamId: 'stream-b', expectedRevision: 1, events: batch(1) },
+          { streamId: 'stream-c', expectedRevision: 'any', events: [] },
+        ]));
+
+        expect(results.map((r) => [r.streamId, r.revision, r.position, r.events.length])).toEqual([
+          ['stream-a', 2, 3, 2],
+          ['stream-b', 2, 4, 1],
+          ['stream-c', 0, 0, 0],
+        ]);
+        const all = await collect(store.readAll());
+        expect(positions(all)).toEqual([1, 2, 3, 4]);
+        expect(new Set(all.slice(1).map((e) => e.meta.recordedAt)).size).toBe(1);
+        expect(revisions(await store.readStream('stream-b'))).toEqual([1, 2]);
+        expect(await verifyChain(store.readAll())).toMatchObject({ ok: true, checked: 4 });
+      });
+
+      it('writes nothing when any one stream is not at its expected revision, naming that stream', async () => {
+        expectRight(await store.append('stream-b', batch(2), { expectedRevision: 0 }));
+        const conflict = await store.appendMany([
+          { streamId: 'person-1', expectedRevision: 0, events: batch(1) },
+          { streamId: 'person-2', expectedRevision: 0, events: batch(1) },
+          { streamId: 'stream-b', expectedRevision: 1, events: batch(1) },
+        ]);
+
+        expect(isLeft(conflict) && conflict.left).toEqual({ _tag: 'AppendConflict', streamId: 'stream-b', expectedRevision: 1, actualRevision: 2 });
+        expect(await store.headPosition()).toBe(2);
+        expect(await store.readStream('person-1')).toEqual([]);
+        expect(await store.streamRevision('person-2')).toBe(0);
+      });
+
+      it('writes nothing when one event of any stream cannot be stored', async () => {
+        const bad = store.appendMany([
+          { streamId: 'stream-a', expectedRevision: 0, events: batch(2) },
+          { streamId: 'stream-b', expectedRevision: 0, events: [newEvent({ notJson: Number.NaN })] },
+        ]);
+
+        await expect(bad).rejects.toThrow();
+        expect(await store.headPosition()).toBe(0);
+        expect(await store.readStream('stream-a')).toEqual([]);
+      });
+
+      it('returns the original results for a repeat, and refuses a stream twice or a partly stored repeat', async () => {
+        const appends = [
+          { streamId: 'stream-a', expectedRevision: 0, events: batch(1) },
+          { streamId: 'stream-b', expectedRevision: 0, events: batch(2) },
+        ];
+        const original = expectAllRight(await store.appendMany(appends));
+        expectRight(await store.append('stream-a', batch(1), { expectedRevision: 1 }));
+
+        expect(expectAllRight(await store.appendMany(appends))).toEqual(original);
+        await expect(store.appendMany([...appends, { streamId: 'stream-c', expectedRevision: 0, events: batch(1) }])).rejects.toThrow(
+          EventIdReuseError,
+        );
+        await expect(
+          store.appendMany([
+            { streamId: 'stream-d', expectedRevision: 0, events: batch(1) },
+            { streamId: 'stream-d', expectedRevision: 'any', events: batch(1) },
+          ]),
+        ).rejects.toThrow(/stream-d appears twice/);
+        expect(await store.headPosition()).toBe(4);
+      });
+
+      it('lets exactly one of two racing multi-stream appends on a shared stream win', async () => {
+        const racers = await Promise.all(
+          [1, 2].map((n) => store.appendMany([
+            { streamId: `person-${n}`, expectedRevision: 0, events: batch(1) },
+            { streamId: 'case-1', expectedRevision: 0, events: batch(1) },
+          ])),
+        );
+
+        expect(racers.filter(isRight)).toHaveLength(1);
+        expect(await store.headPosition()).toBe(2);
+        expect((await store.readStream('person-1')).length + (await store.readStream('person-2')).length).toBe(1);
+      });
+    });
+
     describe('hash chain', () => {
       it('keeps the chain intact over everything that was appended', async () => {
         await Promise.all(range(1, 10).map((s) => store.append(`stream-${s % 3}`, batch((s % 4) + 1), { expectedRevision: 'any' })));
@@ -416,3 +503,4 @@ export const runEventStoreConformance = (name: string, makeStore: () => Promise<
     });
   });
 };
+

@@ -38,6 +38,30 @@ export interface AppendResult {
   readonly events: readonly RecordedEvent[];
 }
 
+/** One stream's part of an `appendMany`: its events and the revision it must be at. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly expectedRevision: ExpectedRevision;
+  readonly events: readonly NewEvent[];
+}
+
+/**
+ * The store cannot take writes (or reads) for now — another process holds the write lock, the disk is full,
+ * the file is read-only — but nothing is wrong with the request: the caller may retry later. Nothing was
+ * written. Adapters throw it in place of their own transient errors, so that callers need not know them.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+  constructor(
+    message: string,
+    /** Why: `busy` (locked by another writer), `full` (no space), `readOnly` (cannot write the file). */
+    readonly reason: 'busy' | 'full' | 'readOnly',
+    options?: { readonly cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 export interface ReadStreamOptions {
   /** First revision to return (inclusive); default 1. */
   readonly fromRevision?: number;
@@ -86,6 +110,14 @@ export interface EventStore {
     events: readonly NewEvent[],
     options: AppendOptions,
   ) => Promise<Either<AppendConflict, AppendResult>>;
+  /**
+   * Several streams' appends as one: all are written or none. Each stream's expected revision is checked;
+   * the first that does not match is the `Left`, and nothing is written. Events are positioned in the order
+   * given (streams in order, each stream's events in order) and share one `recordedAt`. A stream may appear
+   * only once. Idempotent like `append`: when every event id is already stored as this same call stored it,
+   * it writes nothing and returns the original results.
+   */
+  readonly appendMany: (appends: readonly StreamAppend[]) => Promise<Either<AppendConflict, AppendResult[]>>;
   /** A stream's events in revision order (`[]` for a stream that does not exist). */
   readonly readStream: (streamId: string, options?: ReadStreamOptions) => Promise<RecordedEvent[]>;
   /** All events in position order, fetched in batches (never the whole log at once). */

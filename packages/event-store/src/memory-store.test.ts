@@ -1,7 +1,9 @@
 import { runEventStoreConformance } from './conformance';
 import { createMemoryEventStore } from './memory-store';
 
-runEventStoreConformance('memory', async () => {
-  const store = createMemoryEventStore();
+const makeStore = async (options: Parameters<typeof createMemoryEventStore>[0]) => {
+  const store = createMemoryEventStore(options);
   return { store, dispose: () => store.close() };
-});
+};
+
+runEventStoreConformance('memory', makeStore);

@@ -1,8 +1,8 @@
-import { left, right } from 'fp-ts/Either';
-import { appendResultOf, assertAppendArguments, priorAppendResult } from './append-rules';
+import { isLeft, left, right, type Either } from 'fp-ts/Either';
+import { appendResultOf, assertAppendArguments, assertAppendManyArguments, priorAppendManyResults } from './append-rules';
 import { systemClock, type Clock } from './capabilities';
 import type { NewEvent, RecordedEvent } from './envelope';
-import { appendConflict, type EventStore } from './event-store';
+import { appendConflict, type AppendConflict, type AppendResult, type EventStore, type StreamAppend } from './event-store';
 import { GENESIS_HASH, sealEvent } from './hash-chain';
 import { catchUpSubscription, subscriptionRegistry } from './subscription';
 
@@ -55,46 +55,70 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
     },
   });
 
+  const currentOf = (streamId: string): AppendResult => {
+    const stream = streams.get(streamId) ?? [];
+    return { streamId, revision: stream.length, position: stream.at(-1)?.meta.position ?? 0, events: [] };
+  };
+
+  /**
+   * Every append goes through here (`append` is a one-stream `appendMany`), so every event is sealed in one
+   * place. It runs without an `await`: checks and writes are one step on the event loop, all or nothing.
+   */
+  const appendStreams = (appends: readonly StreamAppend[]): Either<AppendConflict, AppendResult[]> => {
+    const stored = appends.flatMap((a) => a.events.flatMap((e) => byEventId.get(e.meta.eventId) ?? []));
+    const prior = priorAppendManyResults(appends, stored, currentOf);
+    if (prior !== undefined) return right(prior);
+
+    for (const { streamId, expectedRevision } of appends) {
+      const revision = streams.get(streamId)?.length ?? 0;
+      if (expectedRevision !== 'any' && expectedRevision !== revision) return left(appendConflict(streamId, expectedRevision, revision));
+    }
+
+    if (appends.every((a) => a.events.length === 0)) return right(appends.map((a) => currentOf(a.streamId)));
+
+    // Seal every event before storing any, so that an event that cannot be stored (not JSON) leaves
+    // the log untouched: the append is all or nothing.
+    const recordedAt = clock.now();
+    let prevHash = log.at(-1)?.meta.hash ?? GENESIS_HASH;
+    let position = log.length;
+    const sealed = appends.map(({ streamId, events }): RecordedEvent[] => {
+      const revision = streams.get(streamId)?.length ?? 0;
+      return events.map((event, i) => {
+        const recorded = deepFreeze(sealEvent(event, { streamId, revision: revision + i + 1, position: ++position, recordedAt, prevHash }));
+        prevHash = recorded.meta.hash;
+        return recorded;
+      });
+    });
+
+    for (const recorded of sealed.flat()) {
+      const stream = streams.get(recorded.meta.streamId) ?? [];
+      streams.set(recorded.meta.streamId, stream);
+      log.push(recorded);
+      stream.push(recorded);
+      byEventId.set(recorded.meta.eventId, recorded);
+      const sameCommand = byCommandId.get(recorded.meta.commandId);
+      if (sameCommand === undefined) byCommandId.set(recorded.meta.commandId, [recorded]);
+      else sameCommand.push(recorded);
+    }
+    if (sealed.some((events) => events.length > 0)) for (const listener of listeners) listener();
+    return right(appends.map(({ streamId }, i) => {
+      const events = sealed[i] ?? [];
+      return events.length > 0 ? appendResultOf(streamId, events) : currentOf(streamId);
+    }));
+  };
+
   return {
     append: async (streamId: string, events: readonly NewEvent[], { expectedRevision }) => {
       assertOpen();
       assertAppendArguments(streamId, events, expectedRevision);
-      const stored = events.flatMap((e) => byEventId.get(e.meta.eventId) ?? []);
-      const prior = priorAppendResult(streamId, events, stored);
-      if (prior !== undefined) return right(prior);
+      const result = appendStreams([{ streamId, expectedRevision, events }]);
+      return isLeft(result) ? result : right(result.right[0] ?? currentOf(streamId));
+    },
 
-      const stream = streams.get(streamId) ?? [];
-      const revision = stream.length;
-      if (expectedRevision !== 'any' && expectedRevision !== revision) {
-        return left(appendConflict(streamId, expectedRevision, revision));
-      }
-      if (events.length === 0) {
-        return right({ streamId, revision, position: stream.at(-1)?.meta.position ?? 0, events: [] });
-      }
-
-      // Seal every event before storing any, so that an event that cannot be stored (not JSON) leaves
-      // the log untouched: the append is all or nothing.
-      const recordedAt = clock.now();
-      let prevHash = log.at(-1)?.meta.hash ?? GENESIS_HASH;
-      const recorded = events.map((event, i) => {
-        const sealed = deepFreeze(
-          sealEvent(event, { streamId, revision: revision + i + 1, position: log.length + i + 1, recordedAt, prevHash }),
-        );
-        prevHash = sealed.meta.hash;
-        return sealed;
-      });
-
-      streams.set(streamId, stream);
-      for (const event of recorded) {
-        log.push(event);
-        stream.push(event);
-        byEventId.set(event.meta.eventId, event);
-        const sameCommand = byCommandId.get(event.meta.commandId);
-        if (sameCommand === undefined) byCommandId.set(event.meta.commandId, [event]);
-        else sameCommand.push(event);
-      }
-      for (const listener of listeners) listener();
-      return right(appendResultOf(streamId, recorded));
+    appendMany: async (appends) => {
+      assertOpen();
+      assertAppendManyArguments(appends);
+      return appendStreams(appends);
     },
 
     readStream: async (streamId, { fromRevision = 1 } = {}) => {

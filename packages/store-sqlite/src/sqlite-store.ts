@@ -3,21 +3,21 @@ import {
   appendConflict,
   appendResultOf,
   assertAppendArguments,
+  assertAppendManyArguments,
+  priorAppendManyResults,
   catchUpSubscription,
   subscriptionRegistry,
-  priorAppendResult,
   sealEvent,
   systemClock,
   type AppendConflict,
   type AppendResult,
   type Clock,
   type EventStore,
-  type ExpectedRevision,
-  type NewEvent,
+  type StreamAppend,
   type RecordedEvent,
 } from '@xinfang/event-store';
 import Database from 'better-sqlite3';
-import { left, right, type Either } from 'fp-ts/Either';
+import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import { ensureSchema } from './schema';
 
 export interface SqliteEventStoreOptions {
@@ -171,35 +171,52 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     byCommandId: db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE command_id = ? ORDER BY position`),
   };
 
-  /** Everything an append reads and writes, in one IMMEDIATE transaction: all or nothing, one fsync. */
-  const appendTransaction = db.transaction(
-    (streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Either<AppendConflict, AppendResult> => {
-      const stored =
-        events.length === 0 ? [] : statements.byEventIds.all(JSON.stringify(events.map((e) => e.meta.eventId))).map(toRecorded);
-      const prior = priorAppendResult(streamId, events, stored);
-      if (prior !== undefined) return right(prior);
+  const currentOf = (streamId: string): AppendResult => {
+    const head = statements.streamHead.get(streamId);
+    return { streamId, revision: head?.revision ?? 0, position: head?.position ?? 0, events: [] };
+  };
 
-      const streamHead = statements.streamHead.get(streamId);
-      const revision = streamHead?.revision ?? 0;
-      if (expectedRevision !== 'any' && expectedRevision !== revision) {
-        return left(appendConflict(streamId, expectedRevision, revision));
-      }
-      if (events.length === 0) return right({ streamId, revision, position: streamHead?.position ?? 0, events: [] });
+  /**
+   * Everything an append reads and writes, in one IMMEDIATE transaction: all or nothing, one fsync. Every
+   * append goes through here (`append` is a one-stream `appendMany`), so every event is sealed in one place.
+   */
+  const appendTransaction = db.transaction((appends: readonly StreamAppend[]): Either<AppendConflict, AppendResult[]> => {
+    const ids = appends.flatMap((a) => a.events.map((e) => e.meta.eventId));
+    const stored = ids.length === 0 ? [] : statements.byEventIds.all(JSON.stringify(ids)).map(toRecorded);
+    const prior = priorAppendManyResults(appends, stored, currentOf);
+    if (prior !== undefined) return right(prior);
 
-      const logHead = statements.logHead.get();
-      const lastPosition = logHead?.position ?? 0;
-      let prevHash = logHead?.hash ?? GENESIS_HASH;
-      const recordedAt = clock.now();
-      // An event that cannot be stored (not JSON, a wrong type) throws, and the transaction rolls back.
-      const recorded = events.map((event, i) => {
-        const sealed = sealEvent(event, { streamId, revision: revision + i + 1, position: lastPosition + i + 1, recordedAt, prevHash });
+    const revisions = appends.map(({ streamId }) => statements.streamHead.get(streamId)?.revision ?? 0);
+    for (const [i, { streamId, expectedRevision }] of appends.entries()) {
+      const revision = revisions[i] ?? 0;
+      if (expectedRevision !== 'any' && expectedRevision !== revision) return left(appendConflict(streamId, expectedRevision, revision));
+    }
+
+    if (appends.every((a) => a.events.length === 0)) return right(appends.map((a) => currentOf(a.streamId)));
+
+    const logHead = statements.logHead.get();
+    let position = logHead?.position ?? 0;
+    let prevHash = logHead?.hash ?? GENESIS_HASH;
+    const recordedAt = clock.now();
+    // An event that cannot be stored (not JSON, a wrong type) throws, and the transaction rolls back.
+    return right(appends.map(({ streamId, events }, i) => {
+      const revision = revisions[i] ?? 0;
+      const recorded = events.map((event, k) => {
+        const sealed = sealEvent(event, { streamId, revision: revision + k + 1, position: ++position, recordedAt, prevHash });
         statements.insert.run(toRow(sealed));
         prevHash = sealed.meta.hash;
         return sealed;
       });
-      return right(appendResultOf(streamId, recorded));
-    },
-  );
+      return recorded.length > 0 ? appendResultOf(streamId, recorded) : currentOf(streamId);
+    }));
+  });
+
+  /** Runs an append, telling subscribers when it wrote. */
+  const appendStreams = (appends: readonly StreamAppend[]): Either<AppendConflict, AppendResult[]> => {
+    const result = appendTransaction.immediate(appends);
+    if (result._tag === 'Right' && result.right.some((r) => r.events.length > 0)) for (const listener of listeners) listener();
+    return result;
+  };
 
   const listeners = new Set<() => void>();
   const subscriptions = subscriptionRegistry();
@@ -232,9 +249,14 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     append: async (streamId, events, { expectedRevision }) => {
       assertOpen();
       assertAppendArguments(streamId, events, expectedRevision);
-      const result = appendTransaction.immediate(streamId, events, expectedRevision);
-      if (result._tag === 'Right' && result.right.events.length > 0) for (const listener of listeners) listener();
-      return result;
+      const result = appendStreams([{ streamId, expectedRevision, events }]);
+      return isLeft(result) ? result : right(result.right[0] ?? currentOf(streamId));
+    },
+
+    appendMany: async (appends) => {
+      assertOpen();
+      assertAppendManyArguments(appends);
+      return appendStreams(appends);
     },
 
     readStream: async (streamId, { fromRevision = 1 } = {}) => {
