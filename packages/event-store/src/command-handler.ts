@@ -51,7 +51,44 @@ export interface HandleCommandInput<Command, Event extends DomainEvent, State> {
   readonly toDomainEvent?: (event: RecordedEvent) => Event;
 }
 
-const resultOf = (events: readonly RecordedEvent[]): CommandResult => {
+/** What deciding a command on a stream needs: everything of `HandleCommandInput` but where to store it. */
+export type DecideInput<Command, Event extends DomainEvent, State> = Omit<
+  HandleCommandInput<Command, Event, State>,
+  'store' | 'streamId' | 'expectedRevision' | 'maxRetries'
+>;
+
+/**
+ * Folds a stream's stored events, decides the command, and gives the decided events their envelope: the one
+ * place the meta of a command's events is made, for `handleCommand` and `handleCommands` alike.
+ */
+export const decideOnStream = <Command, Event extends DomainEvent, State>(
+  input: DecideInput<Command, Event, State>,
+  stored: readonly RecordedEvent[],
+): Either<DomainError, NewEvent[]> => {
+  const { decider, command, actor, commandId, upcasters = {} } = input;
+  const clock = input.clock ?? systemClock;
+  const occurredAt = input.occurredAt ?? (() => clock.now());
+  const toDomainEvent = input.toDomainEvent ?? ((e: RecordedEvent) => ({ type: e.type, data: e.data }) as Event);
+  const readAsCurrent = upcast(upcasters);
+  const state = fold(decider, stored.map((e) => toDomainEvent(readAsCurrent(e))));
+  const decided = decider.decide(command, state);
+  if (isLeft(decided)) return decided;
+  return right(decided.right.map((event, index) => ({
+    type: event.type,
+    data: event.data,
+    meta: {
+      eventId: eventIdFor(commandId, index),
+      occurredAt: occurredAt(event),
+      actor,
+      commandId,
+      correlationId: input.correlationId ?? commandId,
+      causationId: input.causationId ?? commandId,
+      schemaVersion: currentSchemaVersion(upcasters, event.type),
+    },
+  })));
+};
+
+export const resultOf = (events: readonly RecordedEvent[]): CommandResult => {
   const first = events[0];
   if (first === undefined) throw new RangeError('resultOf: no events');
   return appendResultOf(first.meta.streamId, events);
@@ -66,12 +103,8 @@ const resultOf = (events: readonly RecordedEvent[]): CommandResult => {
 export const handleCommand = async <Command, Event extends DomainEvent, State>(
   input: HandleCommandInput<Command, Event, State>,
 ): Promise<Either<CommandFailure, CommandResult>> => {
-  const { store, decider, streamId, command, actor, commandId, expectedRevision, upcasters = {} } = input;
-  const clock = input.clock ?? systemClock;
-  const occurredAt = input.occurredAt ?? (() => clock.now());
-  const toDomainEvent = input.toDomainEvent ?? ((e: RecordedEvent) => ({ type: e.type, data: e.data }) as Event);
+  const { store, streamId, commandId, expectedRevision } = input;
   const maxRetries = input.maxRetries ?? 3;
-  const readAsCurrent = upcast(upcasters);
 
   const earlier = await store.findByCommandId(commandId);
   if (earlier.length > 0) return right(resultOf(earlier));
@@ -82,26 +115,13 @@ export const handleCommand = async <Command, Event extends DomainEvent, State>(
     if (expectedRevision !== undefined && expectedRevision !== revision) {
       return left(appendConflict(streamId, expectedRevision, revision));
     }
-    const state = fold(decider, stored.map((e) => toDomainEvent(readAsCurrent(e))));
-    const decided = decider.decide(command, state);
+    const decided = decideOnStream(input, stored);
     if (isLeft(decided)) return decided;
-    if (decided.right.length === 0) {
+    const events = decided.right;
+    if (events.length === 0) {
       return right({ streamId, revision, position: stored.at(-1)?.meta.position ?? 0, events: [] });
     }
 
-    const events: NewEvent[] = decided.right.map((event, index) => ({
-      type: event.type,
-      data: event.data,
-      meta: {
-        eventId: eventIdFor(commandId, index),
-        occurredAt: occurredAt(event),
-        actor,
-        commandId,
-        correlationId: input.correlationId ?? commandId,
-        causationId: input.causationId ?? commandId,
-        schemaVersion: currentSchemaVersion(upcasters, event.type),
-      },
-    }));
     const appended = await store.append(streamId, events, { expectedRevision: revision });
     if (!isLeft(appended)) return appended;
     // With an expected revision, the client's state was current when we loaded but is stale now: the

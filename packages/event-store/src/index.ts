@@ -2,6 +2,7 @@ export * from './append-rules';
 export * from './canonical-json';
 export * from './capabilities';
 export * from './command-handler';
+export * from './commands-handler';
 export * from './envelope';
 export * from './event-id';
 export * from './event-store';
