@@ -11,7 +11,18 @@ import {
   type PetitionerRef,
   type StateOf,
 } from '@xinfang/domain';
-import { handleCommand, isAppendConflict, type Actor, type Clock, type CommandResult, type EventStore } from '@xinfang/event-store';
+import {
+  handleCommand,
+  handleCommands,
+  isAppendConflict,
+  streamCommand,
+  type Actor,
+  type Clock,
+  type CommandFailure,
+  type CommandResult,
+  type EventStore,
+  type StreamCommand,
+} from '@xinfang/event-store';
 import { findPersonIds, type ProjectionRunner, type ReadModelStore } from '@xinfang/projections';
 import type { AppDatabase } from './app-database';
 import { idNumberDigest, seal } from './personal-data';
@@ -42,8 +53,18 @@ export interface Office {
   ) => Promise<CommandResult>;
   /** A stream's current state and revision, folded from its events. */
   readonly load: <N extends AggregateName>(aggregate: N, streamId: string) => Promise<{ state: StateOf<N>; revision: number }>;
-  /** Links each petitioner to a person file, making new (sealed) files where needed. */
-  readonly petitionerRefs: (inputs: readonly PetitionerInput[], at: string, context: CommandContext) => Promise<PetitionerRef[]>;
+  /**
+   * Runs a case command naming petitioners: links each to a person file, registering new (sealed) files
+   * where needed, and records the registrations and the case command in one append — all or nothing, so a
+   * refused command leaves no person behind. `command` is given the petitioners' references.
+   */
+  readonly executeWithPetitioners: (
+    streamId: string,
+    petitioners: readonly PetitionerInput[],
+    at: string,
+    command: (refs: PetitionerRef[]) => CommandOf<'case'>,
+    context: CommandContext,
+  ) => Promise<CommandResult>;
   /** Forgets a person: records the erasure, then destroys their key. */
   readonly erasePerson: (personId: string, at: string, context: CommandContext) => Promise<CommandResult>;
 }
@@ -67,10 +88,10 @@ export const createOffice = ({ store, database, clock, readModels, runner }: Off
     return decoded.right;
   };
 
-  const execute: Office['execute'] = async (aggregate, streamId, command, context) => {
+  /** What the command handler needs to run `command` on `streamId`, whichever handler runs it. */
+  const commandInput = <N extends AggregateName>(aggregate: N, streamId: string, command: CommandOf<N>, context: CommandContext) => {
     const { decider, eventTime } = aggregates[aggregate];
-    const result = await handleCommand({
-      store,
+    return {
       decider: decider as never,
       streamId,
       command,
@@ -80,11 +101,21 @@ export const createOffice = ({ store, database, clock, readModels, runner }: Off
       clock,
       toDomainEvent: decode(aggregate),
       ...(context.expectedRevision === undefined ? {} : { expectedRevision: context.expectedRevision }),
-    });
-    if (isLeft(result)) throw isAppendConflict(result.left) ? conflict(result.left) : fromDomainError(result.left);
-    // A repeated command id finds the first command's result; on another stream it was another command.
-    if (result.right.streamId !== streamId) throw keyReused();
-    return result.right;
+    };
+  };
+
+  const refused = (failure: CommandFailure) => (isAppendConflict(failure) ? conflict(failure) : fromDomainError(failure));
+
+  /** A repeated command id finds the first command's result; on another stream it was another command. */
+  const onStream = (streamId: string, result: CommandResult | undefined): CommandResult => {
+    if (result?.streamId !== streamId) throw keyReused();
+    return result;
+  };
+
+  const execute: Office['execute'] = async (aggregate, streamId, command, context) => {
+    const result = await handleCommand({ store, ...commandInput(aggregate, streamId, command, context) });
+    if (isLeft(result)) throw refused(result.left);
+    return onStream(streamId, result.right);
   };
 
   const load: Office['load'] = async (aggregate, streamId) => {
@@ -100,8 +131,10 @@ export const createOffice = ({ store, database, clock, readModels, runner }: Off
     if (state.status !== 'registered') throw notFound('信访人 / person', personId);
   };
 
-  const petitionerRefs: Office['petitionerRefs'] = async (inputs, at, context) => {
+  /** Each petitioner's reference, and the registrations of the new person files among them (not yet written). */
+  const petitionerRefs = async (inputs: readonly PetitionerInput[], at: string, context: CommandContext) => {
     const refs: PetitionerRef[] = [];
+    const registrations: StreamCommand[] = [];
     for (const [index, input] of inputs.entries()) {
       if (input.personId !== undefined) {
         await existingPerson(input.personId);
@@ -121,18 +154,23 @@ export const createOffice = ({ store, database, clock, readModels, runner }: Off
       const key = database.keys.keyFor(personId, clock.now());
       const { name, idNumber, phone, address } = input;
       const data = { name, ...(idNumber === undefined ? {} : { idNumber }), ...(phone === undefined ? {} : { phone }), ...(address === undefined ? {} : { address }) };
-      await execute(
-        'person',
-        personStream(personId),
-        {
-          type: 'RegisterPerson',
-          data: { personId, registeredAt: at, sealed: seal(key, personId, data), ...(digest === undefined ? {} : { idNumberDigest: digest }) },
-        },
-        { actor: context.actor, commandId: subCommandId(context.commandId, `person/${index}`) },
-      );
+      const register: CommandOf<'person'> = {
+        type: 'RegisterPerson',
+        data: { personId, registeredAt: at, sealed: seal(key, personId, data), ...(digest === undefined ? {} : { idNumberDigest: digest }) },
+      };
+      const subContext = { actor: context.actor, commandId: subCommandId(context.commandId, `person/${index}`) };
+      registrations.push(streamCommand(commandInput('person', personStream(personId), register, subContext)));
       refs.push({ personId });
     }
-    return refs;
+    return { refs, registrations };
+  };
+
+  const executeWithPetitioners: Office['executeWithPetitioners'] = async (streamId, petitioners, at, command, context) => {
+    const { refs, registrations } = await petitionerRefs(petitioners, at, context);
+    const main = streamCommand(commandInput('case', streamId, command(refs), context));
+    const result = await handleCommands({ store, commands: [...registrations, main] });
+    if (isLeft(result)) throw refused(result.left);
+    return onStream(streamId, result.right.at(-1));
   };
 
   const erasePerson: Office['erasePerson'] = async (personId, at, context) => {
@@ -141,5 +179,5 @@ export const createOffice = ({ store, database, clock, readModels, runner }: Off
     return result;
   };
 
-  return { store, execute, load, petitionerRefs, erasePerson };
+  return { store, execute, load, executeWithPetitioners, erasePerson };
 };

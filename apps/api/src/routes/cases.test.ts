@@ -371,6 +371,19 @@ describe('POST /api/v1/cases', () => {
     expect(await server.eventCount()).toBe(before);
   });
 
+  it('writes the persons and the case together or not at all: racing registrations of one case leave one set of persons', async () => {
+    const persons = async () => (await allEvents()).filter((e) => e.type === 'PersonRegistered').length;
+    const [before, personsBefore] = [await server.eventCount(), await persons()];
+    const body = newCase('c-race', { petitioners: [{ name: '甲' }, { name: '乙' }] });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => server.call('POST', '/api/v1/cases', { body })));
+
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 422, 422, 422, 422]);
+    expect(answers.filter((a) => a.status === 422).map((a) => a.body.code)).toEqual(Array(4).fill('caseAlreadyExists'));
+    // The winner's two persons and its case; the refused four wrote nothing.
+    expect(await persons()).toBe(personsBefore + 2);
+    expect(await server.eventCount()).toBe(before + 3);
+  });
+
   it('refuses by the domain before any person file is written (422), and an unknown personId (404)', async () => {
     const before = await server.eventCount();
     const again = await server.call('POST', '/api/v1/cases', { body: newCase('c-reg-1', { petitioners: [{ name: '新人' }] }) });

@@ -86,8 +86,7 @@ export const cases = new Hono<AppEnv>().post('/', permit(mayRegisterCases), json
     data: { ...fields, caseId, petitioners: refs },
   });
   await refuseEarly(c, await office.load('case', streamId), streamId, register(pendingRefs(petitioners)), petitioners, context);
-  const refs = await office.petitionerRefs(petitioners, body.registeredAt, context);
-  const result = await office.execute('case', streamId, register(refs), context);
+  const result = await office.executeWithPetitioners(streamId, petitioners, body.registeredAt, register, context);
   return commandReply(c, caseId, result, 201);
 });
 

@@ -43,7 +43,6 @@ export const visits = new Hono<AppEnv>().post('/', permit(mayRecordVisits), json
     data: { ...fields, caseId, visitId, petitioners: refs, ...(named === undefined ? {} : { onExistingCase: true }) },
   });
   await refuseEarly(c, loaded, streamId, record(pendingRefs(petitioners)), petitioners, context);
-  const refs = await office.petitionerRefs(petitioners, body.receivedAt, context);
-  const result = await office.execute('case', streamId, record(refs), context);
+  const result = await office.executeWithPetitioners(streamId, petitioners, body.receivedAt, record, context);
   return commandReply(c, visitId, result, 201, { caseId });
 });
