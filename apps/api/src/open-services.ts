@@ -32,6 +32,8 @@ export interface OpenOptions {
    * (`CheckpointConflictError`) and stop.
    */
   readonly readModels?: 'file' | 'memory';
+  /** How long an append waits for another process's write lock before answering 503 (the store's default: 5 s). */
+  readonly busyTimeoutMs?: number;
 }
 
 /** The path of a file the app keeps beside the log: `siblingPath('data/x.db', '.app.db')` is `data/x.app.db`. */
@@ -45,7 +47,11 @@ export const siblingPath = (path: string, suffix: string): string =>
 export const openServices = async (options: OpenOptions): Promise<Services & { close: () => Promise<void> }> => {
   if (options.storePath !== ':memory:') mkdirSync(dirname(options.storePath), { recursive: true });
   const clock = options.clock ?? systemClock;
-  const store: EventStore = createSqliteEventStore({ path: options.storePath, clock });
+  const store: EventStore = createSqliteEventStore({
+    path: options.storePath,
+    clock,
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+  });
   const database = openAppDatabase(siblingPath(options.storePath, '.app.db'));
   const readDb = options.readModels === 'memory' ? undefined : new Database(siblingPath(options.storePath, '.read.db'));
   readDb?.pragma('journal_mode = WAL');

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { domainError, type DomainError, type FieldError } from '@xinfang/domain';
-import type { AppendConflict } from '@xinfang/event-store';
+import { StoreUnavailableError, type AppendConflict } from '@xinfang/event-store';
 
 /*
  * Every error is `application/problem+json` (RFC 9457): `{type, title, status, detail, errors?}`. Titles
@@ -89,6 +89,23 @@ export const keyReused = () =>
     domainError('idempotencyKeyReused', '该 Idempotency-Key 已用于另一项操作', 'this Idempotency-Key was already used for another command'),
   );
 
+const UNAVAILABLE_DETAIL: Record<StoreUnavailableError['reason'], string> = {
+  busy: '存储正忙（另一进程正在写入） / the store is busy (another process is writing)',
+  full: '磁盘已满 / the disk is full',
+  readOnly: '存储为只读 / the store is read-only',
+};
+
+/** Seconds to wait before retrying: a busy lock passes in a moment; a full disk or a read-only file needs a person. */
+const RETRY_AFTER_SECONDS: Record<StoreUnavailableError['reason'], number> = { busy: 1, full: 60, readOnly: 60 };
+
+/** A store that cannot be used for now (busy, full, read-only): 503 to retry, nothing was written. */
+export const storeUnavailable = (e: StoreUnavailableError) =>
+  problem(503, 'store-unavailable', '存储暂不可用 / Store unavailable', `${UNAVAILABLE_DETAIL[e.reason]}；未写入任何内容，请稍后重试 / nothing was written: retry later`, {
+    code: 'storeUnavailable',
+    reason: e.reason,
+    retryAfter: RETRY_AFTER_SECONDS[e.reason],
+  });
+
 export const problemResponse = (c: Context, body: ProblemBody): Response =>
   c.body(JSON.stringify(body), body.status as ContentfulStatusCode, { 'content-type': 'application/problem+json; charset=utf-8' });
 
@@ -102,6 +119,13 @@ export const handleError = (onFault: (error: unknown, c: Context) => void) => (e
   const { raw } = c.req;
   if (raw.body !== null && !raw.bodyUsed) c.header('connection', 'close');
   if (error instanceof HttpProblem) return problemResponse(c, error.body);
+  if (error instanceof StoreUnavailableError) {
+    // Logged (a person must free the disk or the file), but it is not our fault: 503 to retry, not 500.
+    onFault(error, c);
+    const { body } = storeUnavailable(error);
+    c.header('retry-after', String(body.retryAfter));
+    return problemResponse(c, body);
+  }
   if (error instanceof HTTPException) {
     const malformed = error.status === 400;
     return problemResponse(

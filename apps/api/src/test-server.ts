@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import pino from 'pino';
 import { sequentialIds, type Clock } from '@xinfang/event-store';
 import { createApp } from './app';
-import { openServices } from './open-services';
+import { openServices, type OpenOptions } from './open-services';
 import { parseRole } from './roles';
 import type { Services } from './services';
 
@@ -23,6 +23,8 @@ export interface TestServer {
   readonly url: string;
   /** The real services behind the server (its store, app database, …), for looking at what was written. */
   readonly services: Services;
+  /** The SQLite file of the event log, for another connection (another process) to open. */
+  readonly storePath: string;
   readonly tokens: Record<TestRole, string>;
   /** Sets the time the server stamps as recordedAt. */
   readonly setNow: (instant: string) => void;
@@ -36,13 +38,14 @@ export interface TestServer {
   readonly close: () => Promise<void>;
 }
 
-export const startTestServer = async (): Promise<TestServer> => {
+export const startTestServer = async (options: Pick<OpenOptions, 'busyTimeoutMs'> = {}): Promise<TestServer> => {
   const dir = mkdtempSync(join(tmpdir(), 'xinfang-api-'));
+  const storePath = join(dir, 'xinfang.db');
   let now = '2024-09-18T09:00:00+08:00';
   const clock: Clock = { now: () => now };
   const logLines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
-  const services = await openServices({ storePath: join(dir, 'xinfang.db'), clock, ids: sequentialIds('id-'), logger });
+  const services = await openServices({ storePath, clock, ids: sequentialIds('id-'), logger, ...options });
   const app = createApp(services);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -54,6 +57,7 @@ export const startTestServer = async (): Promise<TestServer> => {
   return {
     url,
     services,
+    storePath,
     tokens,
     setNow: (instant) => {
       now = instant;

@@ -38,7 +38,12 @@ CREATE TRIGGER events_are_not_deleted BEFORE DELETE ON events
  * Creates the tables in a new file, or checks that an existing file has the layout this version knows.
  * Runs in a write transaction, so two processes opening a new file at once do not both create it.
  */
-export const ensureSchema = (db: Database.Database): void => {
+export const ensureSchema = (db: Database.Database, { readOnly = false } = {}): void => {
+  // A read-only connection cannot create anything: it only checks.
+  if (readOnly && db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
+    throw new Error(`store-sqlite: ${db.name} is not an xinfang event store of schema version ${SCHEMA_VERSION}`);
+  }
+  if (readOnly) return;
   db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version === SCHEMA_VERSION) return;

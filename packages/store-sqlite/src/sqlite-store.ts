@@ -14,6 +14,7 @@ import {
   type Clock,
   type EventStore,
   type StreamAppend,
+  StoreUnavailableError,
   type RecordedEvent,
 } from '@xinfang/event-store';
 import Database from 'better-sqlite3';
@@ -35,6 +36,13 @@ export interface SqliteEventStoreOptions {
    * this store's own appends reach its subscribers). Appends through this store are delivered at once either way.
    */
   readonly pollIntervalMs?: number;
+  /** Opens the file read-only: reads work, every append throws `StoreUnavailableError` (`readOnly`). */
+  readonly readOnly?: boolean;
+  /**
+   * A ceiling on the file's size, in pages (SQLite's `max_page_count`): an append past it fails as on a
+   * full disk (`StoreUnavailableError`, `full`). For a quota, and for testing a full disk.
+   */
+  readonly maxPageCount?: number;
   /** Called with the text of every SQL statement the store runs: for debugging and tests. */
   readonly trace?: (sql: string) => void;
 }
@@ -117,6 +125,35 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   },
 });
 
+/** SQLite's transient failures (its primary result codes): the store is busy, full or read-only, not broken. */
+const UNAVAILABLE: Record<string, StoreUnavailableError['reason']> = {
+  SQLITE_BUSY: 'busy',
+  SQLITE_LOCKED: 'busy',
+  SQLITE_FULL: 'full',
+  SQLITE_READONLY: 'readOnly',
+  SQLITE_CANTOPEN: 'readOnly',
+};
+
+const UNAVAILABLE_MESSAGE: Record<StoreUnavailableError['reason'], string> = {
+  busy: 'another process holds the store’s write lock',
+  full: 'the disk (or the store’s page limit) is full',
+  readOnly: 'the store cannot be written (read-only file, folder or connection)',
+};
+
+/** Runs `work`; a transient SQLite failure becomes a `StoreUnavailableError` (nothing was written), the rest is rethrown. */
+const orUnavailable = <T>(path: string, work: () => T): T => {
+  try {
+    return work();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    // Extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_READONLY_DBMOVED, …) share their primary code's prefix.
+    const primary = typeof code === 'string' ? Object.keys(UNAVAILABLE).find((c) => code === c || code.startsWith(`${c}_`)) : undefined;
+    const reason = primary === undefined ? undefined : UNAVAILABLE[primary];
+    if (reason === undefined) throw error;
+    throw new StoreUnavailableError(`store-sqlite: ${path}: ${UNAVAILABLE_MESSAGE[reason]} (${String(code)})`, reason, { cause: error });
+  }
+};
+
 const COLUMNS = 'position, stream_id, revision, event_id, type, data, meta, recorded_at, occurred_at, command_id, prev_hash, hash';
 
 /**
@@ -136,17 +173,21 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   if (!(Number.isSafeInteger(pollIntervalMs) && pollIntervalMs >= 0)) throw new RangeError(`store-sqlite: bad pollIntervalMs ${pollIntervalMs}`);
 
   const trace = options.trace;
+  const readOnly = options.readOnly === true;
   const db = new Database(options.path, {
     timeout: busyTimeoutMs,
+    readonly: readOnly,
+    fileMustExist: readOnly,
     ...(trace === undefined ? {} : { verbose: (sql: unknown) => trace(String(sql)) }),
   });
   try {
-    const journalMode = db.pragma('journal_mode = WAL', { simple: true });
+    if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
+    const journalMode = db.pragma(readOnly ? 'journal_mode' : 'journal_mode = WAL', { simple: true });
     // SQLite keeps the old mode where WAL is not possible (some network file systems): refuse rather than guess.
     if (journalMode !== 'wal' && !db.memory) throw new Error(`store-sqlite: ${options.path} cannot be put in WAL mode (${String(journalMode)})`);
     // FULL, not NORMAL: see above. An acknowledged append must survive a power cut.
     db.pragma('synchronous = FULL');
-    ensureSchema(db);
+    ensureSchema(db, { readOnly });
   } catch (error) {
     db.close();
     throw error;
@@ -186,7 +227,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     const prior = priorAppendManyResults(appends, stored, currentOf);
     if (prior !== undefined) return right(prior);
 
-    const revisions = appends.map(({ streamId }) => statements.streamHead.get(streamId)?.revision ?? 0);
+    const revisions = appends.map(({ streamId }) => orUnavailable(options.path, () => statements.streamHead.get(streamId)?.revision ?? 0));
     for (const [i, { streamId, expectedRevision }] of appends.entries()) {
       const revision = revisions[i] ?? 0;
       if (expectedRevision !== 'any' && expectedRevision !== revision) return left(appendConflict(streamId, expectedRevision, revision));
@@ -213,7 +254,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
 
   /** Runs an append, telling subscribers when it wrote. */
   const appendStreams = (appends: readonly StreamAppend[]): Either<AppendConflict, AppendResult[]> => {
-    const result = appendTransaction.immediate(appends);
+    const result = orUnavailable(options.path, () => appendTransaction.immediate(appends));
     if (result._tag === 'Right' && result.right.some((r) => r.events.length > 0)) for (const listener of listeners) listener();
     return result;
   };
@@ -234,7 +275,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
       // the write lock, so a batch never shows a later position without the earlier ones.
       for (let cursor = Math.max(0, afterPosition); ; ) {
         assertOpen();
-        const rows = statements.readAfter.all(cursor, batchSize);
+        const rows = orUnavailable(options.path, () => statements.readAfter.all(cursor, batchSize));
         for (const row of rows) yield toRecorded(row);
         const last = rows.at(-1);
         if (last === undefined || rows.length < batchSize) return;
@@ -261,14 +302,14 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
 
     readStream: async (streamId, { fromRevision = 1 } = {}) => {
       assertOpen();
-      return statements.readStream.all(streamId, fromRevision).map(toRecorded);
+      return orUnavailable(options.path, () => statements.readStream.all(streamId, fromRevision).map(toRecorded));
     },
 
     readAll,
 
     headPosition: async () => {
       assertOpen();
-      return statements.logHead.get()?.position ?? 0;
+      return orUnavailable(options.path, () => statements.logHead.get()?.position ?? 0);
     },
 
     streamRevision: async (streamId) => {
@@ -278,7 +319,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
 
     findByCommandId: async (commandId) => {
       assertOpen();
-      return statements.byCommandId.all(commandId).map(toRecorded);
+      return orUnavailable(options.path, () => statements.byCommandId.all(commandId).map(toRecorded));
     },
 
     subscribe: (subscribeOptions, handler) => {

@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { accessSync, constants } from 'node:fs';
+import { dirname } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp, openServices } from '@xinfang/api';
 import { CliError, messageOf } from '../errors';
@@ -30,6 +32,22 @@ const isLoopback = (host: string): boolean => host === 'localhost' || host === '
 
 /** The host as a URL writes it; a wildcard address is reached on this machine through 127.0.0.1. */
 const urlHost = (host: string): string => (isWildcard(host) ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+
+/**
+ * Why this process cannot write the store, if it cannot: the file (or its folder, where SQLite keeps the WAL)
+ * is read-only for it. A server on such a store reads, and answers every write with 503 storeUnavailable.
+ */
+export const storeNotWritable = (path: string): string | undefined => {
+  for (const file of [path, `${path}-wal`, dirname(path)]) {
+    try {
+      accessSync(file, constants.W_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') return `${file}: ${code ?? messageOf(error)}`;
+    }
+  }
+  return undefined;
+};
 
 export const serve = async (options: { port: string; host: string; store: string }): Promise<void> => {
   const port = parsePort(options.port);
@@ -64,6 +82,10 @@ export const serve = async (options: { port: string; host: string; store: string
   const base = `http://${urlHost(host)}:${actualPort}`;
   say(`xinfang 已启动 / serving on ${base}`);
   say(`  存储 store: ${location.text} (${location.path})`);
+  const readOnly = storeNotWritable(location.path);
+  if (readOnly !== undefined) {
+    note(`警告：存储为只读，只能查询，所有写入将答复 503 / warning: the store is read-only (${readOnly}): reads work, every write answers 503`);
+  }
   if (!isLoopback(host)) say(`  注意：监听 ${host}，其他机器也能访问 / note: listening on ${host}, reachable from other machines`);
 
   // After listening, so a start that fails (port in use) does not make a token nobody saw.
