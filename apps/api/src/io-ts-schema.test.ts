@@ -92,7 +92,7 @@ describe('toJsonSchema: io-ts combinators', () => {
   it('gives a refinement its base and a description; a refinement refusing [] is minItems 1', () => {
     const positive = t.refinement(t.number, (n) => n > 0, 'Positive');
     expect(toJsonSchema(positive)).toEqual({ title: 'Positive', type: 'number', description: '须满足 Positive / must satisfy Positive' });
-    expect(toJsonSchema(nonEmptyArray(t.string, 'Names'))).toMatchObject({ type: 'array', minItems: 1, items: { type: 'string' } });
+    expect(toJsonSchema(nonEmptyArray(t.string, 'Names', 5))).toMatchObject({ type: 'array', minItems: 1, maxItems: 5, items: { type: 'string' } });
     expect(toJsonSchema(t.refinement(t.array(t.string), () => true, 'Any'))).not.toHaveProperty('minItems');
   });
 

@@ -1,4 +1,5 @@
 import type * as t from 'io-ts';
+import { TEXT_MAX_LENGTH, type ListBounds } from '@xinfang/domain';
 
 /*
  * io-ts codec → JSON Schema (the 2020-12 dialect of OpenAPI 3.1), by walking the codec's `_tag`. The
@@ -70,9 +71,10 @@ export const namedTypes: Readonly<Record<string, JsonSchema>> = {
     type: 'string',
     title: 'Text',
     minLength: 1,
-    maxLength: 10_000,
+    maxLength: TEXT_MAX_LENGTH,
     pattern: '\\S',
-    description: '非空文本，不超过 10000 字 / non-blank text, at most 10,000 characters',
+    description:
+      '非空文本，不超过 10000 字，不含控制字符（制表、换行除外）或残缺的 Unicode 字符 / non-blank text, at most 10,000 characters, no control characters but tab and line breaks, no ill-formed Unicode',
   },
   Count: {
     type: 'integer',
@@ -243,6 +245,10 @@ const describe = (codec: AnyCodec, seen: ReadonlySet<AnyCodec>): JsonSchema => {
       return { type: 'object' };
     case 'RefinementType': {
       const base = sub(c.type);
+      const bounds = (c as { bounds?: ListBounds }).bounds;
+      if (base.type === 'array' && bounds !== undefined) {
+        return withTitle({ ...base, minItems: bounds.minItems, maxItems: bounds.maxItems }, codec);
+      }
       if (base.type === 'array' && refusesEmpty(codec)) {
         return withTitle({ ...base, minItems: Math.max(base.minItems ?? 0, 1), description: '至少一项 / at least one item' }, codec);
       }

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { Count, Id, InstantC, LocalDateC, Text, nonEmptyArray, struct } from './codecs';
+import { Count, Id, InstantC, LocalDateC, SHORT_LIST_MAX, Text, boundedArray, nonEmptyArray, struct } from './codecs';
 import { PetitionerInput } from './person';
 import {
   AcceptanceDecision,
@@ -27,9 +27,12 @@ import {
 export const PetitionerRef = t.type({ personId: Id }, 'PetitionerRef');
 export type PetitionerRef = t.TypeOf<typeof PetitionerRef>;
 
-const PetitionerRefs = nonEmptyArray(PetitionerRef, 'PetitionerRefs');
+/** The most petitioners one case or visit names: far above any joint petition, low enough to bound one request. */
+export const PETITIONERS_MAX = 1_000;
 
-const PetitionerInputs = nonEmptyArray(PetitionerInput, 'PetitionerInputs');
+const PetitionerRefs = nonEmptyArray(PetitionerRef, 'PetitionerRefs', PETITIONERS_MAX);
+
+const PetitionerInputs = nonEmptyArray(PetitionerInput, 'PetitionerInputs', PETITIONERS_MAX);
 
 // What a new case says about itself, shared by the HTTP body and the command (which differ only in how
 // the petitioners are given and in whether the case id is known yet).
@@ -38,8 +41,8 @@ const optionalCaseFields = {
   gridId: Id,
   demands: Text,
   peopleCount: Count,
-  riskFlags: t.array(RiskFlag),
-  patterns: t.array(Pattern),
+  riskFlags: boundedArray(RiskFlag, { minItems: 0, maxItems: SHORT_LIST_MAX }),
+  patterns: boundedArray(Pattern, { minItems: 0, maxItems: SHORT_LIST_MAX }),
   firstPetition: t.boolean,
 };
 

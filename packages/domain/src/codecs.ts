@@ -26,8 +26,27 @@ export const InstantC = refined<string>('Instant', t.string, isInstant);
 /** A day in Asia/Shanghai, `YYYY-MM-DD`. */
 export const LocalDateC = refined<string>('LocalDate', t.string, isLocalDate);
 
-/** Free text a person typed: not blank, at most 10,000 characters. */
-export const Text = refined<string>('Text', t.string, (s) => s.trim().length > 0 && s.length <= 10_000);
+/** The longest free text a field takes, in code points (the characters a person counts, 𠀀 being one). */
+export const TEXT_MAX_LENGTH = 10_000;
+
+// Control characters other than tab, LF and CR are never typed text, and a surrogate outside a pair
+// is not Unicode at all: UTF-8 cannot encode it, so the canonical JSON of its event would throw (or a
+// stored name turn into U+FFFD). With the `u` flag a well-formed pair is one code point, never `\p{Cs}`.
+const ILL_FORMED_TEXT = /(?![\t\n\r])\p{Cc}|\p{Cs}/u;
+
+const hasAtMostCodePoints = (s: string, max: number): boolean => {
+  if (s.length <= max) return true; // a UTF-16 length bounds the code-point count from above
+  let count = 0;
+  for (const _ of s) if (++count > max) return false;
+  return true;
+};
+
+/** Text a person may type: not blank, well-formed Unicode without control characters, at most `TEXT_MAX_LENGTH` code points. */
+export const isWellFormedText = (s: string, max: number = TEXT_MAX_LENGTH): boolean =>
+  s.trim().length > 0 && hasAtMostCodePoints(s, max) && !ILL_FORMED_TEXT.test(s);
+
+/** Free text a person typed: see `isWellFormedText`. */
+export const Text = refined<string>('Text', t.string, (s) => isWellFormedText(s));
 
 /** A whole number of people, at least 1. */
 export const Count = refined<number>('Count', t.number, (n) => Number.isInteger(n) && n >= 1 && n <= 1_000_000);
@@ -36,6 +55,22 @@ export const Count = refined<number>('Count', t.number, (n) => Number.isInteger(
 export const struct = <R extends t.Props, O extends t.Props>(required: R, optional: O, name?: string) =>
   t.exact(t.intersection([t.type(required), t.partial(optional)]), name);
 
-/** A non-empty array. */
-export const nonEmptyArray = <C extends t.Mixed>(item: C, name: string) =>
-  t.refinement(t.array(item), (items) => items.length > 0, name);
+/** How many items a list of a body may hold: a cap keeps one request from making a million events. */
+export interface ListBounds {
+  readonly minItems: number;
+  readonly maxItems: number;
+}
+
+/** The cap of a short list of choices (risk flags, patterns): each has fewer values than this. */
+export const SHORT_LIST_MAX = 10;
+
+/** An array of `bounds.minItems`–`bounds.maxItems` items; the bounds stay on the codec for error messages and the OpenAPI. */
+export const boundedArray = <C extends t.Mixed>(item: C, bounds: ListBounds, name = `Array<${item.name}>`) =>
+  Object.assign(
+    t.refinement(t.array(item), (items) => items.length >= bounds.minItems && items.length <= bounds.maxItems, name),
+    { bounds },
+  );
+
+/** A non-empty array of at most `maxItems` items. */
+export const nonEmptyArray = <C extends t.Mixed>(item: C, name: string, maxItems: number) =>
+  boundedArray(item, { minItems: 1, maxItems }, name);

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { left, right, type Either } from 'fp-ts/Either';
-import { Id, Text, struct } from './codecs';
+import { Id, Text, boundedArray, struct } from './codecs';
 import { assertNever, type Decider } from './decider';
 import { domainError, type DomainError } from './errors';
 
@@ -19,9 +19,12 @@ export const SUBDISTRICT_UNIT = 'subdistrict';
 export const CommunityGrid = struct({ gridId: Id, name: Text }, {}, 'CommunityGrid');
 export type CommunityGrid = t.TypeOf<typeof CommunityGrid>;
 
+/** The most grids of one community: a community has tens; the cap bounds one request. */
+export const GRIDS_MAX = 1_000;
+
 /** `POST /communities`. The API does not require a grid, so an empty list is allowed. */
 export const RegisterCommunityBody = struct(
-  { communityId: Id, name: Text, grids: t.array(CommunityGrid) },
+  { communityId: Id, name: Text, grids: boundedArray(CommunityGrid, { minItems: 0, maxItems: GRIDS_MAX }) },
   {},
   'RegisterCommunityBody',
 );

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { left, right } from 'fp-ts/Either';
-import { Id, LocalDateC, struct } from './codecs';
+import { Id, LocalDateC, boundedArray, struct } from './codecs';
 import { assertNever, type Decider } from './decider';
 import { domainError } from './errors';
 import { startOfDay } from './time';
@@ -11,9 +11,16 @@ import { startOfDay } from './time';
  * a report: "nothing to report" must be told apart from "did not report".
  */
 
+/** The most cases one report sends: far above a community's day, low enough to bound one request. */
+export const REPORTED_CASES_MAX = 10_000;
+
 /** `POST /screening-reports`. */
 export const SubmitScreeningReportBody = struct(
-  { communityId: Id, reportDate: LocalDateC, caseIds: t.array(Id) },
+  {
+    communityId: Id,
+    reportDate: LocalDateC,
+    caseIds: boundedArray(Id, { minItems: 0, maxItems: REPORTED_CASES_MAX }),
+  },
   { nil: t.boolean },
   'SubmitScreeningReportBody',
 );

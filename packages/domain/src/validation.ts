@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/Either';
 import type { Either } from 'fp-ts/Either';
 import { left, right } from 'fp-ts/Either';
+import type { ListBounds } from './codecs';
 
 /** One bad field of a decoded body: its path (`petitioners.0.name`) and what is wrong, in Chinese and English. */
 export interface FieldError {
@@ -18,7 +19,10 @@ const describeExpected = (name: string): { zh: string; en: string } => {
     case 'LocalDate':
       return { zh: '应为日期 YYYY-MM-DD', en: 'expected a date YYYY-MM-DD' };
     case 'Text':
-      return { zh: '应为非空文本（不超过 10000 字）', en: 'expected non-blank text (at most 10,000 characters)' };
+      return {
+        zh: '应为非空文本（不超过 10000 字，不含控制字符或残缺的 Unicode 字符）',
+        en: 'expected non-blank text (at most 10,000 characters, no control characters or ill-formed Unicode)',
+      };
     case 'Count':
       return { zh: '应为不小于 1 的整数', en: 'expected a whole number of at least 1' };
     case 'boolean':
@@ -28,6 +32,11 @@ const describeExpected = (name: string): { zh: string; en: string } => {
       return { zh: `应为 ${name}`, en: `expected ${name}` };
   }
 };
+
+const describeBounds = ({ minItems, maxItems }: ListBounds): { zh: string; en: string } => ({
+  zh: `应为 ${minItems}–${maxItems} 项`,
+  en: `expected ${minItems}–${maxItems.toLocaleString('en')} items`,
+});
 
 /** Members of intersections and unions are keyed by their index: those keys are not part of a field's path. */
 const isCombinator = (type: t.Decoder<unknown, unknown> | undefined): boolean => {
@@ -67,9 +76,12 @@ export const fieldErrors = (errors: t.Errors): FieldError[] => {
       : undefined;
     const expected = keys === undefined ? (last?.type.name ?? 'value') : keys.map((k) => `"${k}"`).join(' | ');
     const missing = error.value === undefined;
+    const bounds = (last?.type as { bounds?: ListBounds } | undefined)?.bounds;
     const text = missing
       ? { zh: '缺少必填字段', en: 'required field is missing' }
-      : describeExpected(expected);
+      : bounds !== undefined && Array.isArray(error.value)
+        ? describeBounds(bounds)
+        : describeExpected(expected);
     byPath.set(path, { path: path === '' ? '(body)' : path, message: `${text.zh} / ${text.en}` });
   }
   return [...byPath.values()];

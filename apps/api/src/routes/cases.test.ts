@@ -363,6 +363,12 @@ describe('POST /api/v1/cases', () => {
     ['a bad id number', newCase('c-bad', { petitioners: [{ name: '李四', idNumber: '350582199001011230' }] }), ['petitioners.0.idNumber']],
     ['no petitioners', newCase('c-bad', { petitioners: [] }), ['petitioners']],
     ['a bad case id', newCase('bad id'), ['caseId']],
+    // Two new petitioners, the second's name a lone surrogate: refused before either person file is made.
+    ['a lone surrogate', newCase('c-bad', { petitioners: [{ name: '甲' }, { name: '乙\udc00' }] }), ['petitioners.1.name']],
+    ['a control character', newCase('c-bad', { summary: '拖欠\u0000工资', demands: '按\u001b时支付' }), ['summary', 'demands']],
+    ['text over 10,000 code points', newCase('c-bad', { summary: '𠀀'.repeat(10_001) }), ['summary']],
+    ['1,001 petitioners', newCase('c-bad', { petitioners: Array.from({ length: 1_001 }, () => ({ name: '甲' })) }), ['petitioners']],
+    ['11 risk flags', newCase('c-bad', { riskFlags: Array.from({ length: 11 }, () => 'collective') }), ['riskFlags']],
   ])('names the bad field (400) of %s, writing nothing', async (_what, body, paths) => {
     const before = await server.eventCount();
     const res = await server.call('POST', '/api/v1/cases', { body });
@@ -382,6 +388,16 @@ describe('POST /api/v1/cases', () => {
     // The winner's two persons and its case; the refused four wrote nothing.
     expect(await persons()).toBe(personsBefore + 2);
     expect(await server.eventCount()).toBe(before + 3);
+  });
+
+  it('takes text of 10,000 code points (20,000 UTF-16 units), tabs and line breaks, and keeps it as typed', async () => {
+    const summary = `${'𠀀'.repeat(9_993)}\t拖欠\r\n工资`;
+    const name = '𠮷野家';
+    const res = await server.call('POST', '/api/v1/cases', { body: newCase('c-text', { summary, petitioners: [{ name }] }) });
+    expect(res.status).toBe(201);
+    const got = await server.call('GET', '/api/v1/cases/c-text');
+    expect(got.body.summary).toBe(summary);
+    expect(got.body.petitioners[0].name).toBe(name);
   });
 
   it('refuses by the domain before any person file is written (422), and an unknown personId (404)', async () => {

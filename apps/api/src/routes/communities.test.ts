@@ -32,6 +32,13 @@ describe('POST /api/v1/communities', () => {
     expect(missing.body.errors).toEqual([{ path: 'name', message: '缺少必填字段 / required field is missing' }]);
     const wrongType = await server.call('POST', '/api/v1/communities', { body: { ...qinghua, communityId: 'y', grids: 'none' } });
     expect(wrongType.body.errors.map((e: { path: string }) => e.path)).toEqual(['grids']);
+    const tooMany = await server.call('POST', '/api/v1/communities', {
+      body: { ...qinghua, communityId: 'z', grids: Array.from({ length: 1_001 }, (_, i) => ({ gridId: `g${i}`, name: '网格' })) },
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors).toEqual([{ path: 'grids', message: '应为 0–1000 项 / expected 0–1,000 items' }]);
+    const badName = await server.call('POST', '/api/v1/communities', { body: { ...qinghua, communityId: 'w', name: '青华\udc00' } });
+    expect(badName.body.errors.map((e: { path: string }) => e.path)).toEqual(['name']);
     const malformed = await server.call('POST', '/api/v1/communities', { body: '{not json' });
     expect(malformed.status).toBe(400);
     expect(await server.eventCount()).toBe(before);

@@ -92,6 +92,12 @@ describe('POST /api/v1/screening-reports', () => {
     ['a wrong type inside the list', report({ caseIds: ['qh-1', 2] }), 'caseIds.1', '应为 1–64 位字母、数字、- 或 _ / expected 1–64 letters, digits, - or _'],
     ['a wrong type of flag', nilReport({ nil: 'yes' }), 'nil', '应为 true 或 false / expected true or false'],
     ['a malformed date', report({ reportDate: '2024/09/25' }), 'reportDate', NOT_A_DATE],
+    [
+      '10,001 cases',
+      report({ caseIds: Array.from({ length: 10_001 }, (_, i) => `qh-${i}`) }),
+      'caseIds',
+      '应为 0–10000 项 / expected 0–10,000 items',
+    ],
   ])('answers %s with 400 naming the field, writing nothing', async (_label, body, path, message) => {
     const res = await expectNoWrite(() => post(body), 400);
     expect(res.body.errors).toEqual([{ path, message }]);
