@@ -18,7 +18,7 @@ const MISSING = '缺少必填字段 / required field is missing';
 const NOT_A_DATE = '应为日期 YYYY-MM-DD / expected a date YYYY-MM-DD';
 const NOT_AN_INSTANT =
   '应为带时区的 ISO 8601 时间，如 2024-09-18T09:30:00+08:00 / expected an ISO 8601 time with an offset, e.g. 2024-09-18T09:30:00+08:00';
-const NOT_TEXT = '应为非空文本（不超过 10000 字） / expected non-blank text (at most 10,000 characters)';
+const NOT_TEXT = '应为非空文本（不超过 10000 字，不含控制字符或残缺的 Unicode 字符） / expected non-blank text (at most 10,000 characters, no control characters or ill-formed Unicode)';
 const NOT_AN_ID = '应为 1–64 位字母、数字、- 或 _ / expected 1–64 letters, digits, - or _';
 
 // Weeks of 2024: W38 = 16–22 Sept, W39 = 23–29 Sept, W40 = 30 Sept–6 Oct, W41 = 7–13 Oct.

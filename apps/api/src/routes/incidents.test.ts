@@ -73,7 +73,7 @@ describe('POST /api/v1/incidents', () => {
 
   it.each([
     ['a missing field', { type: 'extremeAct', at: '2024-09-18T08:00:00+08:00' }, 'summary', '缺少必填字段 / required field is missing'],
-    ['a wrong type', incident({ summary: 42 }), 'summary', '应为非空文本（不超过 10000 字） / expected non-blank text (at most 10,000 characters)'],
+    ['a wrong type', incident({ summary: 42 }), 'summary', '应为非空文本（不超过 10000 字，不含控制字符或残缺的 Unicode 字符） / expected non-blank text (at most 10,000 characters, no control characters or ill-formed Unicode)'],
     // The message is the domain validator's (it names the enumeration, not yet its values).
     ['an unknown type', incident({ type: 'riot' }), 'type', expect.stringContaining('"massPetition" | "extremeAct" | "opinionHype"')],
     [

@@ -23,7 +23,7 @@ const rectification = (extra: Record<string, unknown> = {}) => ({ at: '2024-09-2
 
 const FORBIDDEN = ROLES.filter((role) => role !== 'office' && role !== 'inspector');
 const MISSING = '缺少必填字段 / required field is missing';
-const NOT_TEXT = '应为非空文本（不超过 10000 字） / expected non-blank text (at most 10,000 characters)';
+const NOT_TEXT = '应为非空文本（不超过 10000 字，不含控制字符或残缺的 Unicode 字符） / expected non-blank text (at most 10,000 characters, no control characters or ill-formed Unicode)';
 const NOT_A_DATE = '应为日期 YYYY-MM-DD / expected a date YYYY-MM-DD';
 const NOT_AN_INSTANT =
   '应为带时区的 ISO 8601 时间，如 2024-09-18T09:30:00+08:00 / expected an ISO 8601 time with an offset, e.g. 2024-09-18T09:30:00+08:00';

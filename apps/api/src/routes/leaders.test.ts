@@ -51,7 +51,7 @@ describe('POST /api/v1/leaders', () => {
     ['a missing field', { leaderId: 'L09', name: '李', position: '副主任', unit: 'subdistrict' }, 'portfolio', '缺少必填字段 / required field is missing'],
     ['a wrong type', leader('L09', { principal: 'yes' }), 'principal', '应为 true 或 false / expected true or false'],
     ['a malformed id', leader('L 09'), 'leaderId', '应为 1–64 位字母、数字、- 或 _ / expected 1–64 letters, digits, - or _'],
-    ['a blank text', leader('L09', { name: '  ' }), 'name', '应为非空文本（不超过 10000 字） / expected non-blank text (at most 10,000 characters)'],
+    ['a blank text', leader('L09', { name: '  ' }), 'name', '应为非空文本（不超过 10000 字，不含控制字符或残缺的 Unicode 字符） / expected non-blank text (at most 10,000 characters, no control characters or ill-formed Unicode)'],
   ])('answers %s with 400 naming the field, writing nothing', async (_label, body, path, message) => {
     const before = await server.eventCount();
     const res = await post(body);
