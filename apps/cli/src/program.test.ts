@@ -7,7 +7,7 @@ describe('the command line', () => {
   const program = createProgram();
   const commands = program.commands.flatMap((c) => (c.commands.length > 0 ? c.commands.map((s) => [`${c.name()} ${s.name()}`, s] as const) : [[c.name(), c] as const]));
 
-  it('has the commands of API.md, each with --help and --store', () => {
+  it('has the commands of API.md (and backup, restore), each with --help and --store', () => {
     expect(commands.map(([name]) => name)).toEqual([
       'serve',
       'token create',
@@ -16,6 +16,8 @@ describe('the command line', () => {
       'demo',
       'replay',
       'verify',
+      'backup',
+      'restore',
       'rebuild',
       'export',
     ]);

@@ -108,6 +108,26 @@ export const createProgram = (): Command => {
 
   withStore(
     program
+      .command('backup')
+      .description(
+        '在线备份日志与应用数据库（服务可继续运行），并打印日志末尾 / back up the log and the app database online ' +
+          '(the server may keep running), with a manifest; prints the log head',
+      )
+      .requiredOption('--to <dir>', '备份目录（须为空或不存在）/ the backup folder (empty or new)'),
+  ).action(async (options: { store: string; to: string }) => {
+    await (await import('./actions/backup')).backup(options);
+  });
+
+  withStore(
+    program
+      .command('restore')
+      .description('从备份恢复存储（请先停止服务）；读模型随后重建 / restore a store from a backup (stop the server first); read models are rebuilt')
+      .requiredOption('--from <dir>', '备份目录 / the backup folder')
+      .option('--force', '覆盖已有的存储 / overwrite an existing store'),
+  ).action(async (options: { store: string; from: string; force?: boolean }) => (await import('./actions/backup')).restore(options));
+
+  withStore(
+    program
       .command('rebuild')
       .summary('从日志重建读模型（请先停止服务）/ rebuild read models from the log (stop the server first)')
       .description(
