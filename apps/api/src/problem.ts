@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { domainError, type DomainError, type FieldError } from '@xinfang/domain';
-import { StoreUnavailableError, type AppendConflict } from '@xinfang/event-store';
+import type { DomainError, FieldError } from '@xinfang/domain';
+import { idempotencyKeyReused, StoreUnavailableError, type AppendConflict } from '@xinfang/event-store';
 
 /*
  * Every error is `application/problem+json` (RFC 9457): `{type, title, status, detail, errors?}`. Titles
@@ -84,10 +84,7 @@ export const fromDomainError = (e: DomainError) =>
       });
 
 /** An Idempotency-Key sent again with another command: answering with the first command's result would lie. */
-export const keyReused = () =>
-  fromDomainError(
-    domainError('idempotencyKeyReused', '该 Idempotency-Key 已用于另一项操作', 'this Idempotency-Key was already used for another command'),
-  );
+export const keyReused = () => fromDomainError(idempotencyKeyReused);
 
 const UNAVAILABLE_DETAIL: Record<StoreUnavailableError['reason'], string> = {
   busy: '存储正忙（另一进程正在写入） / the store is busy (another process is writing)',

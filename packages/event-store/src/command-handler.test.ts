@@ -5,6 +5,8 @@ import { fixedClock } from './capabilities';
 import { handleCommand, type CommandFailure, type CommandResult, type HandleCommandInput } from './command-handler';
 import type { NewEvent } from './envelope';
 import { eventIdFor } from './event-id';
+import { verifyChain } from './hash-chain';
+import { idempotencyKeyReused, isSameCommand } from './idempotency';
 import type { EventStore } from './event-store';
 import { createMemoryEventStore } from './memory-store';
 import type { UpcasterRegistry } from './upcasters';
@@ -96,12 +98,44 @@ describe('handleCommand', () => {
       recordedAt: '2024-09-18T02:00:00.000Z',
       actor,
       commandId: 'command-1',
+      commandType: 'IncrementTwice',
       correlationId: 'command-1',
       causationId: 'command-1',
       schemaVersion: 1,
     });
     expect(result.events[1]?.meta.eventId).toBe(eventIdFor('command-1', 1));
     expect(await store.readStream('counter-1')).toEqual(result.events);
+  });
+
+  it('refuses a command id already used for another kind of command (idempotencyKeyReused), writing nothing', async () => {
+    const { store, counts } = countingStore();
+    expectRight(await run(store, increment(1), 'command-1'));
+    const reused = await run(store, close, 'command-1');
+    expect(reused).toEqual(left(idempotencyKeyReused));
+    expect(counts.appends).toBe(1);
+    expect(await store.headPosition()).toBe(1);
+    // The same kind again is a retry: the first result, nothing written.
+    expect(expectRight(await run(store, increment(3), 'command-1'))).toMatchObject({ revision: 1, position: 1 });
+    expect(counts.appends).toBe(1);
+  });
+
+  it('seals commandType into the hash, and events without one (recorded before it existed) still verify and match any kind', async () => {
+    const { store } = countingStore();
+    const old: NewEvent = {
+      type: 'Incremented',
+      data: { by: 1 },
+      meta: { eventId: 'e-old', occurredAt: '2024-09-18T09:00:00+08:00', actor, commandId: 'old-1', correlationId: 'old-1', causationId: 'old-1', schemaVersion: 1 },
+    };
+    expectRight(await store.append('counter-1', [old], { expectedRevision: 0 }));
+    expectRight(await run(store, increment(1), 'command-2'));
+    const events = await store.readStream('counter-1');
+    expect(events.map((e) => e.meta.commandType)).toEqual([undefined, 'Increment']);
+    expect(await verifyChain(events)).toMatchObject({ ok: true, checked: 2 });
+    const tampered = events.map((e, i) => (i === 1 ? { ...e, meta: { ...e.meta, commandType: 'Close' } } : e));
+    expect(await verifyChain(tampered)).toMatchObject({ ok: false });
+    expect(isSameCommand(await store.findByCommandId('old-1'), 'counter-1', 'Close')).toBe(true);
+    expect(isSameCommand(await store.findByCommandId('command-2'), 'counter-1', 'Close')).toBe(false);
+    expect(isSameCommand(await store.findByCommandId('command-2'), 'counter-2', 'Increment')).toBe(false);
   });
 
   it('uses the given correlation and causation ids, and the clock for occurredAt by default', async () => {

@@ -2,6 +2,7 @@ import { fold, type Decider, type DomainError, type Instant } from '@xinfang/dom
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import { appendResultOf } from './append-rules';
 import { systemClock, type Clock } from './capabilities';
+import { commandTypeOf, idempotencyKeyReused, isSameCommand } from './idempotency';
 import type { Actor, NewEvent, RecordedEvent } from './envelope';
 import { appendConflict, type AppendConflict, type AppendResult, type EventStore } from './event-store';
 import { eventIdFor } from './event-id';
@@ -70,6 +71,7 @@ export const decideOnStream = <Command, Event extends DomainEvent, State>(
   const occurredAt = input.occurredAt ?? (() => clock.now());
   const toDomainEvent = input.toDomainEvent ?? ((e: RecordedEvent) => ({ type: e.type, data: e.data }) as Event);
   const readAsCurrent = upcast(upcasters);
+  const commandType = commandTypeOf(command);
   const state = fold(decider, stored.map((e) => toDomainEvent(readAsCurrent(e))));
   const decided = decider.decide(command, state);
   if (isLeft(decided)) return decided;
@@ -81,6 +83,7 @@ export const decideOnStream = <Command, Event extends DomainEvent, State>(
       occurredAt: occurredAt(event),
       actor,
       commandId,
+      ...(commandType === undefined ? {} : { commandType }),
       correlationId: input.correlationId ?? commandId,
       causationId: input.causationId ?? commandId,
       schemaVersion: currentSchemaVersion(upcasters, event.type),
@@ -107,7 +110,9 @@ export const handleCommand = async <Command, Event extends DomainEvent, State>(
   const maxRetries = input.maxRetries ?? 3;
 
   const earlier = await store.findByCommandId(commandId);
-  if (earlier.length > 0) return right(resultOf(earlier));
+  if (earlier.length > 0) {
+    return isSameCommand(earlier, streamId, commandTypeOf(input.command)) ? right(resultOf(earlier)) : left(idempotencyKeyReused);
+  }
 
   for (let attempt = 0; ; attempt++) {
     const stored = await store.readStream(streamId);

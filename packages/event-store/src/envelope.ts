@@ -15,6 +15,8 @@ export interface NewEventMeta {
   readonly actor: Actor;
   /** The command that produced the event; a repeated command is recognised by it. */
   readonly commandId: string;
+  /** The kind of that command (`CloseCase`): one id reused for another kind is refused, not answered with the first result. Absent on older events. */
+  readonly commandType?: string;
   /** The id shared by everything that one request started. */
   readonly correlationId: string;
   /** The id of the command or event that directly caused this one. */

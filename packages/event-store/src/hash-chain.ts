@@ -41,6 +41,7 @@ export const sealEvent = (event: NewEvent, placement: EventPlacement): RecordedE
       occurredAt: m.occurredAt,
       actor: { id: m.actor.id, role: m.actor.role },
       commandId: m.commandId,
+      ...(m.commandType === undefined ? {} : { commandType: m.commandType }),
       correlationId: m.correlationId,
       causationId: m.causationId,
       schemaVersion: m.schemaVersion,

@@ -7,6 +7,7 @@ export * from './envelope';
 export * from './event-id';
 export * from './event-store';
 export * from './hash-chain';
+export * from './idempotency';
 export * from './memory-store';
 export * from './subscription';
 export * from './upcasters';

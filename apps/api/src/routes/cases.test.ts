@@ -166,6 +166,18 @@ describe.each(actions)('POST /api/v1/cases/{id}/$segment', ({ segment, after, bo
     expect(await server.eventCount()).toBe(before);
   });
 
+  it('refuses its Idempotency-Key reused for another action on the same case (422), writing nothing', async () => {
+    const { caseId } = await prepare(after);
+    const headers = { 'idempotency-key': `reused-${segment}` };
+    expect((await call(segment, caseId, body, 'office', headers)).status).toBe(200);
+    const [other, otherBody] = segment === 'progress' ? (['notice', { at: LATER, content: '告知' }] as const) : (['progress', { at: LATER, note: '协调' }] as const);
+    const before = await server.eventCount();
+    const res = await call(other, caseId, otherBody, 'office', headers);
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 422, code: 'idempotencyKeyReused' });
+    expect(await server.eventCount()).toBe(before);
+    expect((await streamOf(caseId)).at(-1)?.meta.commandType).toBe(caseActions[segment]);
+  });
+
   it('answers a stale If-Match with 409 and the current revision, writing nothing', async () => {
     const { caseId, revision } = await prepare(after);
     const before = await server.eventCount();
@@ -332,6 +344,18 @@ describe('POST /api/v1/cases', () => {
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(await server.eventCount()).toBe(before);
+  });
+
+  it('refuses a closure sent with the key of a progress note (422): the closure is not silently dropped', async () => {
+    const headers = { 'idempotency-key': 'progress-then-closure' };
+    const { caseId } = await prepare(['acceptance', 'assignment']);
+    expect((await call('progress', caseId, { at: at(18), note: '协调会' }, 'office', headers)).status).toBe(200);
+    expect((await call('resolution', caseId, sceneBodies.resolution)).status).toBe(200);
+    const closure = await call('closure', caseId, { at: LATER }, 'office', headers);
+    expect(closure.status).toBe(422);
+    expect(closure.body.code).toBe('idempotencyKeyReused');
+    expect((await streamOf(caseId)).map((e) => e.type)).not.toContain('CaseClosed');
+    expect((await call('closure', caseId, { at: LATER }, 'office', { 'idempotency-key': 'closure-own-key' })).status).toBe(200);
   });
 
   it('refuses a key already used for another command (422), writing nothing', async () => {

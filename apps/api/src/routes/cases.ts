@@ -14,7 +14,7 @@ import {
   type PetitionerInput,
   type PetitionerRef,
 } from '@xinfang/domain';
-import { appendConflict, type CommandResult } from '@xinfang/event-store';
+import { appendConflict, isSameCommand, type CommandResult } from '@xinfang/event-store';
 import { allow, permit, roleOf } from '../auth';
 import { mayActOnCase, mayActOnCases, mayRegisterCase, mayRegisterCases, type CaseAction } from '../case-access';
 import { commandContext, commandReply, idOrNew, priorResult } from '../command-context';
@@ -100,7 +100,7 @@ for (const [segment, type] of Object.entries<CaseAction['type']>(caseActions)) {
     const context = commandContext(c);
     const streamId = caseStream(id);
     const { office } = c.var.services;
-    const prior = await priorResult(c, context, (r) => r.streamId === streamId);
+    const prior = await priorResult(c, context, (r) => isSameCommand(r.events, streamId, type));
     if (prior === undefined) {
       const { state } = await office.load('case', streamId);
       if (state.status === 'none') throw fromDomainError(caseErrors.caseNotFound(id));
