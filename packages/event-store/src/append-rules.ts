@@ -1,3 +1,5 @@
+import { epochMs, type Instant } from '@xinfang/domain';
+import type { Clock } from './capabilities';
 import type { NewEvent, RecordedEvent } from './envelope';
 import type { AppendResult, ExpectedRevision, StreamAppend } from './event-store';
 
@@ -110,3 +112,13 @@ export const priorAppendManyResults = (
   return results as AppendResult[];
 };
 
+/**
+ * The `recordedAt` of the next append: the clock's time, but never earlier than the last recorded event's,
+ * so that recording time follows log order even when the clock is set back (a view "as known at T" must
+ * never see an event without the ones before it). Equal times are kept apart by position. Not last + 1 ms:
+ * a frozen clock (tests, a replay) would then drift ahead of itself.
+ */
+export const nextRecordedAt = (clock: Clock, lastRecordedAt: Instant | undefined): Instant => {
+  const now = clock.now();
+  return lastRecordedAt === undefined || epochMs(now) >= epochMs(lastRecordedAt) ? now : lastRecordedAt;
+};

@@ -504,3 +504,30 @@ export const runEventStoreConformance = (name: string, makeStore: (options: { re
   });
 };
 
+/**
+ * `recordedAt` follows log order whatever the clock does: `makeStore` must use the clock it is given.
+ * Separate from `runEventStoreConformance` because it needs a clock of its own.
+ */
+export const runRecordedAtConformance = (name: string, makeStore: (options: { readonly clock?: Clock }) => Promise<StoreUnderTest>): void => {
+  describe(`EventStore conformance: ${name}: recordedAt`, () => {
+    it('never goes backwards when the clock is set back, and moves on with the clock again', async () => {
+      const readings = ['2024-09-18T02:00:00.000Z', '2024-09-18T01:00:00.000Z', '2024-09-18T01:00:00.000Z', '2024-09-18T03:00:00.000Z'];
+      const clock: Clock = { now: () => readings.shift() ?? expect.fail('clock read too often') };
+      const { store, dispose } = await makeStore({ clock });
+      try {
+        for (const streamId of ['a', 'b', 'c']) expectRight(await store.append(streamId, batch(1), { expectedRevision: 0 }));
+        expectRight(await store.append('d', batch(2), { expectedRevision: 0 }));
+
+        expect((await collect(store.readAll())).map((e) => e.meta.recordedAt)).toEqual([
+          '2024-09-18T02:00:00.000Z',
+          '2024-09-18T02:00:00.000Z',
+          '2024-09-18T02:00:00.000Z',
+          '2024-09-18T03:00:00.000Z',
+          '2024-09-18T03:00:00.000Z',
+        ]);
+      } finally {
+        await dispose();
+      }
+    });
+  });
+};

@@ -1,4 +1,4 @@
-import { runEventStoreConformance } from './conformance';
+import { runEventStoreConformance, runRecordedAtConformance } from './conformance';
 import { createMemoryEventStore } from './memory-store';
 
 const makeStore = async (options: Parameters<typeof createMemoryEventStore>[0]) => {
@@ -7,3 +7,4 @@ const makeStore = async (options: Parameters<typeof createMemoryEventStore>[0]) 
 };
 
 runEventStoreConformance('memory', makeStore);
+runRecordedAtConformance('memory', makeStore);

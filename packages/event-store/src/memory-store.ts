@@ -1,5 +1,5 @@
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
-import { appendResultOf, assertAppendArguments, assertAppendManyArguments, priorAppendManyResults } from './append-rules';
+import { appendResultOf, assertAppendArguments, assertAppendManyArguments, nextRecordedAt, priorAppendManyResults } from './append-rules';
 import { systemClock, type Clock } from './capabilities';
 import type { NewEvent, RecordedEvent } from './envelope';
 import { appendConflict, type AppendConflict, type AppendResult, type EventStore, type StreamAppend } from './event-store';
@@ -78,7 +78,7 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
 
     // Seal every event before storing any, so that an event that cannot be stored (not JSON) leaves
     // the log untouched: the append is all or nothing.
-    const recordedAt = clock.now();
+    const recordedAt = nextRecordedAt(clock, log.at(-1)?.meta.recordedAt);
     let prevHash = log.at(-1)?.meta.hash ?? GENESIS_HASH;
     let position = log.length;
     const sealed = appends.map(({ streamId, events }): RecordedEvent[] => {

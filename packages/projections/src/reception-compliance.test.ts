@@ -46,11 +46,12 @@ const setUp = async (): Promise<Scenario> => {
   await slot('e', '2024-09-30', 'L-dir');
   await slot('f', '2024-09-30', 'L-sec');
   await slot('g', '2024-09-26', 'L-fg1', 'dongfeng');
+  // In the order they were recorded: recording time never goes backwards.
   await announce('subdistrict', '2024-09-23', at('2024-09-21', '20:00'));
-  await announce('subdistrict', '2024-09-30', at('2024-09-28'));
   await announce('dongfeng', '2024-09-23', at('2024-09-23', '08:00'));
   await missed('a', '2024-09-23', at('2024-09-23', '08:00'), 'L-sec');
   await missed('c', '2024-09-25', at('2024-09-26', '08:00'));
+  await announce('subdistrict', '2024-09-30', at('2024-09-28'));
   await missed('f', '2024-09-30', at('2024-09-30', '08:00'));
   return s;
 };

@@ -31,11 +31,14 @@ const setUp = async () => {
       { type: 'SubmitScreeningReport', data: { communityId, reportDate, caseIds, nil: caseIds.length === 0 } },
       recorded,
     );
+  // In the order they were recorded: recording time never goes backwards.
   await report('dongfeng', '2024-09-18', ['c1']);
-  for (const date of ['2024-09-20', '2024-09-25', '2024-09-27', '2024-10-09', '2024-10-11']) await report('dongfeng', date);
   await report('xiyuan', '2024-09-18');
+  for (const date of ['2024-09-20', '2024-09-25', '2024-09-27']) await report('dongfeng', date);
   await report('xiyuan', '2024-10-02');
+  await report('dongfeng', '2024-10-09');
   await report('xiyuan', '2024-10-09', [], at('2024-10-10', '10:00'));
+  await report('dongfeng', '2024-10-11');
   return s;
 };
 const scenario = setUp();

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runEventStoreConformance } from '@xinfang/event-store/conformance';
+import { runEventStoreConformance, runRecordedAtConformance } from '@xinfang/event-store/conformance';
 import type { Clock } from '@xinfang/event-store';
 import { afterAll } from 'vitest';
 import { createSqliteEventStore } from './sqlite-store';
@@ -16,4 +16,5 @@ const makeStore = async ({ clock }: { readonly clock?: Clock }) => {
 };
 
 runEventStoreConformance('sqlite', makeStore);
+runRecordedAtConformance('sqlite', makeStore);
 

@@ -4,6 +4,7 @@ import {
   appendResultOf,
   assertAppendArguments,
   assertAppendManyArguments,
+  nextRecordedAt,
   priorAppendManyResults,
   catchUpSubscription,
   subscriptionRegistry,
@@ -204,7 +205,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     streamHead: db.prepare<[string], { revision: number; position: number }>(
       'SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
     ),
-    logHead: db.prepare<[], { position: number; hash: string }>('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
+    logHead: db.prepare<[], { position: number; hash: string; recorded_at: string }>('SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1'),
     readAfter: db.prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
     readStream: db.prepare<[string, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
@@ -238,7 +239,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     const logHead = statements.logHead.get();
     let position = logHead?.position ?? 0;
     let prevHash = logHead?.hash ?? GENESIS_HASH;
-    const recordedAt = clock.now();
+    const recordedAt = nextRecordedAt(clock, logHead?.recorded_at);
     // An event that cannot be stored (not JSON, a wrong type) throws, and the transaction rolls back.
     return right(appends.map(({ streamId, events }, i) => {
       const revision = revisions[i] ?? 0;
