@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,19 @@ describe('xinfang export', () => {
     expect(community.stderr).toMatch(/no community "nowhere"/);
     expect(asOf.code).toBe(1);
     expect(asOf.stderr).toMatch(/--as-of expects a date/);
+  });
+
+  it('refuses an option the form does not take, or any command does not know, and writes nothing', async () => {
+    const out = join(dir.path, 'not-written.csv');
+    const [period, unknown] = await Promise.all([
+      runCli(['export', '--form', '2', '--format', 'csv', '--from', '2024-10-01', '--out', out, '--store', store]),
+      runCli(['export', '--form', '1', '--format', 'csv', '--since', '2024-10-01', '--out', out, '--store', store]),
+    ]);
+    expect(period.code).toBe(1);
+    expect(period.stderr).toMatch(/附件2 不按起止日期导出.*--from and --to do not apply/);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/unknown option '--since'/);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

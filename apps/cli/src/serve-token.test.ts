@@ -133,4 +133,22 @@ describe('mistakes are one clear line and a non-zero exit', () => {
     expect(noRole.code).toBe(1);
     expect(noRole.stderr).toMatch(/--role/);
   });
+
+  it('a token for a community or a leader that is not registered', async () => {
+    const before = (await runCli(['token', 'list', '--store', store])).stdout;
+    const [community, leader, registered] = await Promise.all([
+      runCli(['token', 'create', '--role', 'community:nosuch', '--store', store]),
+      runCli(['token', 'create', '--role', 'leader:L99', '--store', store]),
+      runCli(['token', 'create', '--role', 'community:qinghua', '--name', '青华社区网格员', '--store', store]),
+    ]);
+    expect(community.code).toBe(1);
+    expectOneLineError(community.stderr, /没有登记社区 nosuch.*no community "nosuch" is registered/);
+    expect(leader.code).toBe(1);
+    expectOneLineError(leader.stderr, /没有登记领导 L99.*no leader "L99" is registered/);
+    expect(registered.code).toBe(0);
+    const after = (await runCli(['token', 'list', '--store', store])).stdout;
+    expect(after.match(/^t-[0-9a-f]+ /gm)).toHaveLength((before.match(/^t-[0-9a-f]+ /gm) ?? []).length + 1);
+    expect(after).not.toContain('nosuch');
+    expect(after).not.toContain('L99');
+  });
 });

@@ -34,6 +34,8 @@ interface Filters {
 /** One form: its rows for a view, and how reports writes them. */
 interface FormExport {
   readonly form: Form<never>;
+  /** Whether the form lists a period (`--from`/`--to`): 附件2 is the backlog as of a day, not a period. */
+  readonly period: boolean;
   readonly write: (format: 'csv' | 'xlsx', world: World, view: TimeView, filters: Filters, personal: PersonalDataReader, meta: XlsxMeta) => Promise<{ rows: number; bytes: Buffer }>;
 }
 
@@ -57,21 +59,25 @@ const community = (filters: Filters) => (filters.communityId === undefined ? {} 
 
 const formExports: Record<'1' | '2' | '3' | '4', FormExport> = {
   '1': {
+    period: true,
     form: disputesForm,
     write: (format, world, view, filters, personal, meta) =>
       render(disputesForm, disputesLedger(world, view, { ...community(filters), ...window(filters) }, personal).rows, format, meta),
   },
   '2': {
+    period: false,
     form: backlogForm,
     write: (format, world, view, filters, personal, meta) =>
       render(backlogForm, backlogLedger(world, view, community(filters), personal).rows, format, meta),
   },
   '3': {
+    period: true,
     form: visitsForm,
     write: (format, world, view, filters, personal, meta) =>
       render(visitsForm, visitsLedger(world, view, { ...community(filters), ...window(filters) }, personal).rows, format, meta),
   },
   '4': {
+    period: true,
     form: dutiesForm,
     write: (format, world, view, filters, _personal, meta) =>
       render(
@@ -100,6 +106,13 @@ export const exportForm = async (options: {
   out?: string;
   store: string;
 }): Promise<void> => {
+  const chosen = formExports[options.form];
+  // An option the form does not take would be silently ignored, and the office would trust a table it did not ask for.
+  if (!chosen.period && (options.from !== undefined || options.to !== undefined)) {
+    throw new CliError(
+      `附件${options.form} 不按起止日期导出，请用 --as-of / form ${options.form} has no period: --from and --to do not apply (use --as-of)`,
+    );
+  }
   const now = new Date().toISOString();
   const view = timeView(options, now);
   const filters: Filters = {
@@ -108,7 +121,6 @@ export const exportForm = async (options: {
     ...(options.to === undefined ? {} : { to: dateOption('--to', options.to) }),
   };
   const location = existingStore(parseStore(options.store));
-  const chosen = formExports[options.form];
   const { rows, bytes, unitName } = await withLogAndPersonalData(location, async (store, personal) => {
     const world = await buildWorld(store.readAll(), view);
     let unitName: string | undefined;

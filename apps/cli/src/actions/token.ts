@@ -1,5 +1,8 @@
-import type { AppDatabase } from '@xinfang/api';
+import { existsSync } from 'node:fs';
+import type { AppDatabase, Role } from '@xinfang/api';
+import { communityStream, leaderStream } from '@xinfang/domain';
 import { CliError } from '../errors';
+import { openLog } from '../log';
 import { say } from '../output';
 import { roleFromText, roleLabel } from '../roles';
 import { openAppFiles } from '../stores';
@@ -22,9 +25,47 @@ const withTokens = <T>(location: StoreLocation, work: (tokens: AppDatabase['toke
   }
 };
 
-export const tokenCreate = (options: { role: string; name?: string; store: string }): void => {
+/**
+ * The stream and event that make a community or a leader exist. A token for one that was never
+ * registered would be refused nothing and shown nothing: a typo the office would not notice.
+ */
+interface Referent {
+  readonly stream: string;
+  readonly registered: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+const referent = (role: Role): Referent | undefined => {
+  switch (role.kind) {
+    case 'community':
+      return { stream: communityStream(role.communityId), registered: 'CommunityRegistered', zh: `社区 ${role.communityId}`, en: `community "${role.communityId}"` };
+    case 'leader':
+      return { stream: leaderStream(role.leaderId), registered: 'LeaderRegistered', zh: `领导 ${role.leaderId}`, en: `leader "${role.leaderId}"` };
+    default:
+      return undefined;
+  }
+};
+
+const assertReferentRegistered = async (role: Role, location: StoreLocation): Promise<void> => {
+  const wanted = referent(role);
+  if (wanted === undefined) return;
+  let found = false;
+  if (existsSync(location.path)) {
+    const store = openLog(location);
+    try {
+      found = (await store.readStream(wanted.stream)).some((event) => event.type === wanted.registered);
+    } finally {
+      await store.close();
+    }
+  }
+  if (!found) throw new CliError(`存储中没有登记${wanted.zh}，请先登记 / no ${wanted.en} is registered in this store; register it first`);
+};
+
+export const tokenCreate = async (options: { role: string; name?: string; store: string }): Promise<void> => {
   const role = roleFromText(options.role);
   const location = parseStore(options.store);
+  await assertReferentRegistered(role, location);
   const name = options.name?.trim() || roleLabel(role);
   const { info, token } = withTokens(location, (tokens) => tokens.create(role, name, new Date().toISOString()));
   say('已创建令牌 / token created');
