@@ -43,7 +43,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 describe('request log', () => {
   it('writes one line per request: method, path, route, status, duration, token id and role, request id', async () => {
     const res = await server.call('POST', '/api/v1/communities', {
-      body: { communityId: 'qinghua', name: '青华社区', grids: [{ gridId: 'qh-1', name: '第一网格' }] },
+      body: { communityId: 'xinhe', name: '新河社区', grids: [{ gridId: 'xh-1', name: '第一网格' }] },
       headers: { 'x-request-id': 'req-community-1' },
     });
     expect(res.status).toBe(201);

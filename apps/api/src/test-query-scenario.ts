@@ -5,7 +5,8 @@ import type { TestServer } from './test-server';
  * Test support for the query routes (not exported): a small campaign written through the real command
  * endpoints, with the server's clock set so that each step is recorded when it would have been typed in.
  *
- * - 2 Sep: communities 青华 (grid qh-1) and 阳光, leaders L01 (subdistrict, principal) and L02 (青华);
+ * - 1 Sep: the test server's communities 青华 (grids qh-1, qh-2) and 阳光 (yg-1).
+ * - 2 Sep: leaders L01 (subdistrict, principal) and L02 (青华);
  *   case c1 (screening, 青华, neighbour) with 张三丰; accepted 3 Sep, assigned to L02 (deadline 30 Sep)
  *   and packaged to L02 on 4 Sep; 青华's screening report of Wednesday 4 Sep names c1.
  * - 5 Sep: a visit (v1) received by L01 registers case c2 (`scenario.c2`, its id made by the server) (阳光, wageArrears) for 李四; a duty slot of L01 on 20 Sep.
@@ -46,8 +47,6 @@ const ok = async (server: TestServer, path: string, body: unknown): Promise<{ id
 
 export const buildScenario = async (server: TestServer): Promise<Scenario> => {
   server.setNow('2024-09-02T18:00:00+08:00');
-  await ok(server, '/api/v1/communities', { communityId: 'qinghua', name: '青华社区', grids: [{ gridId: 'qh-1', name: '第一网格' }] });
-  await ok(server, '/api/v1/communities', { communityId: 'yangguang', name: '阳光社区', grids: [] });
   await ok(server, '/api/v1/leaders', {
     leaderId: 'L01',
     name: '陈主任',

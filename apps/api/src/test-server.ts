@@ -13,8 +13,24 @@ import type { Services } from './services';
 
 /*
  * Test support (not exported): the real app on a real SQLite store in a temp folder, served over real
- * HTTP on an ephemeral port of 127.0.0.1, with a settable clock and one token per role.
+ * HTTP on an ephemeral port of 127.0.0.1, with a settable clock (at `TEST_NOW` unless a test sets it),
+ * one token per role and the test communities registered.
  */
+
+/**
+ * The communities every test server starts with (registered through the API, before anything else), so
+ * a case, a visit or a report may name them: `qinghua` (grids `qh-1`, `qh-2`) and `yangguang` (`yg-1`).
+ */
+export const TEST_COMMUNITIES = [
+  { communityId: 'qinghua', name: '青华社区', grids: [{ gridId: 'qh-1', name: '第一网格' }, { gridId: 'qh-2', name: '第二网格' }] },
+  { communityId: 'yangguang', name: '阳光社区', grids: [{ gridId: 'yg-1', name: '第一网格' }] },
+] as const;
+
+/** When the test communities are recorded: before any time a test sets, since recordedAt never goes back. */
+export const TEST_SETUP_TIME = '2024-09-01T08:00:00+08:00';
+
+/** The server's clock unless a test sets it: after the campaign the tests write (September–October 2024). */
+export const TEST_NOW = '2024-10-31T18:00:00+08:00';
 
 export const ROLES = ['office', 'auditor', 'inspector', 'community:qinghua', 'community:yangguang', 'leader:L01', 'leader:L02'] as const;
 export type TestRole = (typeof ROLES)[number];
@@ -38,10 +54,15 @@ export interface TestServer {
   readonly close: () => Promise<void>;
 }
 
-export const startTestServer = async (options: Pick<OpenOptions, 'busyTimeoutMs'> = {}): Promise<TestServer> => {
+export interface TestServerOptions extends Pick<OpenOptions, 'busyTimeoutMs'> {
+  /** Start with an empty log, without the test communities (for the tests of registering them). */
+  readonly empty?: boolean;
+}
+
+export const startTestServer = async ({ empty = false, ...options }: TestServerOptions = {}): Promise<TestServer> => {
   const dir = mkdtempSync(join(tmpdir(), 'xinfang-api-'));
   const storePath = join(dir, 'xinfang.db');
-  let now = '2024-09-18T09:00:00+08:00';
+  let now = TEST_SETUP_TIME;
   const clock: Clock = { now: () => now };
   const logLines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
@@ -54,7 +75,7 @@ export const startTestServer = async (options: Pick<OpenOptions, 'busyTimeoutMs'
   const tokens = Object.fromEntries(
     ROLES.map((role) => [role, services.database.tokens.create(parseRole(role)!, `test ${role}`, now).token]),
   ) as Record<TestRole, string>;
-  return {
+  const testServer: TestServer = {
     url,
     services,
     storePath,
@@ -89,6 +110,14 @@ export const startTestServer = async (options: Pick<OpenOptions, 'busyTimeoutMs'
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  if (!empty) {
+    for (const community of TEST_COMMUNITIES) {
+      const res = await testServer.call('POST', '/api/v1/communities', { body: community });
+      expect(res.status, res.text).toBe(201);
+    }
+  }
+  now = TEST_NOW;
+  return testServer;
 };
 
 /** Sends a request and checks that it wrote nothing (a refusal, or a retry answered from the first). */

@@ -3,7 +3,7 @@ import { startTestServer, type TestServer } from '../test-server';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ empty: true });
 });
 afterAll(async () => server.close());
 
