@@ -335,6 +335,29 @@ describe.each(targets)('the projection runner, read models in $name', ({ open })
     await runner.stop();
   });
 
+  it('keeps the process alive while a position is awaited, and fails the waiters when stopped', async () => {
+    const s = createScenario();
+    await seed(s);
+    const { readModels } = open();
+    // A store that, like one appended to by another process, tells the runner nothing: only a poll would.
+    const silent: EventStore = { ...s.store, subscribe: () => ({ close: async () => undefined }) };
+    const runner = createProjectionRunner({ store: silent, readModels, projections: worldProjections });
+    await runner.start();
+    const seeded = await s.store.headPosition();
+    const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const idle = timers();
+    await runner.waitFor(seeded); // reached already: nothing held
+    expect(timers()).toBe(idle);
+
+    const waiting = runner.waitFor(seeded + 1);
+    const second = runner.waitFor(seeded + 2);
+    expect(timers()).toBe(idle + 1); // one hold, however many wait
+    await runner.stop();
+    await expect(waiting).rejects.toThrow(/stopped before reaching the position/);
+    await expect(second).rejects.toThrow(/stopped/);
+    expect(timers()).toBe(idle);
+  });
+
   it('reads old event versions through the upcasters; ignores streams of no aggregate', async () => {
     const store = createScenario().store;
     const noted = (n: number, text: string): NewEvent => ({

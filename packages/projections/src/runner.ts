@@ -58,7 +58,8 @@ export interface ProjectionRunner {
   readonly position: () => number;
   /**
    * Resolves once every projection has committed `position` (e.g. the position of an append, before a
-   * query that must see it); rejects if the runner fails first. Only a running runner gets there.
+   * query that must see it); rejects if the runner fails or is stopped first. Only a running runner gets
+   * there. While it is pending the process stays alive, even when only polling would bring the position.
    */
   readonly waitFor: (position: number) => Promise<void>;
 }
@@ -115,6 +116,19 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
 
   let failure: { readonly error: unknown } | undefined;
   const waiters = new Set<{ position: number; resolve: () => void; reject: (error: unknown) => void }>();
+  /*
+   * The store's subscription may learn of another process's appends only by polling, on a timer that does
+   * not keep the process alive (an idle follower must not). While someone waits for a position, this one
+   * does: else a CLI awaiting a server's event would find an empty event loop and exit (code 13) mid-way.
+   */
+  let keepAlive: ReturnType<typeof setInterval> | undefined;
+  const holdProcess = (): void => {
+    if (waiters.size > 0) keepAlive ??= setInterval(() => undefined, 2 ** 30);
+    else if (keepAlive !== undefined) {
+      clearInterval(keepAlive);
+      keepAlive = undefined;
+    }
+  };
   const settleWaiters = (): void => {
     const reached = lowest(byName.keys());
     for (const waiter of waiters) {
@@ -123,6 +137,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       else continue;
       waiters.delete(waiter);
     }
+    holdProcess();
   };
 
   // ——— applying events ———
@@ -290,6 +305,10 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     const closing = subscription;
     subscription = undefined;
     await closing?.close();
+    // Nothing will move the position any more: those still waiting would wait (and hold the process) for ever.
+    for (const waiter of waiters) waiter.reject(new Error('the projection runner stopped before reaching the position'));
+    waiters.clear();
+    holdProcess();
   };
 
   const rebuild = (name: string, onProgress?: ProgressListener): Promise<number> =>
@@ -300,6 +319,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       positions.set(name, 0);
       return catchUpFrom([projection], onProgress);
     });
+
 
   const waitFor = (position: number): Promise<void> =>
     new Promise((resolve, reject) => {

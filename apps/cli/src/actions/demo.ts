@@ -9,9 +9,9 @@ import { parseStore } from '../store-location';
 /*
  * `xinfang demo`: loads the synthetic campaign of @xinfang/demo-data by replaying its HTTP requests through
  * the app in this process — the same routes, codecs and rules as a clerk's requests — with the app's clock
- * set to each request's recording time, under a temporary office token that is revoked afterwards. It may
- * run while a server uses the same store: the log takes appends from both, and this process keeps its own
- * read models in memory (the server's stay the server's).
+ * set to each request's recording time, under a temporary office token that is revoked afterwards (also on
+ * an error or Ctrl+C). It may run while a server uses the same store, even one taking writes: the log takes
+ * appends from both, and this process keeps its own read models in memory (the server's stay the server's).
  */
 
 const parseNumber = (name: string, text: string, check: (n: number) => boolean, expected: string): number => {
@@ -43,6 +43,26 @@ export const demo = async (options: { seed: string; scale: string; force?: boole
   const clock: Clock = { now: () => now };
   const services = await openServices({ storePath: location.path, clock, readModels: 'memory', logger: stderrLogger('warn') });
   let token: { id: string; secret: string } | undefined;
+  /** Revokes the temporary token, once; synchronous, so that it also runs on a signal or an abrupt exit. */
+  const revokeToken = (): void => {
+    if (token === undefined) return;
+    const { id } = token;
+    token = undefined;
+    try {
+      services.database.tokens.revoke(id, new Date().toISOString());
+    } catch (error) {
+      note(`未能吊销临时令牌 ${id}，请手动吊销 / could not revoke the temporary token ${id}, revoke it by hand: ${messageOf(error)}`);
+    }
+  };
+  // An office token must not outlive the demo: not on Ctrl+C, and not if the process ends some other way.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    revokeToken();
+    note(`收到 ${signal}，已停止 / ${signal}: stopped`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  process.once('exit', revokeToken);
   try {
     const before = await services.store.headPosition();
     if (before > 0 && options.force !== true) {
@@ -84,7 +104,11 @@ export const demo = async (options: { seed: string; scale: string; force?: boole
         await response.body?.cancel();
         const route = requestKind(request);
         routes.set(route, (routes.get(route) ?? 0) + 1);
-        if (index % 25 === 0 || index === total - 1) bar.update(index + 1, total);
+        if (index % 25 === 0 || index === total - 1) {
+          bar.update(index + 1, total);
+          // The requests are answered in microtasks: let the event loop turn, so that Ctrl+C is heard.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
     } finally {
       bar.stop();
@@ -100,7 +124,10 @@ export const demo = async (options: { seed: string; scale: string; force?: boole
     );
     say(`  存储 store：${location.path}`);
   } finally {
-    if (token !== undefined) services.database.tokens.revoke(token.id, new Date().toISOString());
+    revokeToken();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    process.off('exit', revokeToken);
     await services.close().catch((error: unknown) => note(`关闭时出错 / while closing: ${messageOf(error)}`));
   }
 };
