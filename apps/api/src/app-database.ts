@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { ChainKeying } from '@xinfang/event-store';
 import Database from 'better-sqlite3';
 import { formatRole, parseRole, type Role } from './roles';
 
@@ -6,7 +7,8 @@ import { formatRole, parseRole, type Role } from './roles';
  * What the app keeps beside the event log, in a SQLite file of its own: the API tokens (hashed), the
  * per-person keys of personal data, and the secret for matching id numbers. It is kept apart from the
  * events on purpose: destroying a person's key here (crypto-shredding) makes their data unreadable while
- * the log, and its hash chain, stay exactly as they were.
+ * the log, and its hash chain, stay exactly as they were. It also holds the key of the log's hash chain
+ * (HMAC-SHA-256): whoever can rewrite the log file but not read this one cannot re-chain the log unseen.
  */
 
 export interface TokenInfo {
@@ -36,6 +38,17 @@ export interface AppDatabase {
     readonly destroy: (personId: string) => boolean;
     /** The secret of the keyed hash that matches id numbers (made once). */
     readonly matchingSecret: () => Buffer;
+  };
+  readonly chain: {
+    /** The log's chain key, made on first use. Never printed, logged, or written to the log. */
+    readonly key: () => Buffer;
+    /** The key and the first position it keys, once recorded (undefined before: no key, or not yet opened). */
+    readonly keying: () => ChainKeying | undefined;
+    /**
+     * Records the first keyed position (the log's marker, when the log was first opened with the key), once:
+     * the log's own marker is then checked against this record, so that removing it from the log is caught.
+     */
+    readonly recordFrom: (position: number) => void;
   };
   readonly close: () => void;
 }
@@ -70,6 +83,9 @@ export const openAppDatabase = (path: string): AppDatabase => {
     );
     CREATE TABLE IF NOT EXISTS person_keys (person_id TEXT PRIMARY KEY, key BLOB NOT NULL, created_at TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+    CREATE TABLE IF NOT EXISTS chain_key (
+      id INTEGER PRIMARY KEY CHECK (id = 1), key BLOB NOT NULL, from_position INTEGER CHECK (from_position > 0)
+    );
   `);
   const statements = {
     insertToken: db.prepare('INSERT INTO tokens (id, hash, role, name, created_at) VALUES (?, ?, ?, ?, ?)'),
@@ -82,6 +98,9 @@ export const openAppDatabase = (path: string): AppDatabase => {
     deleteKey: db.prepare('DELETE FROM person_keys WHERE person_id = ?'),
     insertSecret: db.prepare('INSERT OR IGNORE INTO secrets (name, value) VALUES (?, ?)'),
     findSecret: db.prepare<[string], { value: Buffer }>('SELECT value FROM secrets WHERE name = ?'),
+    insertChainKey: db.prepare('INSERT OR IGNORE INTO chain_key (id, key) VALUES (1, ?)'),
+    findChainKey: db.prepare<[], { key: Buffer; from_position: number | null }>('SELECT key, from_position FROM chain_key WHERE id = 1'),
+    recordChainFrom: db.prepare('UPDATE chain_key SET from_position = ? WHERE id = 1 AND from_position IS NULL'),
   };
   const secret = (name: string): Buffer => {
     statements.insertSecret.run(name, randomBytes(32));
@@ -115,6 +134,21 @@ export const openAppDatabase = (path: string): AppDatabase => {
       find: (personId) => statements.findKey.get(personId)?.key,
       destroy: (personId) => statements.deleteKey.run(personId).changes > 0,
       matchingSecret: () => secret('idNumberMatching'),
+    },
+    chain: {
+      key: () => {
+        statements.insertChainKey.run(randomBytes(32));
+        const row = statements.findChainKey.get();
+        if (row === undefined) throw new Error('the chain key could not be stored');
+        return row.key;
+      },
+      keying: () => {
+        const row = statements.findChainKey.get();
+        return row === undefined || row.from_position === null ? undefined : { key: row.key, fromPosition: row.from_position };
+      },
+      recordFrom: (position) => {
+        statements.recordChainFrom.run(position);
+      },
     },
     close: () => db.close(),
   };

@@ -1,5 +1,6 @@
 export * from './app';
 export * from './app-database';
+export * from './log-verification';
 export * from './open-services';
 export * from './personal-data';
 export * from './roles';

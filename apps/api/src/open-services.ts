@@ -12,8 +12,8 @@ import {
   logBoundsProjection,
   worldProjections,
 } from '@xinfang/projections';
-import { createSqliteEventStore } from '@xinfang/store-sqlite';
-import { openAppDatabase } from './app-database';
+import { createSqliteEventStore, type SqliteEventStoreOptions } from '@xinfang/store-sqlite';
+import { openAppDatabase, type AppDatabase } from './app-database';
 import { createOffice } from './office';
 import { vaultPersonalData } from './personal-data';
 import type { Services } from './services';
@@ -41,18 +41,36 @@ export const siblingPath = (path: string, suffix: string): string =>
   path === ':memory:' ? ':memory:' : path.replace(/(\.db)?$/, suffix);
 
 /**
+ * The log, keyed with the app database's chain key (made on first open): the store marks the log from its
+ * next position, and the app database records that position, so a marker later removed from the log is
+ * noticed. A key that is not the log's (another store's app database) throws here, before anything is written.
+ */
+export const openKeyedLog = async (database: AppDatabase, options: Omit<SqliteEventStoreOptions, 'chainKey'>): Promise<EventStore> => {
+  const store = createSqliteEventStore({ ...options, chainKey: database.chain.key() });
+  const marker = await store.chainMarker();
+  if (marker !== undefined) database.chain.recordFrom(marker.fromPosition);
+  return store;
+};
+
+/**
  * Opens everything the app needs on one store: the event log, the app database (tokens and personal-data
  * keys, apart from the log), the read models, and a projection runner caught up with the log.
  */
 export const openServices = async (options: OpenOptions): Promise<Services & { close: () => Promise<void> }> => {
   if (options.storePath !== ':memory:') mkdirSync(dirname(options.storePath), { recursive: true });
   const clock = options.clock ?? systemClock;
-  const store: EventStore = createSqliteEventStore({
-    path: options.storePath,
-    clock,
-    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
-  });
   const database = openAppDatabase(siblingPath(options.storePath, '.app.db'));
+  let store: EventStore;
+  try {
+    store = await openKeyedLog(database, {
+      path: options.storePath,
+      clock,
+      ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+    });
+  } catch (error) {
+    database.close();
+    throw error;
+  }
   const readDb = options.readModels === 'memory' ? undefined : new Database(siblingPath(options.storePath, '.read.db'));
   readDb?.pragma('journal_mode = WAL');
   const readModels = readDb === undefined ? createMemoryReadModels() : createSqliteReadModels(readDb);

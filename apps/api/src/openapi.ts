@@ -615,6 +615,16 @@ export const endpoints: readonly Endpoint[] = [
     operationId: 'verifyLog',
     tag: 'feed',
     summary: { zh: '校验整个事件日志的哈希链', en: 'Verify the hash chain over the whole log' },
+    query: [
+      {
+        name: 'expect',
+        schema: { type: 'string', pattern: '^[1-9][0-9]{0,15}:[0-9a-f]{64}$' },
+        description: {
+          zh: '此前记下的末尾 位置:哈希：日志须仍在该位置有该哈希（可发现末尾被删除）',
+          en: 'a head noted earlier, POSITION:HASH: the log must still have this hash there (catches a cut-off tail)',
+        },
+      },
+    ],
     success: 200,
     reply: 'verify',
     roles: [office, auditor],
@@ -797,6 +807,8 @@ const okResponse = (endpoint: Endpoint): Record<string, unknown> => {
             ok: { type: 'boolean' },
             checked: { type: 'integer', minimum: 0 },
             firstBrokenPosition: { type: 'integer', minimum: 1 },
+            headHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+            reason: { type: 'string', enum: ['position', 'revision', 'prevHash', 'hash', 'keying', 'anchor', 'truncated'] },
           },
           required: ['ok', 'checked'],
         },

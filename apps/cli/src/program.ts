@@ -103,8 +103,12 @@ export const createProgram = (): Command => {
   withStore(
     program
       .command('verify')
-      .description('校验整个事件日志的哈希链，损坏时退出码为 1 / check the hash chain over the whole log; exit code 1 when broken'),
-  ).action(async (options: { store: string }) => (await import('./actions/verify')).verify(options));
+      .description('校验整个事件日志的哈希链，损坏时退出码为 1 / check the hash chain over the whole log; exit code 1 when broken')
+      .option(
+        '--expect <position:hash>',
+        '此前记下的末尾（如 verify、导出或备份所打印），日志须仍在该位置有该哈希 / a head noted earlier (as verify, an export or a backup printed it): the log must still have this hash there',
+      ),
+  ).action(async (options: { store: string; expect?: string }) => (await import('./actions/verify')).verify(options));
 
   withStore(
     program

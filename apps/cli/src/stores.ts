@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openAppDatabase, siblingPath, vaultPersonalData, type AppDatabase } from '@xinfang/api';
-import type { EventStore } from '@xinfang/event-store';
+import type { ChainKeying, EventStore } from '@xinfang/event-store';
 import type { PersonalDataReader } from '@xinfang/projections';
 import { openLog } from './log';
 import type { StoreLocation } from './store-location';
@@ -15,6 +15,21 @@ import type { StoreLocation } from './store-location';
 export const openAppFiles = (location: StoreLocation): AppDatabase => {
   mkdirSync(dirname(location.path), { recursive: true });
   return openAppDatabase(siblingPath(location.path, '.app.db'));
+};
+
+/**
+ * The chain key and its first position as the app database records them, without making either: a store
+ * whose app database is missing has none (and a keyed log then fails verification at its marker).
+ */
+export const recordedChainKeying = (location: StoreLocation): ChainKeying | undefined => {
+  const path = siblingPath(location.path, '.app.db');
+  if (!existsSync(path)) return undefined;
+  const database = openAppDatabase(path);
+  try {
+    return database.chain.keying();
+  } finally {
+    database.close();
+  }
 };
 
 /** Runs `work` with the log and a reader of personal data (the office's: unmasked), closing both after. */

@@ -6,7 +6,7 @@ import { EventIdReuseError } from './append-rules';
 import type { NewEvent, NewEventMeta, RecordedEvent } from './envelope';
 import type { Clock } from './capabilities';
 import type { AppendConflict, AppendResult, EventStore } from './event-store';
-import { GENESIS_HASH, hashEvent, verifyChain } from './hash-chain';
+import { GENESIS_HASH, KEYED_SCHEME, chainKeyCheck, hashEvent, verifyChain, type ChainKey } from './hash-chain';
 
 /** A fresh, empty store for one test, and how to get rid of it afterwards. */
 export interface StoreUnderTest {
@@ -53,18 +53,30 @@ const expectConflict = (result: Either<AppendConflict, AppendResult>): AppendCon
 const positions = (events: readonly RecordedEvent[]): number[] => events.map((e) => e.meta.position);
 const revisions = (events: readonly RecordedEvent[]): number[] => events.map((e) => e.meta.revision);
 
+/** What a test may ask of the store it makes: a clock for `recordedAt`, a key for the chain. */
+export interface MakeStoreOptions {
+  readonly clock?: Clock;
+  readonly chainKey?: ChainKey;
+}
+
+export type MakeStore = (options: MakeStoreOptions) => Promise<StoreUnderTest>;
+
 /**
  * The behaviour every `EventStore` adapter must show. Call it from a test file of the adapter:
- * `runEventStoreConformance('sqlite', async () => { … return { store, dispose } })`. `makeStore` is called
+ * `runEventStoreConformance('sqlite', async () => { … return { store, dispose } })`, and once more with
+ * `{ chainKey }` for a keyed store (`makeStore` must then pass the key on). `makeStore` is called
  * before each test and must return an empty store, using `clock` (for `recordedAt`) when one is given.
  */
-export const runEventStoreConformance = (name: string, makeStore: (options: { readonly clock?: Clock }) => Promise<StoreUnderTest>): void => {
-  describe(`EventStore conformance: ${name}`, () => {
+export const runEventStoreConformance = (name: string, makeStore: MakeStore, { chainKey }: { readonly chainKey?: ChainKey } = {}): void => {
+  describe(`EventStore conformance: ${name}${chainKey === undefined ? '' : ' (keyed chain)'}`, () => {
     let subject: StoreUnderTest | undefined;
     let store: EventStore;
+    /** The whole log checked as `verify` checks it: with the key and the store's marker when keyed. */
+    const verifyStore = async (events = store.readAll()) =>
+      verifyChain(events, chainKey === undefined ? {} : { keying: { key: chainKey, fromPosition: 1 }, marker: await store.chainMarker() });
 
     beforeEach(async () => {
-      subject = await makeStore({});
+      subject = await makeStore(chainKey === undefined ? {} : { chainKey });
       store = subject.store;
     });
 
@@ -87,7 +99,7 @@ export const runEventStoreConformance = (name: string, makeStore: (options: { re
           expect(meta).toMatchObject({ ...input[i]?.meta, streamId: 'stream-a', revision: i + 1, position: i + 1 });
           expect(isInstant(meta.recordedAt)).toBe(true);
           expect(meta.hash).toMatch(/^[0-9a-f]{64}$/);
-          expect(meta.hash).toBe(hashEvent(event));
+          expect(meta.hash).toBe(hashEvent(event, chainKey));
         });
         expect(result.events[0]?.meta.prevHash).toBe(GENESIS_HASH);
         expect(result.events[1]?.meta.prevHash).toBe(result.events[0]?.meta.hash);
@@ -236,7 +248,7 @@ export const runEventStoreConformance = (name: string, makeStore: (options: { re
           expect(revisions(stream)).toEqual(range(1, stream.length));
           expect(stream).toEqual(all.filter((e) => e.meta.streamId === `stream-${s}`));
         }
-        expect((await verifyChain(store.readAll())).ok).toBe(true);
+        expect((await verifyStore()).ok).toBe(true);
       });
     });
 
@@ -373,7 +385,7 @@ export const runEventStoreConformance = (name: string, makeStore: (options: { re
         expect(stream.every((e, i) => (e.data as { n: number }).n === i)).toBe(true);
         const all = await collect(store.readAll({ batchSize: 1000 }));
         expect(all).toEqual(stream);
-        expect(await verifyChain(store.readAll())).toMatchObject({ ok: true, checked: size });
+        expect(await verifyStore()).toMatchObject({ ok: true, checked: size });
       });
     });
 
@@ -401,7 +413,7 @@ export const runEventStoreConformance = (name: string, makeStore: (options: { re
         expect(stored?.meta).toMatchObject(meta);
         expect(stored).toEqual(appended.events[0]);
         expect(await collect(store.readAll())).toEqual(appended.events);
-        expect(await verifyChain(store.readAll())).toMatchObject({ ok: true, checked: 1 });
+        expect(await verifyStore()).toMatchObject({ ok: true, checked: 1 });
       });
     });
 
@@ -428,7 +440,7 @@ export const runEventStoreConformance = (name: string, makeStore: (options: { re
         expect(positions(all)).toEqual([1, 2, 3, 4]);
         expect(new Set(all.slice(1).map((e) => e.meta.recordedAt)).size).toBe(1);
         expect(revisions(await store.readStream('stream-b'))).toEqual([1, 2]);
-        expect(await verifyChain(store.readAll())).toMatchObject({ ok: true, checked: 4 });
+        expect(await verifyStore()).toMatchObject({ ok: true, checked: 4 });
       });
 
       it('writes nothing when any one stream is not at its expected revision, naming that stream', async () => {
@@ -497,8 +509,36 @@ export const runEventStoreConformance = (name: string, makeStore: (options: { re
         const head = await store.headPosition();
         const all = await collect(store.readAll());
 
-        expect(await verifyChain(store.readAll({ batchSize: 3 }))).toEqual({ ok: true, checked: head, headHash: all.at(-1)?.meta.hash });
-        for (const event of all) expect(event.meta.hash).toBe(hashEvent(event));
+        expect(await verifyStore(store.readAll({ batchSize: 3 }))).toEqual({ ok: true, checked: head, headHash: all.at(-1)?.meta.hash });
+        for (const event of all) expect(event.meta.hash).toBe(hashEvent(event, chainKey));
+      });
+
+      it(chainKey === undefined ? 'has no marker: the chain is plain SHA-256' : 'marks the log as keyed from position 1, and cannot be verified without its key', async () => {
+        expectRight(await store.append('stream-1', batch(3), { expectedRevision: 0 }));
+        if (chainKey === undefined) {
+          expect(await store.chainMarker()).toBeUndefined();
+          return;
+        }
+        const marker = (await store.chainMarker()) ?? expect.fail('a keyed store has a marker');
+        const first = (await store.readStream('stream-1'))[0];
+
+        expect(marker).toEqual({ fromPosition: 1, scheme: KEYED_SCHEME, keyCheck: chainKeyCheck(chainKey) });
+        expect(first?.meta.hash).not.toBe(first === undefined ? undefined : hashEvent(first));
+        expect(await verifyChain(store.readAll(), { marker })).toMatchObject({ ok: false, checked: 0, firstBrokenPosition: 1, reason: 'keying' });
+        const otherKey = new Uint8Array(32).fill(7);
+        expect(await verifyChain(store.readAll(), { keying: { key: otherKey, fromPosition: 1 }, marker })).toMatchObject({
+          ok: false,
+          firstBrokenPosition: 1,
+          reason: 'keying',
+        });
+        // Even with a marker made for the wrong key, the events themselves do not verify under it.
+        const forgedMarker = { ...marker, keyCheck: chainKeyCheck(otherKey) };
+        expect(await verifyChain(store.readAll(), { keying: { key: otherKey, fromPosition: 1 }, marker: forgedMarker })).toMatchObject({
+          ok: false,
+          firstBrokenPosition: 1,
+          reason: 'hash',
+        });
+        expect(await verifyStore()).toMatchObject({ ok: true, checked: 3 });
       });
     });
   });
@@ -508,7 +548,7 @@ export const runEventStoreConformance = (name: string, makeStore: (options: { re
  * `recordedAt` follows log order whatever the clock does: `makeStore` must use the clock it is given.
  * Separate from `runEventStoreConformance` because it needs a clock of its own.
  */
-export const runRecordedAtConformance = (name: string, makeStore: (options: { readonly clock?: Clock }) => Promise<StoreUnderTest>): void => {
+export const runRecordedAtConformance = (name: string, makeStore: MakeStore): void => {
   describe(`EventStore conformance: ${name}: recordedAt`, () => {
     it('never goes backwards when the clock is set back, and moves on with the clock again', async () => {
       const readings = ['2024-09-18T02:00:00.000Z', '2024-09-18T01:00:00.000Z', '2024-09-18T01:00:00.000Z', '2024-09-18T03:00:00.000Z'];

@@ -1,5 +1,6 @@
 import type { Either } from 'fp-ts/Either';
 import type { NewEvent, RecordedEvent } from './envelope';
+import type { ChainMarker } from './hash-chain';
 
 /**
  * The stream revision an append expects to find: a number (0 = the stream must not exist yet) or `'any'`.
@@ -124,6 +125,11 @@ export interface EventStore {
   readonly readAll: (options?: ReadAllOptions) => AsyncIterable<RecordedEvent>;
   /** The position of the last stored event (0 for an empty store). */
   readonly headPosition: () => Promise<number>;
+  /**
+   * The log's chain-version marker: from which position its events are hashed with the chain key
+   * (undefined for a log that is not keyed). A store given a key marks the log when it opens it.
+   */
+  readonly chainMarker: () => Promise<ChainMarker | undefined>;
   /** A stream's current revision (0 for a stream that does not exist). */
   readonly streamRevision: (streamId: string) => Promise<number>;
   /** The events a command produced, in position order (`[]` if none). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from './capabilities';
 import { canonicalJson, toPlainJson } from './canonical-json';
 import type { NewEvent, RecordedEvent } from './envelope';
-import { GENESIS_HASH, hashEvent, sealEvent, verifyChain } from './hash-chain';
+import { GENESIS_HASH, KEYED_SCHEME, chainKeyCheck, hashEvent, sealEvent, verifyChain, type ChainKey, type ChainMarker } from './hash-chain';
 import { createMemoryEventStore } from './memory-store';
 
 const newEvent = (n: number): NewEvent => ({
@@ -26,6 +26,23 @@ const recordedLog = async (): Promise<RecordedEvent[]> => {
   const events: RecordedEvent[] = [];
   for await (const event of store.readAll()) events.push(structuredClone(event));
   return events;
+};
+
+const KEY: ChainKey = new Uint8Array(32).fill(1);
+const markerAt = (fromPosition: number, key: ChainKey = KEY): ChainMarker => ({ fromPosition, scheme: KEYED_SCHEME, keyCheck: chainKeyCheck(key) });
+
+/**
+ * The same six events as a store would hold them had it been given `KEY` before the event at `fromPosition`
+ * (1: keyed from the start; 4: an old log keyed from its fourth event on).
+ */
+const keyedLog = async (fromPosition: number): Promise<RecordedEvent[]> => {
+  let prevHash = GENESIS_HASH;
+  return (await recordedLog()).map((event) => {
+    const { hash: _hash, prevHash: _prev, eventId: _id, ...placement } = event.meta;
+    const sealed = sealEvent(newEvent(Number((event.data as { n: number }).n)), { ...placement, prevHash }, event.meta.position >= fromPosition ? KEY : undefined);
+    prevHash = sealed.meta.hash;
+    return sealed;
+  });
 };
 
 const at = (events: RecordedEvent[], position: number): RecordedEvent => {
@@ -70,6 +87,14 @@ describe('sealEvent and hashEvent', () => {
         '"schemaVersion":1,"streamId":"stream-1"},"type":"Tested"}',
     );
     expect(sealed.meta.hash).toBe('76acda1e0c47fd29d20b468745b1dcf7dd4d8ec25ccb80a2be6ce0aa277d61cc');
+  });
+
+  it('hashes with HMAC-SHA-256 under a chain key (pinned, computed with openssl dgst -mac HMAC)', () => {
+    const sealed = sealEvent(newEvent(1), placement, KEY);
+
+    expect(sealed.meta.hash).toBe('0f315d485690ac6c134d71bd0913357dc45c77d8b06681ab3f2cf9433ef4b26d');
+    expect(hashEvent(sealed, KEY)).toBe(sealed.meta.hash);
+    expect(hashEvent(sealed)).toBe('76acda1e0c47fd29d20b468745b1dcf7dd4d8ec25ccb80a2be6ce0aa277d61cc');
   });
 
   it('records the placement and the caller meta, and nothing else', () => {
@@ -188,5 +213,81 @@ describe('verifyChain', () => {
     for (const n of [1, 2, 3, 4, 5]) await store.append('stream-1', [newEvent(n)], { expectedRevision: n - 1 });
 
     expect(await verifyChain(store.readAll({ batchSize: 2 }))).toMatchObject({ ok: true, checked: 5 });
+  });
+
+  describe('keyed', () => {
+    it('accepts a keyed log with its key and marker, and an old log keyed from its fourth event', async () => {
+      const keyed = await keyedLog(1);
+      const upgraded = await keyedLog(4);
+
+      expect(await verifyChain(keyed, { keying: { key: KEY, fromPosition: 1 }, marker: markerAt(1) })).toEqual({ ok: true, checked: 6, headHash: at(keyed, 6).meta.hash });
+      expect(await verifyChain(upgraded, { keying: { key: KEY, fromPosition: 4 }, marker: markerAt(4) })).toMatchObject({ ok: true, checked: 6 });
+      // The prefix written before the key is the plain chain it always was.
+      expect(upgraded.slice(0, 3)).toEqual((await recordedLog()).slice(0, 3));
+    });
+
+    it('finds an event edited and re-hashed with plain SHA-256 at its own position', async () => {
+      const events = await keyedLog(1);
+      const forged = { ...at(events, 3), data: { n: 3, text: '伪造' } };
+      const rehashed = { ...forged, meta: { ...forged.meta, hash: hashEvent(forged) } };
+
+      expect(await verifyChain(replaceAt(events, 3, rehashed), { keying: { key: KEY, fromPosition: 1 }, marker: markerAt(1) })).toMatchObject({
+        ok: false,
+        checked: 2,
+        firstBrokenPosition: 3,
+        reason: 'hash',
+      });
+    });
+
+    it('refuses a keyed log verified without its key, or with a marker gone, moved or made for another key', async () => {
+      const events = await keyedLog(4);
+      const keying = { key: KEY, fromPosition: 4 };
+      const plainAgain = await recordedLog();
+
+      expect(await verifyChain(events, { marker: markerAt(4) })).toMatchObject({ ok: false, checked: 3, firstBrokenPosition: 4, reason: 'keying' });
+      expect(await verifyChain(events, { keying })).toMatchObject({ ok: false, checked: 3, firstBrokenPosition: 4, reason: 'keying' });
+      expect(await verifyChain(events, { keying, marker: markerAt(2) })).toMatchObject({ ok: false, checked: 1, firstBrokenPosition: 2, reason: 'keying' });
+      expect(await verifyChain(events, { keying, marker: markerAt(6) })).toMatchObject({ ok: false, checked: 3, firstBrokenPosition: 4, reason: 'keying' });
+      expect(await verifyChain(events, { keying, marker: markerAt(4, new Uint8Array(32)) })).toMatchObject({ ok: false, firstBrokenPosition: 4, reason: 'keying' });
+      // Marker deleted and the whole log re-chained with plain SHA-256: the key's record still says 4.
+      expect(await verifyChain(plainAgain, { keying })).toMatchObject({ ok: false, checked: 3, firstBrokenPosition: 4, reason: 'keying' });
+    });
+
+    it('finds a deleted marker even before any keyed event was written', async () => {
+      const events = await recordedLog();
+
+      expect(await verifyChain(events, { keying: { key: KEY, fromPosition: 7 } })).toMatchObject({ ok: false, checked: 6, firstBrokenPosition: 7, reason: 'keying' });
+      expect(await verifyChain(events, { marker: markerAt(7) })).toMatchObject({ ok: false, checked: 6, firstBrokenPosition: 7, reason: 'keying' });
+      expect(await verifyChain(events, { keying: { key: KEY, fromPosition: 7 }, marker: markerAt(7) })).toMatchObject({ ok: true, checked: 6 });
+    });
+  });
+
+  describe('anchored head', () => {
+    it('accepts the log when the anchored position still has the anchored hash', async () => {
+      const events = await recordedLog();
+
+      expect(await verifyChain(events, { anchor: { position: 6, hash: at(events, 6).meta.hash } })).toMatchObject({ ok: true, checked: 6 });
+      expect(await verifyChain(events, { anchor: { position: 4, hash: at(events, 4).meta.hash } })).toMatchObject({ ok: true, checked: 6 });
+    });
+
+    it('finds a cut-off tail at the first missing position', async () => {
+      const events = await recordedLog();
+      const anchor = { position: 6, hash: at(events, 6).meta.hash };
+
+      expect(await verifyChain(events.slice(0, 5), { anchor })).toMatchObject({ ok: false, checked: 5, firstBrokenPosition: 6, reason: 'truncated' });
+      expect(await verifyChain(events.slice(0, 2), { anchor })).toMatchObject({ ok: false, checked: 2, firstBrokenPosition: 3, reason: 'truncated' });
+    });
+
+    it('finds a different event at the anchored position', async () => {
+      const events = await recordedLog();
+
+      expect(await verifyChain(events, { anchor: { position: 5, hash: at(events, 6).meta.hash } })).toMatchObject({
+        ok: false,
+        checked: 4,
+        headHash: at(events, 4).meta.hash,
+        firstBrokenPosition: 5,
+        reason: 'anchor',
+      });
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson, toPlainJson } from './canonical-json';
 import type { NewEvent, RecordedEvent, UnsealedEvent } from './envelope';
 
@@ -7,11 +7,47 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** The hash of an envelope: SHA-256 over the canonical JSON of everything but `hash` itself. */
-export const hashEvent = (event: UnsealedEvent | RecordedEvent): string => {
-  const { hash: _hash, ...meta } = event.meta as RecordedEvent['meta'];
-  return sha256Hex(canonicalJson({ type: event.type, data: event.data, meta }));
+/**
+ * The secret of a keyed chain: at least 32 random bytes, kept apart from the log (the app keeps it in its
+ * own database). Anyone can recompute a plain SHA-256 chain after editing the log; without the key nobody
+ * can recompute a keyed one.
+ */
+export type ChainKey = Uint8Array;
+
+/** The only keyed scheme so far, as the log's marker names it. */
+export const KEYED_SCHEME = 'hmac-sha256';
+
+export const assertChainKey = (key: ChainKey): void => {
+  if (!(key instanceof Uint8Array) || key.length < 32) throw new RangeError('a chain key is at least 32 random bytes');
 };
+
+/**
+ * The hash of an envelope over the canonical JSON of everything but `hash` itself: SHA-256 unkeyed, or
+ * HMAC-SHA-256 with the chain key. The envelope holds `prevHash`, so either way the input is the previous
+ * hash together with this event.
+ */
+export const hashEvent = (event: UnsealedEvent | RecordedEvent, key?: ChainKey): string => {
+  const { hash: _hash, ...meta } = event.meta as RecordedEvent['meta'];
+  const text = canonicalJson({ type: event.type, data: event.data, meta });
+  return key === undefined ? sha256Hex(text) : createHmac('sha256', key).update(text, 'utf8').digest('hex');
+};
+
+/**
+ * What the log's marker keeps of the key: an HMAC of a fixed text. It tells a store (or a verifier) that
+ * it holds the wrong key before anything is written or trusted with it, and says nothing about the key.
+ */
+export const chainKeyCheck = (key: ChainKey): string =>
+  createHmac('sha256', key).update('xinfang chain key check', 'utf8').digest('hex');
+
+/**
+ * The chain-version marker a keyed log carries: events from `fromPosition` on are hashed with the key
+ * whose check is `keyCheck`; the ones before (a log written before keying) with plain SHA-256.
+ */
+export interface ChainMarker {
+  readonly fromPosition: number;
+  readonly scheme: typeof KEYED_SCHEME;
+  readonly keyCheck: string;
+}
 
 /** The place in the log a store gives an event inside its append transaction. */
 export interface EventPlacement {
@@ -27,7 +63,7 @@ export interface EventPlacement {
  * transaction, with the hash of the event at `position - 1`, so that every store chains the same way.
  * The result is plain JSON (see `toPlainJson`), so reading it back from a database gives the same hash.
  */
-export const sealEvent = (event: NewEvent, placement: EventPlacement): RecordedEvent => {
+export const sealEvent = (event: NewEvent, placement: EventPlacement, key?: ChainKey): RecordedEvent => {
   const m = event.meta;
   const unsealed: UnsealedEvent = toPlainJson({
     type: event.type,
@@ -48,10 +84,37 @@ export const sealEvent = (event: NewEvent, placement: EventPlacement): RecordedE
       prevHash: placement.prevHash,
     },
   });
-  return { ...unsealed, meta: { ...unsealed.meta, hash: hashEvent(unsealed) } };
+  return { ...unsealed, meta: { ...unsealed.meta, hash: hashEvent(unsealed, key) } };
 };
 
-export type ChainBreak = 'position' | 'revision' | 'prevHash' | 'hash';
+/**
+ * Why the chain breaks: the event's `position`, `revision`, `prevHash` or `hash` is not what it should be;
+ * `keying`: the log's marker disagrees with the keying recorded apart from it (missing, moved, another
+ * key, or a keyed log verified without its key); `anchor`: the event at an anchored position does not have
+ * the anchored hash; `truncated`: the log ends before the anchored position.
+ */
+export type ChainBreak = 'position' | 'revision' | 'prevHash' | 'hash' | 'keying' | 'anchor' | 'truncated';
+
+/** How a chain is keyed, as recorded apart from the log: the key and the first position hashed with it. */
+export interface ChainKeying {
+  readonly key: ChainKey;
+  readonly fromPosition: number;
+}
+
+/** A position and hash of the log noted down apart from it (from `verify`, an export or a backup). */
+export interface LogHead {
+  readonly position: number;
+  readonly hash: string;
+}
+
+export interface VerifyChainOptions {
+  /** The key and where it starts, from outside the log; without it a keyed log breaks at its marker. */
+  readonly keying?: ChainKeying;
+  /** The log's own marker (`EventStore.chainMarker()`), when it has one. */
+  readonly marker?: ChainMarker;
+  /** A head noted earlier: the log must still have this hash at this position (catches a cut-off tail). */
+  readonly anchor?: LogHead;
+}
 
 export interface ChainVerification {
   readonly ok: boolean;
@@ -62,21 +125,39 @@ export interface ChainVerification {
   /**
    * Where the log first stops being the one that was written: the position the next event should have had.
    * An event edited in place breaks at its own position; one edited and re-hashed breaks at the next position
-   * (its successor's `prevHash` no longer matches); a removed or reordered event breaks where the gap begins.
+   * (its successor's `prevHash` no longer matches) — or at its own when keyed, as nobody without the key can
+   * re-hash it; a removed or reordered event breaks where the gap begins; a cut-off tail, against an anchor,
+   * at the first missing position.
    */
   readonly firstBrokenPosition?: number;
   readonly reason?: ChainBreak;
 }
 
 /**
+ * The first position where the log's marker and the keying recorded apart from it disagree, if they do.
+ * Deleting or moving the marker is caught here even when no keyed event follows it yet, and a log that was
+ * re-chained with plain SHA-256 after its marker was deleted is caught at the recorded first keyed position.
+ */
+const keyingBreak = (keying: ChainKeying | undefined, marker: ChainMarker | undefined): number | undefined => {
+  if (keying === undefined) return marker?.fromPosition;
+  if (marker === undefined) return keying.fromPosition;
+  if (marker.fromPosition !== keying.fromPosition) return Math.min(marker.fromPosition, keying.fromPosition);
+  return marker.scheme !== KEYED_SCHEME || marker.keyCheck !== chainKeyCheck(keying.key) ? keying.fromPosition : undefined;
+};
+
+/**
  * Checks the stored events, in global order from position 1, for any change: every field is covered by the
- * hash, each event names its predecessor's hash, positions run 1, 2, 3, … and each stream's revisions run
- * 1, 2, 3, …. Reads stored envelopes as they are (never upcast them: the hash is over the stored form).
- * Keeps one number per stream, so a whole store can be verified in a stream of batches.
+ * hash (keyed from `keying.fromPosition` on), each event names its predecessor's hash, positions run 1, 2,
+ * 3, …, each stream's revisions run 1, 2, 3, …, the log's marker agrees with the keying, and the anchored
+ * head (if any) is still there. Reads stored envelopes as they are (never upcast them: the hash is over the
+ * stored form). Keeps one number per stream, so a whole store can be verified in a stream of batches.
  */
 export const verifyChain = async (
   events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
+  options: VerifyChainOptions = {},
 ): Promise<ChainVerification> => {
+  const { keying, anchor } = options;
+  const keyingBreaksAt = keyingBreak(keying, options.marker);
   let checked = 0;
   let prevHash = GENESIS_HASH;
   const revisions = new Map<string, number>();
@@ -90,12 +171,18 @@ export const verifyChain = async (
   for await (const event of events) {
     const { meta } = event;
     if (meta.position !== checked + 1) return broken('position');
+    if (meta.position === keyingBreaksAt) return broken('keying');
     if (meta.revision !== (revisions.get(meta.streamId) ?? 0) + 1) return broken('revision');
     if (meta.prevHash !== prevHash) return broken('prevHash');
-    if (hashEvent(event) !== meta.hash) return broken('hash');
+    const keyed = keying !== undefined && meta.position >= keying.fromPosition;
+    if (hashEvent(event, keyed ? keying.key : undefined) !== meta.hash) return broken('hash');
+    if (meta.position === anchor?.position && meta.hash !== anchor.hash) return broken('anchor');
     revisions.set(meta.streamId, meta.revision);
     prevHash = meta.hash;
     checked += 1;
   }
+  // A marker past the last event (a log keyed since its last append): nothing after it to check but itself.
+  if (keyingBreaksAt !== undefined) return broken('keying');
+  if (anchor !== undefined && anchor.position > checked) return broken('truncated');
   return { ok: true, checked, headHash: prevHash };
 };

@@ -8,6 +8,7 @@ export * from './event-id';
 export * from './event-store';
 export * from './hash-chain';
 export * from './idempotency';
+export * from './log-head';
 export * from './memory-store';
 export * from './subscription';
 export * from './upcasters';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { runEventStoreConformance, runRecordedAtConformance } from './conformance';
 import { createMemoryEventStore } from './memory-store';
 
@@ -7,4 +8,5 @@ const makeStore = async (options: Parameters<typeof createMemoryEventStore>[0]) 
 };
 
 runEventStoreConformance('memory', makeStore);
+runEventStoreConformance('memory', makeStore, { chainKey: randomBytes(32) });
 runRecordedAtConformance('memory', makeStore);

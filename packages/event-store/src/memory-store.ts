@@ -3,12 +3,14 @@ import { appendResultOf, assertAppendArguments, assertAppendManyArguments, nextR
 import { systemClock, type Clock } from './capabilities';
 import type { NewEvent, RecordedEvent } from './envelope';
 import { appendConflict, type AppendConflict, type AppendResult, type EventStore, type StreamAppend } from './event-store';
-import { GENESIS_HASH, sealEvent } from './hash-chain';
+import { GENESIS_HASH, KEYED_SCHEME, assertChainKey, chainKeyCheck, sealEvent, type ChainKey, type ChainMarker } from './hash-chain';
 import { catchUpSubscription, subscriptionRegistry } from './subscription';
 
 export interface MemoryEventStoreOptions {
   /** Sets `recordedAt`; the system clock by default. */
   readonly clock?: Clock;
+  /** Hashes the chain with HMAC-SHA-256 under this key (every event: the store starts empty). */
+  readonly chainKey?: ChainKey;
 }
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -29,6 +31,10 @@ const deepFreeze = <T>(value: T): T => {
  */
 export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): EventStore => {
   const clock = options.clock ?? systemClock;
+  const { chainKey } = options;
+  if (chainKey !== undefined) assertChainKey(chainKey);
+  const marker: ChainMarker | undefined =
+    chainKey === undefined ? undefined : { fromPosition: 1, scheme: KEYED_SCHEME, keyCheck: chainKeyCheck(chainKey) };
   const log: RecordedEvent[] = [];
   const streams = new Map<string, RecordedEvent[]>();
   const byEventId = new Map<string, RecordedEvent>();
@@ -84,7 +90,8 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
     const sealed = appends.map(({ streamId, events }): RecordedEvent[] => {
       const revision = streams.get(streamId)?.length ?? 0;
       return events.map((event, i) => {
-        const recorded = deepFreeze(sealEvent(event, { streamId, revision: revision + i + 1, position: ++position, recordedAt, prevHash }));
+        const placement = { streamId, revision: revision + i + 1, position: ++position, recordedAt, prevHash };
+        const recorded = deepFreeze(sealEvent(event, placement, chainKey));
         prevHash = recorded.meta.hash;
         return recorded;
       });
@@ -131,6 +138,11 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
     headPosition: async () => {
       assertOpen();
       return log.length;
+    },
+
+    chainMarker: async () => {
+      assertOpen();
+      return marker;
     },
 
     streamRevision: async (streamId) => {

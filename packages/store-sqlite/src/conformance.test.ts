@@ -1,8 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runEventStoreConformance, runRecordedAtConformance } from '@xinfang/event-store/conformance';
-import type { Clock } from '@xinfang/event-store';
+import { runEventStoreConformance, runRecordedAtConformance, type MakeStore } from '@xinfang/event-store/conformance';
 import { afterAll } from 'vitest';
 import { createSqliteEventStore } from './sqlite-store';
 
@@ -10,11 +10,16 @@ const dir = mkdtempSync(join(tmpdir(), 'xinfang-store-sqlite-conformance-'));
 let n = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const makeStore = async ({ clock }: { readonly clock?: Clock }) => {
-  const store = createSqliteEventStore({ path: join(dir, `store-${++n}.db`), ...(clock === undefined ? {} : { clock }) });
+const makeStore: MakeStore = async ({ clock, chainKey }) => {
+  const store = createSqliteEventStore({
+    path: join(dir, `store-${++n}.db`),
+    ...(clock === undefined ? {} : { clock }),
+    ...(chainKey === undefined ? {} : { chainKey }),
+  });
   return { store, dispose: () => store.close() };
 };
 
 runEventStoreConformance('sqlite', makeStore);
+runEventStoreConformance('sqlite', makeStore, { chainKey: randomBytes(32) });
 runRecordedAtConformance('sqlite', makeStore);
 

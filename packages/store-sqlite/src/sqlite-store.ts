@@ -1,5 +1,8 @@
 import {
   GENESIS_HASH,
+  KEYED_SCHEME,
+  assertChainKey,
+  chainKeyCheck,
   appendConflict,
   appendResultOf,
   assertAppendArguments,
@@ -12,6 +15,8 @@ import {
   systemClock,
   type AppendConflict,
   type AppendResult,
+  type ChainKey,
+  type ChainMarker,
   type Clock,
   type EventStore,
   type StreamAppend,
@@ -20,7 +25,7 @@ import {
 } from '@xinfang/event-store';
 import Database from 'better-sqlite3';
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
-import { ensureSchema } from './schema';
+import { ensureSchema, hasChainKeying } from './schema';
 
 export interface SqliteEventStoreOptions {
   /** The database file (created if missing), or `':memory:'` for a private store that lives as long as it is open. */
@@ -46,6 +51,13 @@ export interface SqliteEventStoreOptions {
   readonly maxPageCount?: number;
   /** Called with the text of every SQL statement the store runs: for debugging and tests. */
   readonly trace?: (sql: string) => void;
+  /**
+   * The chain key (at least 32 random bytes, kept apart from this file): events are then hashed with
+   * HMAC-SHA-256 under it. The first open with a key marks the log as keyed from the next position
+   * (`chain_keying`), so the events written before keep their plain SHA-256 chain. Once marked, the log
+   * refuses appends without the key, and opening it with another key throws.
+   */
+  readonly chainKey?: ChainKey;
 }
 
 /** The connection settings that durability depends on, as SQLite reports them. */
@@ -63,6 +75,17 @@ export interface SqliteEventStore extends EventStore {
   /** Reads the connection's durability settings back from SQLite (for `xinfang doctor` and tests). */
   readonly settings: () => Promise<SqliteSettings>;
 }
+
+interface MarkerRow {
+  readonly from_position: number;
+  readonly scheme: string;
+  readonly key_check: string;
+}
+
+const toMarker = (row: MarkerRow): ChainMarker => {
+  if (row.scheme !== KEYED_SCHEME) throw new Error(`store-sqlite: unknown chain scheme ${row.scheme}`);
+  return { fromPosition: row.from_position, scheme: KEYED_SCHEME, keyCheck: row.key_check };
+};
 
 interface EventRow {
   readonly position: number;
@@ -155,6 +178,28 @@ const orUnavailable = <T>(path: string, work: () => T): T => {
   }
 };
 
+/**
+ * Marks the log as keyed from its next position, in a write transaction (two processes opening it at once
+ * agree on one marker), unless it is marked already — then the key must be the one it was marked with.
+ */
+const markKeyed = (db: Database.Database, keyCheck: string, readOnly: boolean): void => {
+  const mark = (): void => {
+    const row = db.prepare<[], MarkerRow>('SELECT from_position, scheme, key_check FROM chain_keying ORDER BY from_position LIMIT 1').get();
+    if (row !== undefined) {
+      if (row.key_check !== keyCheck) throw new Error(`store-sqlite: ${db.name} is keyed with another chain key (is the app database the one that belongs to this log?)`);
+      return;
+    }
+    if (readOnly) return;
+    const head = db.prepare<[], { position: number }>('SELECT position FROM events ORDER BY position DESC LIMIT 1').get();
+    db.prepare('INSERT INTO chain_keying (from_position, scheme, key_check) VALUES (?, ?, ?)').run((head?.position ?? 0) + 1, KEYED_SCHEME, keyCheck);
+  };
+  if (readOnly) {
+    if (hasChainKeying(db)) mark();
+  } else {
+    db.transaction(mark).immediate();
+  }
+};
+
 const COLUMNS = 'position, stream_id, revision, event_id, type, data, meta, recorded_at, occurred_at, command_id, prev_hash, hash';
 
 /**
@@ -175,6 +220,9 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
 
   const trace = options.trace;
   const readOnly = options.readOnly === true;
+  const { chainKey } = options;
+  if (chainKey !== undefined) assertChainKey(chainKey);
+  const keyCheck = chainKey === undefined ? undefined : chainKeyCheck(chainKey);
   const db = new Database(options.path, {
     timeout: busyTimeoutMs,
     readonly: readOnly,
@@ -189,6 +237,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     // FULL, not NORMAL: see above. An acknowledged append must survive a power cut.
     db.pragma('synchronous = FULL');
     ensureSchema(db, { readOnly });
+    if (keyCheck !== undefined) markKeyed(db, keyCheck, readOnly);
   } catch (error) {
     db.close();
     throw error;
@@ -211,6 +260,29 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
     ),
     byCommandId: db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE command_id = ? ORDER BY position`),
+    // A version 1 file opened read-only has no marker table, and so no marker.
+    marker: hasChainKeying(db)
+      ? db.prepare<[], MarkerRow>('SELECT from_position, scheme, key_check FROM chain_keying ORDER BY from_position LIMIT 1')
+      : undefined,
+  };
+
+  const markerOf = (): ChainMarker | undefined => {
+    const row = statements.marker?.get();
+    return row === undefined ? undefined : toMarker(row);
+  };
+
+  /**
+   * The key to seal the next events with, read inside the append transaction: another process may have
+   * marked the log since this store opened it. A keyed log is never appended to without its key (the chain
+   * would break at that event), and a keyed store refuses a log whose marker is gone or not its own.
+   */
+  const sealingKey = (): ChainKey | undefined => {
+    const marker = markerOf();
+    if (marker === undefined && chainKey === undefined) return undefined;
+    if (marker === undefined) throw new Error(`store-sqlite: ${options.path} has lost its chain marker; run xinfang verify`);
+    if (chainKey === undefined) throw new Error(`store-sqlite: ${options.path} is keyed from position ${marker.fromPosition}; open it with its chain key to append`);
+    if (marker.keyCheck !== keyCheck) throw new Error(`store-sqlite: ${options.path} is keyed with another chain key`);
+    return chainKey;
   };
 
   const currentOf = (streamId: string): AppendResult => {
@@ -240,11 +312,12 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     let position = logHead?.position ?? 0;
     let prevHash = logHead?.hash ?? GENESIS_HASH;
     const recordedAt = nextRecordedAt(clock, logHead?.recorded_at);
+    const key = sealingKey();
     // An event that cannot be stored (not JSON, a wrong type) throws, and the transaction rolls back.
     return right(appends.map(({ streamId, events }, i) => {
       const revision = revisions[i] ?? 0;
       const recorded = events.map((event, k) => {
-        const sealed = sealEvent(event, { streamId, revision: revision + k + 1, position: ++position, recordedAt, prevHash });
+        const sealed = sealEvent(event, { streamId, revision: revision + k + 1, position: ++position, recordedAt, prevHash }, key);
         statements.insert.run(toRow(sealed));
         prevHash = sealed.meta.hash;
         return sealed;
@@ -311,6 +384,11 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     headPosition: async () => {
       assertOpen();
       return orUnavailable(options.path, () => statements.logHead.get()?.position ?? 0);
+    },
+
+    chainMarker: async () => {
+      assertOpen();
+      return orUnavailable(options.path, markerOf);
     },
 
     streamRevision: async (streamId) => {
