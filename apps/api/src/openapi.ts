@@ -972,7 +972,9 @@ const components = {
     PayloadTooLarge: problemRef(
       `请求内容超过 ${API_BODY_LIMIT} 字节，未读取 / the body is over ${API_BODY_LIMIT} bytes and was not read`,
     ),
-    Unprocessable: problemRef('业务规则不允许，见 code / refused by a rule of the domain, see code'),
+    Unprocessable: problemRef(
+      '业务规则不允许，见 code（如 unknownCommunity、unknownGrid：引用的社区或网格未登记，errors 指明字段）/ refused by a rule of the domain, see code (e.g. unknownCommunity, unknownGrid: the community or grid named is not registered; errors names the field)',
+    ),
     StoreUnavailable: {
       ...problemRef('存储暂不可用（繁忙、磁盘已满或只读），code 为 storeUnavailable，未写入任何内容；请在 Retry-After 秒后重试 / the store is busy, full or read-only (code storeUnavailable); nothing was written: retry after Retry-After seconds'),
       headers: {

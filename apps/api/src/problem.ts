@@ -74,6 +74,12 @@ export const conflict = (c: AppendConflict) =>
     { currentRevision: c.actualRevision },
   );
 
+/** The field a refusal is about (the domain says so in `details.field`), listed as a 400 lists its fields. */
+const fieldOf = (e: DomainError): { errors: FieldError[] } | Record<string, never> => {
+  const field = e.details?.['field'];
+  return typeof field === 'string' ? { errors: [{ path: field, message: `${e.message.zh} / ${e.message.en}` }] } : {};
+};
+
 /** A refusal of the domain: 404 for an unknown id, else 422 with the domain's stable `code`. */
 export const fromDomainError = (e: DomainError) =>
   e.code.endsWith('NotFound')
@@ -81,6 +87,7 @@ export const fromDomainError = (e: DomainError) =>
     : problem(422, `domain/${e.code}`, '业务规则不允许 / Refused by a rule', `${e.message.zh} / ${e.message.en}`, {
         code: e.code,
         ...(e.details === undefined ? {} : { details: e.details }),
+        ...fieldOf(e),
       });
 
 /** An Idempotency-Key sent again with another command: answering with the first command's result would lie. */

@@ -6,6 +6,7 @@ import {
   RegisterCommunityBody,
   communityDecider,
   communityEventTime,
+  communityReferenceError,
   communityStream,
   type CommunityCommand,
   type CommunityEvent as Event,
@@ -101,5 +102,29 @@ describe('community', () => {
     expect(communityDecider.evolve(communityDecider.initialState, { type: 'Unknown' } as never)).toBe(
       communityDecider.initialState,
     );
+  });
+});
+
+describe('a reference to a community and a grid', () => {
+  const known = fold(communityDecider, [registered]);
+
+  it('may name a registered community, with or without one of its grids', () => {
+    expect(communityReferenceError(known, 'qingyang-1')).toBeUndefined();
+    expect(communityReferenceError(known, 'qingyang-1', 'g2')).toBeUndefined();
+  });
+
+  it('may not name a community that is not registered (unknownCommunity), naming the field', () => {
+    expect(communityReferenceError(communityDecider.initialState, 'ghost', 'g1')).toEqual({
+      code: 'unknownCommunity',
+      message: { zh: '社区 ghost 未登记', en: 'community ghost is not registered' },
+      details: { field: 'communityId', communityId: 'ghost' },
+    });
+  });
+
+  it('may not name a grid that is not one of the community’s (unknownGrid)', () => {
+    expect(communityReferenceError(known, 'qingyang-1', 'g3')).toMatchObject({
+      code: 'unknownGrid',
+      details: { field: 'gridId', communityId: 'qingyang-1', gridId: 'g3' },
+    });
   });
 });

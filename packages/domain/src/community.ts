@@ -48,6 +48,42 @@ export type CommunityState =
 
 export const communityStream = (communityId: string): string => `community-${communityId}`;
 
+/** The refusals of a reference to a community or a grid. Codes are stable: other tools match on them. */
+export const communityErrors = {
+  /** `field`: where the community was named — `communityId`, or a `unit` (`"subdistrict"` or a communityId). */
+  unknownCommunity: (communityId: string, field = 'communityId'): DomainError =>
+    domainError('unknownCommunity', `社区 ${communityId} 未登记`, `community ${communityId} is not registered`, {
+      field,
+      communityId,
+    }),
+  unknownGrid: (communityId: string, gridId: string): DomainError =>
+    domainError('unknownGrid', `网格 ${gridId} 不属于社区 ${communityId}`, `grid ${gridId} is not a grid of community ${communityId}`, {
+      field: 'gridId',
+      communityId,
+      gridId,
+    }),
+};
+
+/**
+ * Why a record may not name `communityId` (and `gridId`), given that community's state: it is not
+ * registered, or the grid is not one of its. Undefined when it may. A case, a visit or a report that
+ * pointed at nothing would be counted in no community's ledger.
+ */
+export const communityReferenceError = (
+  state: CommunityState,
+  communityId: string,
+  gridId?: string,
+): DomainError | undefined => {
+  if (state.status !== 'registered') return communityErrors.unknownCommunity(communityId);
+  if (gridId !== undefined && !state.grids.some((grid) => grid.gridId === gridId))
+    return communityErrors.unknownGrid(communityId, gridId);
+  return undefined;
+};
+
+/** Why a record may not name `unit` (`"subdistrict"`, or a community that must be registered): see above. */
+export const unitReferenceError = (state: CommunityState, unit: string): DomainError | undefined =>
+  unit === SUBDISTRICT_UNIT || state.status === 'registered' ? undefined : communityErrors.unknownCommunity(unit, 'unit');
+
 export const communityEventTime = (_event: CommunityEvent): string => REFERENCE_DATA_TIME;
 
 const register = (data: RegisterCommunityBody, state: CommunityState): Either<DomainError, CommunityEvent[]> => {

@@ -440,4 +440,25 @@ describe('POST /api/v1/cases', () => {
     expect(ghost.status).toBe(404);
     expect(await server.eventCount()).toBe(before);
   });
+
+  it('refuses a community that is not registered (422 unknownCommunity) and a grid of another community (422 unknownGrid), writing nothing', async () => {
+    const before = await server.eventCount();
+    const ghost = await server.call('POST', '/api/v1/cases', { body: newCase('c-nowhere', { communityId: 'ghost' }) });
+    expect(ghost.status).toBe(422);
+    expect(ghost.body).toMatchObject({
+      code: 'unknownCommunity',
+      details: { field: 'communityId', communityId: 'ghost' },
+      errors: [{ path: 'communityId', message: '社区 ghost 未登记 / community ghost is not registered' }],
+    });
+    const otherGrid = await server.call('POST', '/api/v1/cases', { body: newCase('c-grid', { gridId: 'yg-1' }) });
+    expect(otherGrid.status).toBe(422);
+    expect(otherGrid.body).toMatchObject({ code: 'unknownGrid', details: { field: 'gridId', communityId: 'qinghua', gridId: 'yg-1' } });
+    expect(otherGrid.body.errors.map((e: { path: string }) => e.path)).toEqual(['gridId']);
+    const noGrid = await server.call('POST', '/api/v1/cases', { body: newCase('c-grid', { gridId: 'qh-9' }) });
+    expect(noGrid.body.code).toBe('unknownGrid');
+    expect(await server.eventCount()).toBe(before);
+    const ownGrid = await server.call('POST', '/api/v1/cases', { body: newCase('c-grid', { gridId: 'qh-2' }) });
+    expect(ownGrid.status).toBe(201);
+    expect((await streamOf('c-grid'))[0]?.data).toMatchObject({ communityId: 'qinghua', gridId: 'qh-2' });
+  });
 });

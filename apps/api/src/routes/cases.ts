@@ -21,6 +21,7 @@ import { commandContext, commandReply, idOrNew, priorResult } from '../command-c
 import type { AppEnv } from '../env';
 import type { CommandContext } from '../office';
 import { conflict, forbidden, fromDomainError, notFound } from '../problem';
+import { requireCommunity } from '../references';
 import { idParam, jsonBody } from '../validator';
 
 /*
@@ -78,6 +79,7 @@ export const cases = new Hono<AppEnv>().post('/', permit(mayRegisterCases), json
   if (prior !== undefined) return commandReply(c, caseIdOf(prior), prior, 201);
 
   const { office } = c.var.services;
+  await requireCommunity(office, body.communityId, body.gridId);
   const { caseId: chosen, petitioners, ...fields } = body;
   const caseId = idOrNew(context, chosen, 'c');
   const streamId = caseStream(caseId);

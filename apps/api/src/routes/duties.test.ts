@@ -196,6 +196,20 @@ describe('POST /api/v1/duties/{id}/missed', () => {
   });
 });
 
+describe('the unit of a slot or an announcement', () => {
+  it('must be the subdistrict or a registered community (422 unknownCommunity naming unit), writing nothing', async () => {
+    for (const [path, body] of [
+      ['/duties', slot({ unit: 'ghost', dutyId: 'd-ghost' })],
+      ['/duties/announcements', announcement({ unit: 'ghost' })],
+    ] as const) {
+      const res = await expectNoWrite(() => post(path, body), 422);
+      expect(res.body).toMatchObject({ code: 'unknownCommunity', details: { field: 'unit', communityId: 'ghost' }, errors: [{ path: 'unit' }] });
+    }
+    const own = await post('/duties', slot({ unit: 'yangguang', dutyId: 'd-yg' }));
+    expect(own.status).toBe(201);
+  });
+});
+
 describe('POST /api/v1/duties/announcements', () => {
   it('records the announcement of a week: 201 with the roster’s id (unit and ISO week)', async () => {
     const before = await server.eventCount();

@@ -13,6 +13,7 @@ import { isOffice, permit } from '../auth';
 import { commandContext, commandReply, idOrNew } from '../command-context';
 import type { AppEnv } from '../env';
 import { fromDomainError, keyReused, notFound } from '../problem';
+import { requireUnit } from '../references';
 import { idParam, jsonBody } from '../validator';
 
 /*
@@ -40,6 +41,7 @@ const recordedDutyId = (result: CommandResult): string | undefined => {
 export const duties = new Hono<AppEnv>()
   .post('/announcements', permit(isOffice), jsonBody(AnnounceRosterBody), async (c) => {
     const body = c.req.valid('json');
+    await requireUnit(c.var.services.office, body.unit);
     const streamId = dutyStream(body.unit, body.weekOf);
     const result = await c.var.services.office.execute('duty', streamId, { type: 'AnnounceRoster', data: body }, commandContext(c));
     expectRecorded(result, streamId, 'RosterAnnounced');
@@ -50,6 +52,7 @@ export const duties = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const { services } = c.var;
     const context = commandContext(c);
+    await requireUnit(services.office, body.unit);
     const streamId = dutyStream(body.unit, body.date);
     if (body.dutyId !== undefined) {
       // The domain keeps a dutyId unique within its roster (a unit's week); across rosters it is kept

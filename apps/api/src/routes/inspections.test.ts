@@ -32,6 +32,11 @@ const NOT_AN_ID = '应为 1–64 位字母、数字、- 或 _ / expected 1–64 
 const expectNoWrite = (send: () => ReturnType<TestServer['call']>, status: number) => noWrite(server, send, status);
 
 describe('POST /api/v1/inspections', () => {
+  it('refuses a unit that is neither the subdistrict nor a registered community (422 unknownCommunity naming unit), writing nothing', async () => {
+    const res = await expectNoWrite(() => post('/inspections', inspection({ unit: 'ghost' })), 422);
+    expect(res.body).toMatchObject({ code: 'unknownCommunity', errors: [{ path: 'unit', message: '社区 ghost 未登记 / community ghost is not registered' }] });
+  });
+
   it.each(['inspector', 'office'] as const)('records a finding for %s: 201 with id, revision and position', async (role) => {
     const before = await server.eventCount();
     const res = await post('/inspections', inspection({ inspectionId: `insp-${role}` }), { role });

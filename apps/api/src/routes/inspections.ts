@@ -4,6 +4,7 @@ import { permit } from '../auth';
 import { commandContext, commandReply, idOrNew } from '../command-context';
 import type { AppEnv } from '../env';
 import { keyReused } from '../problem';
+import { requireUnit } from '../references';
 import type { Role } from '../roles';
 import { idParam, jsonBody } from '../validator';
 
@@ -19,6 +20,7 @@ export const inspections = new Hono<AppEnv>()
   .post('/', permit(mayInspect), jsonBody(RecordInspectionBody), async (c) => {
     const body = c.req.valid('json');
     const context = commandContext(c);
+    await requireUnit(c.var.services.office, body.unit);
     const inspectionId = idOrNew(context, body.inspectionId, 'inspection');
     const streamId = inspectionStream(inspectionId);
     const result = await c.var.services.office.execute(

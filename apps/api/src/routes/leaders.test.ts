@@ -38,6 +38,14 @@ describe('POST /api/v1/leaders', () => {
     });
   });
 
+  it('refuses a unit that is neither the subdistrict nor a registered community (422 unknownCommunity naming unit), writing nothing', async () => {
+    const before = await server.eventCount();
+    const res = await post(leader('L-ghost', { unit: 'ghost' }));
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'unknownCommunity', errors: [{ path: 'unit', message: '社区 ghost 未登记 / community ghost is not registered' }] });
+    expect(await server.eventCount()).toBe(before);
+  });
+
   it('refuses a second registration with the domain code (422), writing nothing', async () => {
     const before = await server.eventCount();
     const res = await post(leader('L01'));

@@ -122,6 +122,11 @@ describe('POST /api/v1/screening-reports', () => {
     expect(res.body.code).toBeUndefined();
   });
 
+  it('refuses a report of a community that is not registered (422 unknownCommunity), writing nothing', async () => {
+    const res = await expectNoWrite(() => post(nilReport({ communityId: 'ghost' })), 422);
+    expect(res.body).toMatchObject({ code: 'unknownCommunity', details: { communityId: 'ghost' }, errors: [{ path: 'communityId' }] });
+  });
+
   it('answers a stale If-Match with 409 and the current revision', async () => {
     const res = await expectNoWrite(() => post(report(), { headers: { 'if-match': '0' } }), 409);
     expect(res.body.currentRevision).toBe(1);

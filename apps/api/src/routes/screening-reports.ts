@@ -4,13 +4,15 @@ import { permit, roleOf } from '../auth';
 import { commandContext, commandReply } from '../command-context';
 import type { AppEnv } from '../env';
 import { forbidden, fromDomainError } from '../problem';
+import { requireCommunity } from '../references';
 import type { Role } from '../roles';
 import { jsonBody } from '../validator';
 
 /*
  * `POST /screening-reports`: a community's Wednesday/Friday screening report (排查报送), or a nil report
  * (零报告). The office may send any community's; a `community:<id>` token only its own. A report must
- * not list what is not there: every listed case must exist and be registered for that community.
+ * not point at what is not there: its community must be registered, and every listed case must exist and
+ * be registered for that community.
  */
 
 const mayReport = (role: Role): boolean => role.kind === 'office' || role.kind === 'community';
@@ -22,6 +24,7 @@ export const screeningReports = new Hono<AppEnv>().post('/', permit(mayReport), 
     throw forbidden('社区只能报送本社区的排查报告 / a community may only report for itself');
   const context = commandContext(c);
   const { office } = c.var.services;
+  await requireCommunity(office, body.communityId);
   for (const caseId of body.caseIds) {
     const { state } = await office.load('case', caseStream(caseId));
     if (state.status === 'none')

@@ -202,6 +202,17 @@ describe('POST /api/v1/visits', () => {
     expect(await server.eventCount()).toBe(before);
   });
 
+  it('refuses a community that is not registered (422 unknownCommunity), on a new case or an existing one, writing nothing', async () => {
+    const caseId = await existingCase();
+    const before = await server.eventCount();
+    const ghost = await post(visit({ communityId: 'ghost' }));
+    expect(ghost.status).toBe(422);
+    expect(ghost.body).toMatchObject({ code: 'unknownCommunity', errors: [{ path: 'communityId' }] });
+    const onCase = await post(visit({ caseId, communityId: 'ghost' }));
+    expect(onCase.body.code).toBe('unknownCommunity');
+    expect(await server.eventCount()).toBe(before);
+  });
+
   it('refuses the same visit id on a case twice (422 visitAlreadyRecorded)', async () => {
     const caseId = await existingCase();
     expect((await post(visit({ caseId, visitId: 'v-dup' }))).status).toBe(201);

@@ -5,6 +5,7 @@ import { allow, permit } from '../auth';
 import { mayRecordVisit, mayRecordVisits } from '../case-access';
 import { commandContext, commandReply, idOrNew, priorResult } from '../command-context';
 import type { AppEnv } from '../env';
+import { requireCommunity } from '../references';
 import { jsonBody } from '../validator';
 import { caseIdOf, pendingRefs, refuseEarly } from './cases';
 
@@ -38,6 +39,7 @@ export const visits = new Hono<AppEnv>().post('/', permit(mayRecordVisits), json
     (role) => mayRecordVisit(role, body, loaded.state.status === 'none' ? undefined : loaded.state),
     '只能登记本人接待或本社区的来访 / only visits you received, or of your own community',
   );
+  if (body.communityId !== undefined) await requireCommunity(office, body.communityId);
   const record = (refs: PetitionerRef[]): CaseCommand => ({
     type: 'RecordVisit',
     data: { ...fields, caseId, visitId, petitioners: refs, ...(named === undefined ? {} : { onExistingCase: true }) },
