@@ -794,6 +794,13 @@ const okResponse = (endpoint: Endpoint): Record<string, unknown> => {
             schema: { type: 'string', contentMediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
           },
         },
+        headers: {
+          'X-Xinfang-Head': {
+            description:
+              'CSV、XLSX：导出时日志的末尾 位置:哈希，可用于 verify --expect / CSV, XLSX: the log head when exported, POSITION:HASH, for verify --expect',
+            schema: { type: 'string', pattern: '^[0-9]{1,16}:[0-9a-f]{64}$' },
+          },
+        },
       };
     case 'object':
       return json({ type: 'object' }, `${endpoint.summary.zh} / ${endpoint.summary.en}`);

@@ -62,6 +62,10 @@ describe('xinfang export', () => {
     const run = await runCli(['export', '--form', '1', '--format', 'csv', '--out', out, '--store', store]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`附件1 矛盾纠纷排查化解清单：${disputesTotal} 行 rows`);
+    // The log's head, noted beside the file: verify --expect with it passes.
+    const head = /日志末尾 log head: (\d+:[0-9a-f]{64})/.exec(run.stderr)?.[1] ?? expect.fail(run.stderr);
+    const anchored = await runCli(['verify', '--expect', head, '--store', store]);
+    expect(anchored.code, anchored.stdout).toBe(0);
     const csv = readFileSync(out, 'utf8');
     expect(csv.startsWith('\uFEFF序号,社区,网格,排查日期')).toBe(true);
     expect(csv.split('\r\n').filter((line) => /^\d+,/.test(line)).length).toBeGreaterThanOrEqual(disputesTotal);

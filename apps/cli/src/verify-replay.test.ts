@@ -1,6 +1,8 @@
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BackupManifest } from './actions/backup';
 import { call, runCli, startServe, tempDir } from './test/cli';
 
 /*
@@ -103,6 +105,44 @@ describe('xinfang replay', () => {
 });
 
 describe('xinfang verify', () => {
+  it('anchors the head: the head it prints is the backup manifest’s, and --expect with it catches a cut-off tail', async () => {
+    const intact = await runCli(['verify', '--store', store]);
+    const head = /末尾 head: (\d+:[0-9a-f]{64})/.exec(intact.stdout)?.[1] ?? expect.fail(intact.stdout);
+    const backupDir = join(dir.path, 'anchored');
+    expect((await runCli(['backup', '--to', backupDir, '--store', store])).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(backupDir, 'manifest.json'), 'utf8')) as BackupManifest;
+    expect(`${manifest.head.position}:${manifest.head.hash}`).toBe(head);
+
+    // The backup folder is a store of its own (xinfang.db beside xinfang.app.db): cut its last event off.
+    const copy = `sqlite:${join(backupDir, 'xinfang.db')}`;
+    const anchored = await runCli(['verify', '--expect', head, '--store', copy]);
+    expect(anchored.code, anchored.stderr).toBe(0);
+    expect(anchored.stdout).toContain(`matches --expect at position ${manifest.head.position}`);
+    const db = new Database(join(backupDir, 'xinfang.db'));
+    db.exec('DROP TRIGGER events_are_not_deleted');
+    db.prepare('DELETE FROM events WHERE position = ?').run(manifest.head.position);
+    db.close();
+    const [unanchored, truncated, badExpect] = await Promise.all([
+      runCli(['verify', '--store', copy]),
+      runCli(['verify', '--expect', head, '--store', copy]),
+      runCli(['verify', '--expect', '8:abc', '--store', copy]),
+    ]);
+    // The chain alone cannot see a cut-off tail; the anchor does, at the first missing position.
+    expect(unanchored.code).toBe(0);
+    expect(truncated.code).toBe(1);
+    expect(truncated.stdout).toContain(`BROKEN at position ${manifest.head.position}`);
+    expect(truncated.stdout).toContain('the log ends before the head given to --expect');
+    expect(badExpect.code).toBe(1);
+    expect(badExpect.stderr).toContain('--expect takes POSITION:HASH');
+
+    // Without the app database (and so without the key), a keyed log does not verify.
+    rmSync(join(backupDir, 'xinfang.app.db'));
+    const keyless = await runCli(['verify', '--store', copy]);
+    expect(keyless.code).toBe(1);
+    expect(keyless.stdout).toContain('BROKEN at position 1');
+    expect(keyless.stdout).toContain('the chain-key marker does not match');
+  });
+
   it('exits 0 on an intact log, and 1 naming the first broken position once an event was changed', async () => {
     const intact = await runCli(['verify', '--store', store]);
     expect(intact.code, intact.stderr).toBe(0);

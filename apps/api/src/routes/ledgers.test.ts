@@ -112,6 +112,9 @@ describe('GET /ledgers/disputes (附件1)', () => {
     const disposition = response.headers.get('content-disposition') ?? '';
     expect(disposition).toContain('attachment; filename="disputes-2024-09-25.csv"');
     expect(decodeURIComponent(disposition.split("UTF-8''")[1] ?? '')).toBe('附件1-矛盾纠纷排查化解清单-2024-09-25.csv');
+    // The log's head when exported, the same one GET /audit/verify reports.
+    const verified = (await server.call('GET', '/api/v1/audit/verify')).body;
+    expect(response.headers.get('x-xinfang-head')).toBe(`${verified.checked}:${verified.headHash}`);
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(DISPUTES_HEADERS.join(','));
     expect(lines.filter((line) => line !== '')).toHaveLength(4);
@@ -127,6 +130,7 @@ describe('GET /ledgers/disputes (附件1)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(response.headers.get('content-disposition')).toContain('filename="disputes-2024-09-25.xlsx"');
+    expect(response.headers.get('x-xinfang-head')).toMatch(/^[1-9][0-9]*:[0-9a-f]{64}$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes.buffer);
     const sheet = workbook.getWorksheet('附件1');

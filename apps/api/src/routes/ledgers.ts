@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { categoryLabels, dayOf, type Category } from '@xinfang/domain';
+import { formatLogHead, readLogHead } from '@xinfang/event-store';
 import {
   backlogLedger,
   communityName,
@@ -27,7 +28,13 @@ import { communityScope, pagingParams, params, query, readsFigures, viewOf, view
  * another is a 403); the roster (附件4) is public to every role. A leader reads the roster only: API.md
  * gives it the cases it leads, and these ledgers list every case of a community, so 附件1–3 are a 403.
  * Petitioners are masked for every role but the office, in the exports too.
+ *
+ * A CSV or XLSX export carries the log's head in `X-Xinfang-Head: POSITION:HASH`: kept with the file, it
+ * anchors the log (`xinfang verify --expect POSITION:HASH` later shows whether events were cut off since).
  */
+
+/** The response header that carries the log's head on every export. */
+const HEAD_HEADER = 'x-xinfang-head';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -64,13 +71,15 @@ const sendLedger = async <Row extends object>(
   answer: Answer,
 ): Promise<Response> => {
   const shown = forRole(roleOf(c), ledger);
-  switch (answer.format ?? 'json') {
-    case 'json':
-      return c.json(shown as object);
+  const format = answer.format ?? 'json';
+  if (format === 'json') return c.json(shown as object);
+  const head = formatLogHead(await readLogHead(c.var.services.store));
+  switch (format) {
     case 'csv':
       return c.body(toCsv(form, shown.rows), 200, {
         'content-type': CSV_CONTENT_TYPE,
         'content-disposition': contentDisposition(name, answer.view, 'csv'),
+        [HEAD_HEADER]: head,
       });
     case 'xlsx': {
       const file = await toXlsx(form, shown.rows, {
@@ -82,6 +91,7 @@ const sendLedger = async <Row extends object>(
       return c.body(new Uint8Array(file), 200, {
         'content-type': XLSX_CONTENT_TYPE,
         'content-disposition': contentDisposition(name, answer.view, 'xlsx'),
+        [HEAD_HEADER]: head,
       });
     }
   }

@@ -12,9 +12,10 @@ import {
   type TimeView,
   type World,
 } from '@xinfang/projections';
+import { formatLogHead, readLogHead } from '@xinfang/event-store';
 import { backlogForm, disputesForm, dutiesForm, formTitle, toCsv, toXlsx, visitsForm, type Form } from '@xinfang/reports';
 import { CliError } from '../errors';
-import { say } from '../output';
+import { note, say } from '../output';
 import { withLogAndPersonalData } from '../stores';
 import { existingStore, parseStore } from '../store-location';
 import { timeView } from '../time-view';
@@ -22,7 +23,8 @@ import { timeView } from '../time-view';
 /*
  * `xinfang export --form 1|2|3|4 --format csv|xlsx`: one official form (附件1–4) as the ledger stood as of
  * a date, as known at a date, from the log itself (the same projections as the API's ledgers), written by
- * @xinfang/reports. The office's export: personal data unmasked.
+ * @xinfang/reports. The office's export: personal data unmasked. It notes the log's head on stderr (stdout
+ * may be the file itself, with --out -): kept with the file, it anchors the log for `verify --expect`.
  */
 
 interface Filters {
@@ -121,7 +123,7 @@ export const exportForm = async (options: {
     ...(options.to === undefined ? {} : { to: dateOption('--to', options.to) }),
   };
   const location = existingStore(parseStore(options.store));
-  const { rows, bytes, unitName } = await withLogAndPersonalData(location, async (store, personal) => {
+  const { rows, bytes, unitName, head } = await withLogAndPersonalData(location, async (store, personal) => {
     const world = await buildWorld(store.readAll(), view);
     let unitName: string | undefined;
     if (filters.communityId !== undefined) {
@@ -137,8 +139,10 @@ export const exportForm = async (options: {
       generatedAt: now,
       ...(unitName === undefined ? {} : { communityName: unitName }),
     };
-    return { ...(await chosen.write(options.format, world, view, filters, personal, meta)), unitName };
+    const written = await chosen.write(options.format, world, view, filters, personal, meta);
+    return { ...written, unitName, head: await readLogHead(store) };
   });
+  note(`日志末尾 log head: ${formatLogHead(head)}（可用于 verify --expect / for verify --expect）`);
   const title = formTitle(chosen.form);
   if (options.out === '-') {
     process.stdout.write(bytes);
