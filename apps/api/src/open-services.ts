@@ -82,6 +82,8 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
     readModels,
     projections: [...worldProjections, logBoundsProjection],
     onError: (error) => logger.error({ err: error }, 'projection runner stopped'),
+    // A restored backup of the log, a deleted one: the read models are rebuilt from it, never trusted.
+    onMismatch: (reason) => logger.warn({ reason }, '读模型与事件日志不符，从头重建 / the read models do not follow the log: rebuilding them'),
   });
   await runner.start();
   const office = createOffice({ store, database, clock, readModels, runner });

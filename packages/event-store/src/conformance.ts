@@ -503,6 +503,21 @@ export const runEventStoreConformance = (name: string, makeStore: MakeStore, { c
       });
     });
 
+    describe('storeId', () => {
+      it('is an id of its own, the same before and after appends', async () => {
+        const id = await store.storeId();
+        expect(id).toMatch(/^[0-9a-f-]{32,36}$/);
+        expectRight(await store.append('a', batch(2), { expectedRevision: 0 }));
+        expect(await store.storeId()).toBe(id);
+        const other = await makeStore({});
+        try {
+          expect(await other.store.storeId()).not.toBe(id);
+        } finally {
+          await other.dispose();
+        }
+      });
+    });
+
     describe('hash chain', () => {
       it('keeps the chain intact over everything that was appended', async () => {
         await Promise.all(range(1, 10).map((s) => store.append(`stream-${s % 3}`, batch((s % 4) + 1), { expectedRevision: 'any' })));

@@ -130,6 +130,12 @@ export interface EventStore {
    * (undefined for a log that is not keyed). A store given a key marks the log when it opens it.
    */
   readonly chainMarker: () => Promise<ChainMarker | undefined>;
+  /**
+   * The log's identity: a random id made once, when the log was created, and never changed. What is built
+   * from a log (read models) records it, to tell this log from a restored or re-created one. Undefined only
+   * for a log of an older layout opened read-only (it has none yet).
+   */
+  readonly storeId: () => Promise<string | undefined>;
   /** A stream's current revision (0 for a stream that does not exist). */
   readonly streamRevision: (streamId: string) => Promise<number>;
   /** The events a command produced, in position order (`[]` if none). */

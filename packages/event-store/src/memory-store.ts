@@ -41,6 +41,7 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
   const byCommandId = new Map<string, RecordedEvent[]>();
   const listeners = new Set<() => void>();
   const subscriptions = subscriptionRegistry();
+  const storeId = globalThis.crypto.randomUUID();
   let closed = false;
 
   const assertOpen = (): void => {
@@ -143,6 +144,11 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
     chainMarker: async () => {
       assertOpen();
       return marker;
+    },
+
+    storeId: async () => {
+      assertOpen();
+      return storeId;
     },
 
     streamRevision: async (streamId) => {

@@ -19,6 +19,7 @@ export * from './projection';
 export * from './read-model-store';
 export * from './memory-read-models';
 export * from './sqlite-read-models';
+export * from './log-match';
 export * from './runner';
 export * from './world-projection';
 export * from './world-source';

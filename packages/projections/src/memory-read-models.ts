@@ -18,6 +18,7 @@ const byUtf8 = (a: string, b: string): number => Buffer.compare(Buffer.from(a), 
  */
 export const createMemoryReadModels = (): ReadModelStore => {
   const tables = new Map<string, Table>();
+  let logId: string | undefined;
   const table = (projection: string): Table => {
     let found = tables.get(projection);
     if (found === undefined) {
@@ -55,7 +56,7 @@ export const createMemoryReadModels = (): ReadModelStore => {
       },
     }),
 
-    commit: async (projection, version, changes, position) => {
+    commit: async (projection, version, changes, position, hash) => {
       const target = table(projection);
       assertCommit(projection, target.checkpoint, version, changes, position);
       // Serialise everything before writing anything: all or nothing.
@@ -64,11 +65,17 @@ export const createMemoryReadModels = (): ReadModelStore => {
         if (text === undefined) target.docs.delete(key);
         else target.docs.set(key, text);
       }
-      target.checkpoint = { position, version };
+      target.checkpoint = hash === undefined ? { position, version } : { position, version, hash };
     },
 
     reset: async (projection) => {
       tables.delete(projection);
+    },
+
+    logId: async () => logId,
+
+    setLogId: async (storeId) => {
+      logId = storeId;
     },
   };
 };

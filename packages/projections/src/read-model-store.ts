@@ -1,9 +1,13 @@
 /*
  * Where read models live: per projection, a table of JSON documents by key, and a checkpoint — the
- * position of the last event the documents include, and the projection version that wrote them.
- * `commit` writes a batch of documents and the new checkpoint in one transaction, so a crash never
- * leaves documents ahead of or behind their checkpoint: after a restart the runner continues exactly
+ * position of the last event the documents include, that event's hash, and the projection version that
+ * wrote them. `commit` writes a batch of documents and the new checkpoint in one transaction, so a crash
+ * never leaves documents ahead of or behind their checkpoint: after a restart the runner continues exactly
  * after the last committed event, applying nothing twice and skipping nothing.
+ *
+ * The hash, and the id of the log the read models were built from (`logId`), let a runner tell that the
+ * log is no longer the one they follow — a backup restored, a file deleted — and rebuild them rather than
+ * serve what the log does not hold (see `log-match.ts`).
  */
 
 export interface Checkpoint {
@@ -11,6 +15,11 @@ export interface Checkpoint {
   readonly position: number;
   /** The version of the projection that wrote the documents. */
   readonly version: number;
+  /**
+   * The hash of the event at `position` in the log the documents were built from. Absent at position 0,
+   * and in read models written before it was kept.
+   */
+  readonly hash?: string;
 }
 
 /** A document or `undefined` for "delete it". */
@@ -25,13 +34,16 @@ export interface ReadModelStore {
   readonly all: (projection: string) => AsyncIterable<readonly [key: string, doc: unknown]>;
   /**
    * In one transaction: writes each changed document (deleting those mapped to `undefined`) and sets the
-   * checkpoint to `{ position, version }`. Throws without writing anything when a document is not JSON, or
+   * checkpoint to `{ position, version, hash }` (`hash`: of the event at `position`). Throws without writing anything when a document is not JSON, or
    * with `CheckpointConflictError` when the stored checkpoint is of another version (reset first), is ahead
    * of `position`, or is at `position` already and there are documents to write.
    */
-  readonly commit: (projection: string, version: number, changes: DocChanges, position: number) => Promise<void>;
+  readonly commit: (projection: string, version: number, changes: DocChanges, position: number, hash?: string) => Promise<void>;
   /** Deletes the projection's documents and its checkpoint, in one transaction. */
   readonly reset: (projection: string) => Promise<void>;
+  /** The id of the log (`EventStore.storeId`) these read models were built from; undefined until one is set. */
+  readonly logId: () => Promise<string | undefined>;
+  readonly setLogId: (storeId: string) => Promise<void>;
 }
 
 /**

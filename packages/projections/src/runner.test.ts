@@ -7,7 +7,8 @@ import { dutyStream, type Instant } from '@xinfang/domain';
 import type { EventStore, NewEvent } from '@xinfang/event-store';
 import { createMemoryReadModels } from './memory-read-models';
 import { defineProjection, type AnyProjection } from './projection';
-import type { ReadModelStore } from './read-model-store';
+import { hashAt } from './log-match';
+import type { Checkpoint, ReadModelStore } from './read-model-store';
 import { createProjectionRunner, ProjectionFailedError, type Progress } from './runner';
 import { createSqliteReadModels } from './sqlite-read-models';
 import { createScenario, type Scenario } from './test-scenario';
@@ -22,6 +23,13 @@ import {
 } from './world-projection';
 
 // ——— fixtures ———
+
+/** The checkpoint a runner commits at `position`: with the hash of the log's event there. */
+const checkpointOf = async (store: EventStore, position: number, version = 1): Promise<Checkpoint> => ({
+  position,
+  version,
+  hash: (await hashAt(store, position)) ?? expect.fail(`no event at ${position}`),
+});
 
 const at = (day: number, hour = 9): Instant =>
   `2024-09-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`;
@@ -178,7 +186,7 @@ describe.each(targets)('the projection runner, read models in $name', ({ open })
       { position: head, head },
     ]);
     expect(runner.position()).toBe(head);
-    for (const { name } of worldProjections) expect(await readModels.checkpoint(name)).toEqual({ position: head, version: 1 });
+    for (const { name } of worldProjections) expect(await readModels.checkpoint(name)).toEqual(await checkpointOf(s.store, head));
 
     expect(await loadWorld(readModels)).toEqual(await buildWorld(s.store.readAll()));
     expect(await findDutyStreams(readModels, 'd1')).toEqual([WEEK_38]);
@@ -213,7 +221,7 @@ describe.each(targets)('the projection runner, read models in $name', ({ open })
     await runner.stop();
     await s.run('case', 'case-c2', { type: 'RegisterCase', data: { caseId: 'c2', origin: 'phone', communityId: 'dongfeng', category: 'labour', summary: '欠薪', registeredAt: at(25), petitioners: [{ personId: 'p3' }] } }, at(25));
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await readModels.checkpoint('aggregates')).toEqual({ position: head, version: 1 });
+    expect(await readModels.checkpoint('aggregates')).toEqual(await checkpointOf(s.store, head));
     expect(await readModels.load('aggregates', ['case-c2'])).toEqual(new Map());
   });
 
@@ -244,11 +252,96 @@ describe.each(targets)('the projection runner, read models in $name', ({ open })
 
     await more(s);
     const second = counting();
-    const restarted = createProjectionRunner({ store: s.store, readModels: target.reopen(), projections: [second.projection], batchSize: 4 });
+    const mismatches: string[] = [];
+    const restarted = createProjectionRunner({
+      store: s.store,
+      readModels: target.reopen(),
+      projections: [second.projection],
+      batchSize: 4,
+      onMismatch: (reason) => mismatches.push(reason),
+    });
     expect(restarted.position()).toBe(0); // not known before it has read the checkpoints
     const head = await restarted.catchUp();
     expect(second.applied).toEqual(Array.from({ length: head - seeded }, (_, i) => seeded + i + 1));
     expect(await docsOf(target.reopen(), 'counts')).toEqual(await expectedCounts(s.store));
+    expect(mismatches).toEqual([]); // the same log: the checkpoint is trusted, nothing rebuilt
+  });
+
+  describe('beside a log that is not the one its read models were built from', () => {
+    /** Read models caught up with `built`, then a runner (with every world projection) on `log`. */
+    const reopenBeside = async (built: EventStore, log: EventStore, target = open()) => {
+      await createProjectionRunner({ store: built, readModels: target.readModels, projections: [...worldProjections, counting().projection] }).catchUp();
+      const mismatches: string[] = [];
+      const counts = counting();
+      const readModels = target.reopen();
+      const head = await createProjectionRunner({
+        store: log,
+        readModels,
+        projections: [...worldProjections, counts.projection],
+        onMismatch: (reason) => mismatches.push(reason),
+      }).catchUp();
+      return { mismatches, applied: counts.applied, readModels, head };
+    };
+    /** The same log (its id) as it stood earlier, or as it went on otherwise: what a restored backup is. */
+    const sameLog = (store: EventStore, as: EventStore): EventStore => ({ ...store, storeId: () => as.storeId() });
+
+    it('rebuilds read models ahead of the log (an older backup restored beside them), to what the log holds', async () => {
+      const newer = createScenario();
+      await seed(newer);
+      await more(newer);
+      const older = createScenario();
+      await seed(older);
+      const log = sameLog(older.store, newer.store);
+      const [ahead, seeded] = [await newer.store.headPosition(), await older.store.headPosition()];
+      const { mismatches, applied, readModels, head } = await reopenBeside(newer.store, log);
+      expect(mismatches).toEqual([`read model "aggregates" is at position ${ahead}, beyond the log's head (${seeded})`]);
+      expect(head).toBe(seeded);
+      expect(applied).toEqual(Array.from({ length: seeded }, (_, i) => i + 1));
+      expect(await readModels.checkpoint('aggregates')).toEqual(await checkpointOf(log, seeded));
+      expect(await loadWorld(readModels)).toEqual(await buildWorld(log.readAll()));
+      expect(await readModels.load('aggregates', ['duty-subdistrict-2024-W39'])).toEqual(new Map()); // only in the newer log
+      expect(await findPersonIds(readModels, DIGEST_A)).toEqual(['p1']);
+    });
+
+    it('rebuilds read models whose checkpoint event is not the log’s (the restored log went on otherwise)', async () => {
+      const first = createScenario();
+      await seed(first);
+      await more(first);
+      const other = createScenario();
+      await seed(other);
+      for (const day of [21, 22, 23, 24, 25, 26])
+        await other.run('person', `person-q${day}`, { type: 'RegisterPerson', data: { personId: `q${day}`, registeredAt: at(day), sealed } }, at(day));
+      const log = sameLog(other.store, first.store);
+      expect(await log.headPosition()).toBe(await first.store.headPosition());
+      const { mismatches, readModels } = await reopenBeside(first.store, log);
+      expect(mismatches).toEqual([`read model "aggregates" was built from other events than the log's up to position ${await log.headPosition()}`]);
+      expect(await loadWorld(readModels)).toEqual(await buildWorld(log.readAll()));
+      expect(await findPersonIds(readModels, DIGEST_A)).toEqual(['p1']); // p3 is not in this log
+    });
+
+    it('empties read models built from another log (the log file deleted and made anew)', async () => {
+      const old = createScenario();
+      await seed(old);
+      const fresh = createScenario();
+      const { mismatches, applied, readModels } = await reopenBeside(old.store, fresh.store);
+      expect(mismatches).toEqual([expect.stringMatching(/built from another log/)]);
+      expect(applied).toEqual([]);
+      expect(await readModels.checkpoint('aggregates')).toBeUndefined();
+      expect(await docsOf(readModels, 'aggregates')).toEqual({});
+      expect(await loadWorld(readModels)).toEqual(await buildWorld([]));
+      expect(await readModels.logId()).toBe(await fresh.store.storeId());
+    });
+
+    it('does not trust a checkpoint that records no hash (read models of an earlier version)', async () => {
+      const s = createScenario();
+      await seed(s);
+      const { readModels, reopen } = open();
+      await readModels.commit('counts', 1, new Map([['case-c1', { events: 99 }]]), await s.store.headPosition());
+      const mismatches: string[] = [];
+      await createProjectionRunner({ store: s.store, readModels: reopen(), projections: [counting().projection], onMismatch: (r) => mismatches.push(r) }).catchUp();
+      expect(mismatches).toEqual([expect.stringMatching(/"counts" does not record the hash/)]);
+      expect(await docsOf(reopen(), 'counts')).toEqual(await expectedCounts(s.store));
+    });
   });
 
   it('rebuilds a projection whose version changed, and only that one', async () => {
@@ -265,7 +358,7 @@ describe.each(targets)('the projection runner, read models in $name', ({ open })
     const head = await createProjectionRunner({ store: s.store, readModels, projections: [v2.projection, otherAgain.projection] }).catchUp();
     expect(v2.applied).toHaveLength(head); // from the first event
     expect(otherAgain.applied).toHaveLength(head - v1.applied.length); // only what is new
-    expect(await readModels.checkpoint('counts')).toEqual({ position: head, version: 2 });
+    expect(await readModels.checkpoint('counts')).toEqual(await checkpointOf(s.store, head, 2));
     expect(await docsOf(readModels, 'counts')).toEqual(await expectedCounts(s.store, Infinity, 10));
     expect(await docsOf(readModels, 'others')).toEqual(await expectedCounts(s.store));
   });
@@ -307,7 +400,7 @@ describe.each(targets)('the projection runner, read models in $name', ({ open })
     // Positions 5 and 6 were applied in memory, but their batch (5–8) was never committed.
     expect(buggy.applied).toEqual([1, 2, 3, 4, 5, 6]);
     const afterCrash = target.reopen();
-    expect(await afterCrash.checkpoint('counts')).toEqual({ position: 4, version: 1 });
+    expect(await afterCrash.checkpoint('counts')).toEqual(await checkpointOf(s.store, 4));
     expect(await docsOf(afterCrash, 'counts')).toEqual(await expectedCounts(s.store, 4));
 
     const fixed = counting();
@@ -330,7 +423,7 @@ describe.each(targets)('the projection runner, read models in $name', ({ open })
     await expect(waiting).rejects.toBeInstanceOf(ProjectionFailedError);
     await until(() => errors.length === 1);
     expect(errors[0]).toMatchObject({ projection: 'counts', event: { meta: { position: seeded + 2 } } });
-    expect(await readModels.checkpoint('counts')).toEqual({ position: seeded + 1, version: 1 });
+    expect(await readModels.checkpoint('counts')).toEqual(await checkpointOf(s.store, seeded + 1));
     expect(runner.position()).toBe(seeded + 1);
     await runner.stop();
   });
@@ -389,7 +482,7 @@ describe.each(targets)('the projection runner, read models in $name', ({ open })
     }).catchUp();
     expect(await docsOf(readModels, 'notes')).toEqual({ 'note-1': { data: { text: '二', words: 1 }, schemaVersion: 2 } });
     expect(await docsOf(readModels, 'aggregates')).toEqual({});
-    expect(await readModels.checkpoint('aggregates')).toEqual({ position: 2, version: 1 });
+    expect(await readModels.checkpoint('aggregates')).toEqual(await checkpointOf(store, 2));
   });
 
   it('refuses to load a World from a read model of another version', async () => {

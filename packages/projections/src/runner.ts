@@ -1,5 +1,6 @@
 import { upcast, type EventStore, type RecordedEvent, type Subscription, type UpcasterRegistry } from '@xinfang/event-store';
 import type { AnyProjection } from './projection';
+import { logMismatch } from './log-match';
 import type { ReadModelStore } from './read-model-store';
 
 /*
@@ -10,7 +11,9 @@ import type { ReadModelStore } from './read-model-store';
  * in one transaction. So a crash at any point loses at most the batch in progress, which is simply read
  * again: nothing is applied twice and nothing is skipped.
  *
- * A projection whose stored version differs from its definition is reset and rebuilt from position 0.
+ * A projection whose stored version differs from its definition is reset and rebuilt from position 0; so
+ * are all of them when the read models were not built from this log (`logMismatch`: a restored backup of
+ * the log, a deleted one).
  * A projection that throws stops the runner (catch-up rejects; live mode reports through `onError` or
  * an unhandled rejection): a read model never silently misses an event. Fix the projection (or the
  * data, with an upcaster) and start again; it resumes after the last committed batch.
@@ -40,6 +43,11 @@ export interface ProjectionRunnerOptions {
    * as an unhandled rejection, which is loud on purpose.
    */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Called when the read models do not follow the log (see `logMismatch`), with why; the runner then throws
+   * them away and rebuilds them from position 0. Default: nothing is said.
+   */
+  readonly onMismatch?: (reason: string) => void;
 }
 
 export interface ProjectionRunner {
@@ -204,7 +212,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
 
     const changes = new Map<string, unknown>();
     for (const key of changed) changes.set(key, docs.get(key));
-    await readModels.commit(name, projection.version, changes, last.meta.position);
+    await readModels.commit(name, projection.version, changes, last.meta.position, last.meta.hash);
     positions.set(name, last.meta.position);
   };
 
@@ -243,8 +251,18 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     return Math.max(position, lowest(targets.map((p) => p.name)));
   };
 
-  /** Reads the stored checkpoints; resets the projections whose version changed. */
+  /**
+   * Reads the stored checkpoints; resets every projection when the read models do not follow this log, and
+   * those whose version changed.
+   */
   const prepare = async (): Promise<void> => {
+    const mismatch = await logMismatch(store, readModels, [...byName.keys()]);
+    if (mismatch !== undefined) {
+      options.onMismatch?.(mismatch);
+      for (const name of byName.keys()) await readModels.reset(name);
+    }
+    const storeId = await store.storeId();
+    if (storeId !== undefined) await readModels.setLogId(storeId);
     for (const projection of projections) {
       const checkpoint = await readModels.checkpoint(projection.name);
       if (checkpoint !== undefined && checkpoint.version !== projection.version) {

@@ -69,6 +69,20 @@ describe.each(adapters)('read models in $name', ({ create }) => {
     expect(await readModels.checkpoint('p')).toEqual({ position: 9, version: 1 });
   });
 
+  it('keeps the hash of the event at the checkpoint, and the id of the log the models were built from', async () => {
+    const readModels = create();
+    expect(await readModels.logId()).toBeUndefined();
+    await readModels.commit('p', 1, new Map([['a', 1]]), 3, '01'.repeat(32));
+    expect(await readModels.checkpoint('p')).toEqual({ position: 3, version: 1, hash: '01'.repeat(32) });
+    await readModels.commit('p', 1, new Map(), 4, '02'.repeat(32));
+    expect(await readModels.checkpoint('p')).toEqual({ position: 4, version: 1, hash: '02'.repeat(32) });
+    await readModels.setLogId('log-a');
+    await readModels.setLogId('log-b');
+    expect(await readModels.logId()).toBe('log-b');
+    await readModels.reset('p');
+    expect(await readModels.checkpoint('p')).toBeUndefined();
+  });
+
   it('hands out copies: changing a loaded document changes nothing stored', async () => {
     const readModels = create();
     await readModels.commit('p', 1, new Map([['a', { list: [1] }]]), 1);
@@ -137,18 +151,36 @@ describe.each(adapters)('read models in $name', ({ create }) => {
 });
 
 describe('read models in SQLite', () => {
-  it('creates its two tables and keeps the documents and checkpoints across reopening', async () => {
+  it('creates its tables and keeps the documents, checkpoints and log id across reopening', async () => {
     const file = tempFile();
     const first = openDb(file);
-    await createSqliteReadModels(first).commit('p', 3, new Map([['case-1', { status: 'accepted' }]]), 42);
+    const created = createSqliteReadModels(first);
+    await created.commit('p', 3, new Map([['case-1', { status: 'accepted' }]]), 42, 'ab'.repeat(32));
+    await created.setLogId('log-1');
     first.close();
 
     const again = openDb(file);
     const tables = again.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['checkpoints', 'read_models']);
+    expect(tables).toEqual(['checkpoints', 'read_model_log', 'read_models']);
     const readModels = createSqliteReadModels(again);
-    expect(await readModels.checkpoint('p')).toEqual({ position: 42, version: 3 });
+    expect(await readModels.checkpoint('p')).toEqual({ position: 42, version: 3, hash: 'ab'.repeat(32) });
     expect(await readModels.load('p', ['case-1'])).toEqual(new Map([['case-1', { status: 'accepted' }]]));
+    expect(await readModels.logId()).toBe('log-1');
+  });
+
+  it('adds the hash column to a file written before it was kept; its old checkpoints have no hash', async () => {
+    const file = tempFile();
+    const old = openDb(file);
+    old.exec(`
+      CREATE TABLE read_models (projection TEXT NOT NULL, key TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (projection, key));
+      CREATE TABLE checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL, version INTEGER NOT NULL);
+      INSERT INTO checkpoints (projection, position, version) VALUES ('p', 41, 1);
+    `);
+    const readModels = createSqliteReadModels(old);
+    expect(await readModels.checkpoint('p')).toEqual({ position: 41, version: 1 });
+    expect(await readModels.logId()).toBeUndefined();
+    await readModels.commit('p', 1, new Map([['a', 1]]), 42, 'cd'.repeat(32));
+    expect(await readModels.checkpoint('p')).toEqual({ position: 42, version: 1, hash: 'cd'.repeat(32) });
   });
 
   it('shares a database with other tables (the event store’s) without touching them', async () => {

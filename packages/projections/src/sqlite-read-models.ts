@@ -7,7 +7,10 @@ import { assertCommit, serializeDoc, type Checkpoint, type ReadModelStore } from
  * be deleted and rebuilt at will). Two tables, created if missing:
  *
  *   read_models(projection, key, doc JSON, PRIMARY KEY (projection, key))
- *   checkpoints(projection PRIMARY KEY, position, version)
+ *   checkpoints(projection PRIMARY KEY, position, version, hash)
+ *   read_model_log(one row: store_id, the log they were built from)
+ *
+ * `hash` was added later: a file without it gets the column (NULL: not known, so not trusted by the runner).
  *
  * `commit` writes the documents and the checkpoint in one immediate transaction: a crash (or an error
  * half-way) leaves both as they were. better-sqlite3 is synchronous; the port is async so that the
@@ -31,9 +34,32 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS checkpoints (
     projection TEXT PRIMARY KEY,
     position   INTEGER NOT NULL CHECK (position >= 0),
-    version    INTEGER NOT NULL CHECK (version > 0)
+    version    INTEGER NOT NULL CHECK (version > 0),
+    hash       TEXT
+  );
+  CREATE TABLE IF NOT EXISTS read_model_log (
+    one      INTEGER PRIMARY KEY CHECK (one = 1),
+    store_id TEXT NOT NULL
   );
 `;
+
+/** Creates the tables, and adds what a file of an earlier layout lacks; in one transaction. */
+const ensureSchema = (db: Database): void => {
+  db.transaction(() => {
+    db.exec(SCHEMA);
+    const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('checkpoints')").all();
+    if (!columns.some((column) => column.name === 'hash')) db.exec('ALTER TABLE checkpoints ADD COLUMN hash TEXT');
+  }).immediate();
+};
+
+interface CheckpointRow {
+  readonly position: number;
+  readonly version: number;
+  readonly hash: string | null;
+}
+
+const toCheckpoint = (row: CheckpointRow): Checkpoint =>
+  row.hash === null ? { position: row.position, version: row.version } : { position: row.position, version: row.version, hash: row.hash };
 
 interface DocRow {
   readonly key: string;
@@ -43,10 +69,10 @@ interface DocRow {
 export const createSqliteReadModels = (db: Database, options: SqliteReadModelsOptions = {}): ReadModelStore => {
   const pageSize = options.pageSize ?? 500;
   if (!(Number.isSafeInteger(pageSize) && pageSize > 0)) throw new RangeError(`bad pageSize ${pageSize}`);
-  db.exec(SCHEMA);
+  ensureSchema(db);
 
-  const selectCheckpoint = db.prepare<[string], Checkpoint>(
-    'SELECT position, version FROM checkpoints WHERE projection = ?',
+  const selectCheckpoint = db.prepare<[string], CheckpointRow>(
+    'SELECT position, version, hash FROM checkpoints WHERE projection = ?',
   );
   // Any number of keys in one statement: they are passed as one JSON array (no limit on bound variables).
   const selectDocs = db.prepare<[string, string], DocRow>(
@@ -61,21 +87,26 @@ export const createSqliteReadModels = (db: Database, options: SqliteReadModelsOp
       'ON CONFLICT (projection, key) DO UPDATE SET doc = excluded.doc',
   );
   const deleteDoc = db.prepare<[string, string]>('DELETE FROM read_models WHERE projection = ? AND key = ?');
-  const upsertCheckpoint = db.prepare<[string, number, number]>(
-    'INSERT INTO checkpoints (projection, position, version) VALUES (?, ?, ?) ' +
-      'ON CONFLICT (projection) DO UPDATE SET position = excluded.position, version = excluded.version',
+  const upsertCheckpoint = db.prepare<[string, number, number, string | null]>(
+    'INSERT INTO checkpoints (projection, position, version, hash) VALUES (?, ?, ?, ?) ' +
+      'ON CONFLICT (projection) DO UPDATE SET position = excluded.position, version = excluded.version, hash = excluded.hash',
+  );
+  const selectLogId = db.prepare<[], { store_id: string }>('SELECT store_id FROM read_model_log WHERE one = 1');
+  const upsertLogId = db.prepare<[string]>(
+    'INSERT INTO read_model_log (one, store_id) VALUES (1, ?) ON CONFLICT (one) DO UPDATE SET store_id = excluded.store_id',
   );
   const deleteDocs = db.prepare<[string]>('DELETE FROM read_models WHERE projection = ?');
   const deleteCheckpoint = db.prepare<[string]>('DELETE FROM checkpoints WHERE projection = ?');
 
   const commit = db.transaction(
-    (projection: string, version: number, changes: ReadonlyMap<string, unknown>, position: number) => {
-      assertCommit(projection, selectCheckpoint.get(projection), version, changes, position);
+    (projection: string, version: number, changes: ReadonlyMap<string, unknown>, position: number, hash: string | null) => {
+      const stored = selectCheckpoint.get(projection);
+      assertCommit(projection, stored === undefined ? undefined : toCheckpoint(stored), version, changes, position);
       for (const [key, doc] of changes) {
         if (doc === undefined) deleteDoc.run(projection, key);
         else upsertDoc.run(projection, key, serializeDoc(projection, key, doc));
       }
-      upsertCheckpoint.run(projection, position, version);
+      upsertCheckpoint.run(projection, position, version, hash);
     },
   );
   const reset = db.transaction((projection: string) => {
@@ -86,7 +117,7 @@ export const createSqliteReadModels = (db: Database, options: SqliteReadModelsOp
   return {
     checkpoint: async (projection) => {
       const row = selectCheckpoint.get(projection);
-      return row === undefined ? undefined : { position: row.position, version: row.version };
+      return row === undefined ? undefined : toCheckpoint(row);
     },
 
     load: async (projection, keys) => {
@@ -114,8 +145,14 @@ export const createSqliteReadModels = (db: Database, options: SqliteReadModelsOp
 
     // Immediate: the write lock is taken before the checkpoint is read, so the check and the writes see
     // the same database even with another connection (another process) on the same file.
-    commit: async (projection, version, changes, position) => commit.immediate(projection, version, changes, position),
+    commit: async (projection, version, changes, position, hash) => commit.immediate(projection, version, changes, position, hash ?? null),
 
     reset: async (projection) => reset.immediate(projection),
+
+    logId: async () => selectLogId.get()?.store_id,
+
+    setLogId: async (storeId) => {
+      upsertLogId.run(storeId);
+    },
   };
 };

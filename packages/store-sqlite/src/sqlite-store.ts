@@ -26,6 +26,7 @@ import {
 import Database from 'better-sqlite3';
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import { ensureSchema, hasChainKeying } from './schema';
+import { ensureStoreId } from './store-identity';
 
 export interface SqliteEventStoreOptions {
   /** The database file (created if missing), or `':memory:'` for a private store that lives as long as it is open. */
@@ -229,6 +230,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     fileMustExist: readOnly,
     ...(trace === undefined ? {} : { verbose: (sql: unknown) => trace(String(sql)) }),
   });
+  let storeId: string | undefined;
   try {
     if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
     const journalMode = db.pragma(readOnly ? 'journal_mode' : 'journal_mode = WAL', { simple: true });
@@ -238,6 +240,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     db.pragma('synchronous = FULL');
     ensureSchema(db, { readOnly });
     if (keyCheck !== undefined) markKeyed(db, keyCheck, readOnly);
+    storeId = ensureStoreId(db, { readOnly });
   } catch (error) {
     db.close();
     throw error;
@@ -389,6 +392,11 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     chainMarker: async () => {
       assertOpen();
       return orUnavailable(options.path, markerOf);
+    },
+
+    storeId: async () => {
+      assertOpen();
+      return storeId;
     },
 
     streamRevision: async (streamId) => {
