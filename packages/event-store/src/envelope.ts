@@ -43,7 +43,7 @@ export interface RecordedEventMeta extends NewEventMeta {
   readonly recordedAt: Instant;
   /** The hash of the event at `position - 1` (64 zeros for the first event). */
   readonly prevHash: string;
-  /** SHA-256 (hex) of the canonical JSON of this envelope without `hash`. */
+  /** SHA-256 (hex) of the canonical JSON of this envelope without `hash`; HMAC-SHA-256 under the chain key in a keyed log. */
   readonly hash: string;
 }
 
