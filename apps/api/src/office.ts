@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { isLeft } from 'fp-ts/Either';
 import {
   aggregates,
+  decidingAt,
   fold,
   personStream,
   type AggregateName,
   type CommandOf,
+  type Decider,
   type EventOf,
   type PetitionerInput,
   type PetitionerRef,
@@ -92,7 +94,8 @@ export const createOffice = ({ store, database, clock, readModels, runner }: Off
   const commandInput = <N extends AggregateName>(aggregate: N, streamId: string, command: CommandOf<N>, context: CommandContext) => {
     const { decider, eventTime } = aggregates[aggregate];
     return {
-      decider: decider as never,
+      // Decided at the clock's now: an act typed in with a future time is refused (businessTimeInFuture).
+      decider: decidingAt(decider as Decider<CommandOf<N>, EventOf<N>, StateOf<N>>, clock.now()) as never,
       streamId,
       command,
       occurredAt: eventTime as never,

@@ -980,7 +980,7 @@ const components = {
       `请求内容超过 ${API_BODY_LIMIT} 字节，未读取 / the body is over ${API_BODY_LIMIT} bytes and was not read`,
     ),
     Unprocessable: problemRef(
-      '业务规则不允许，见 code（如 unknownCommunity、unknownGrid：引用的社区或网格未登记，errors 指明字段）/ refused by a rule of the domain, see code (e.g. unknownCommunity, unknownGrid: the community or grid named is not registered; errors names the field)',
+      '业务规则不允许，见 code（如 unknownCommunity、unknownGrid：引用的社区或网格未登记；businessTimeInFuture：业务时间晚于当前时间 5 分钟以上；errors 指明字段）/ refused by a rule of the domain, see code (e.g. unknownCommunity, unknownGrid: the community or grid named is not registered; businessTimeInFuture: a business time more than 5 minutes after now; errors names the field)',
     ),
     StoreUnavailable: {
       ...problemRef('存储暂不可用（繁忙、磁盘已满或只读），code 为 storeUnavailable，未写入任何内容；请在 Retry-After 秒后重试 / the store is busy, full or read-only (code storeUnavailable); nothing was written: retry after Retry-After seconds'),

@@ -21,3 +21,4 @@ export * from './screening';
 export * from './incident';
 export * from './inspection';
 export * from './aggregates';
+export * from './business-time';

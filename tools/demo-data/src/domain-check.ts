@@ -20,6 +20,7 @@ import {
   dutyDecider,
   dutyStream,
   fieldErrors,
+  futureBusinessTime,
   incidentDecider,
   inspectionDecider,
   leaderDecider,
@@ -133,15 +134,10 @@ export const createDomainCheck = (): DomainCheck => {
   const caseExists = (caseId: string): string | undefined =>
     (cases.get(`case-${caseId}`)?.status ?? 'none') === 'none' ? `404: case ${caseId}` : undefined;
 
-  /** Business times in the body must not be after the moment it was typed in. */
-  const notInFuture = (body: Record<string, unknown>, recordedAt: number): string | undefined => {
-    for (const key of ['at', 'registeredAt', 'receivedAt', 'publishedAt'] as const) {
-      const value = body[key];
-      if (typeof value === 'string' && Date.parse(value) > recordedAt) return `business time ${key} ${value} is after recordedAt`;
-    }
-    const reportDate = body['reportDate'];
-    if (typeof reportDate === 'string' && reportDate > dayOf(new Date(recordedAt).toISOString())) return 'reportDate is after recordedAt';
-    return undefined;
+  /** Business times in the body must not be after the moment it was typed in: the app's rule, without its tolerance. */
+  const notInFuture = (body: Record<string, unknown>, recordedAt: string): string | undefined => {
+    const refused = futureBusinessTime(body, recordedAt, 0);
+    return refused === undefined ? undefined : describe(refused);
   };
 
   const apply = (request: DemoRequest): string | undefined => {
@@ -153,7 +149,7 @@ export const createDomainCheck = (): DomainCheck => {
     if (request.method !== 'POST') return `unexpected ${request.method}`;
     const body = request.body;
     if (body === null || typeof body !== 'object') return 'no body';
-    const future = notInFuture(body as Record<string, unknown>, recordedAt);
+    const future = notInFuture(body as Record<string, unknown>, request.recordedAt);
     if (future !== undefined) return future;
     const parts = request.path.slice(API_BASE.length + 1).split('/');
     const [resource, id, action] = parts;

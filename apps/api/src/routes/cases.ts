@@ -7,6 +7,7 @@ import {
   caseDecider,
   caseErrors,
   caseStream,
+  decidingAt,
   personStream,
   RegisterCaseBody,
   type CaseCommand,
@@ -37,8 +38,9 @@ export const pendingRefs = (petitioners: readonly PetitionerInput[]): Petitioner
 
 /**
  * Refuses, before any person file is written, what the case command would be refused for: a stale
- * If-Match (409), a rule of the domain (decided on the loaded state with stand-in petitioners, 422 or
- * 404), a `personId` that names no file (404). A refused registration or visit thus writes nothing.
+ * If-Match (409), a rule of the domain (decided on the loaded state with stand-in petitioners, at the
+ * clock's now, 422 or 404), a `personId` that names no file (404). A refused registration or visit thus
+ * writes nothing.
  * `command` takes the petitioner references, so it is tried with stand-ins here and run with the real ones.
  */
 export const refuseEarly = async (
@@ -53,9 +55,9 @@ export const refuseEarly = async (
   if (expectedRevision !== undefined && expectedRevision !== loaded.revision) {
     throw conflict(appendConflict(streamId, expectedRevision, loaded.revision));
   }
-  const decided = caseDecider.decide(command, loaded.state);
+  const { office, clock } = c.var.services;
+  const decided = decidingAt(caseDecider, clock.now()).decide(command, loaded.state);
   if (isLeft(decided)) throw fromDomainError(decided.left);
-  const { office } = c.var.services;
   for (const { personId } of petitioners) {
     if (personId === undefined) continue;
     const { state } = await office.load('person', personStream(personId));
