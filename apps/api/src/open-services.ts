@@ -14,6 +14,7 @@ import {
 } from '@xinfang/projections';
 import { createSqliteEventStore, type SqliteEventStoreOptions } from '@xinfang/store-sqlite';
 import { openAppDatabase, type AppDatabase } from './app-database';
+import { lockReadModels } from './read-models-lock';
 import { createOffice } from './office';
 import { vaultPersonalData } from './personal-data';
 import type { Services } from './services';
@@ -27,9 +28,9 @@ export interface OpenOptions {
   readonly calendar?: WorkingCalendar;
   /**
    * Where the read models live: `file` (default) in `.read.db` beside the log, kept by this process's
-   * runner; `memory` for a second process on the same store (the CLI while a server runs), which catches
-   * up in memory: two runners on one read-model file would refuse each other's commits
-   * (`CheckpointConflictError`) and stop.
+   * runner, which holds their lock (`.read.lock`) until `close`: while another process holds it, opening
+   * throws `ReadModelsInUseError` before anything is touched. `memory` for a second process on the same
+   * store (the CLI while a server runs), which catches up in memory and takes no lock.
    */
   readonly readModels?: 'file' | 'memory';
   /** How long an append waits for another process's write lock before answering 503 (the store's default: 5 s). */
@@ -59,8 +60,19 @@ export const openKeyedLog = async (database: AppDatabase, options: Omit<SqliteEv
 export const openServices = async (options: OpenOptions): Promise<Services & { close: () => Promise<void> }> => {
   if (options.storePath !== ':memory:') mkdirSync(dirname(options.storePath), { recursive: true });
   const clock = options.clock ?? systemClock;
-  const database = openAppDatabase(siblingPath(options.storePath, '.app.db'));
+  // First of all: a process that may not keep the read models (a server has them) touches nothing.
+  const lock =
+    options.readModels === 'memory' || options.storePath === ':memory:'
+      ? undefined
+      : lockReadModels(siblingPath(options.storePath, '.read.lock'));
+  let database: AppDatabase;
   let store: EventStore;
+  try {
+    database = openAppDatabase(siblingPath(options.storePath, '.app.db'));
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   try {
     store = await openKeyedLog(database, {
       path: options.storePath,
@@ -69,6 +81,7 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
     });
   } catch (error) {
     database.close();
+    lock?.release();
     throw error;
   }
   const readDb = options.readModels === 'memory' ? undefined : new Database(siblingPath(options.storePath, '.read.db'));
@@ -85,7 +98,15 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
     // A restored backup of the log, a deleted one: the read models are rebuilt from it, never trusted.
     onMismatch: (reason) => logger.warn({ reason }, '读模型与事件日志不符，从头重建 / the read models do not follow the log: rebuilding them'),
   });
-  await runner.start();
+  try {
+    await runner.start();
+  } catch (error) {
+    await store.close();
+    readDb?.close();
+    database.close();
+    lock?.release();
+    throw error;
+  }
   const office = createOffice({ store, database, clock, readModels, runner });
   const services: Services = {
     store,
@@ -107,6 +128,7 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
       await store.close();
       readDb?.close();
       database.close();
+      lock?.release();
     },
   };
 };

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lockReadModels } from '@xinfang/api';
 import { verifyChain, type RecordedEvent } from '@xinfang/event-store';
 import { createSqliteEventStore } from '@xinfang/store-sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -97,6 +98,16 @@ describe('backup and restore', () => {
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('--force');
     expect(existsSync(readDb)).toBe(true);
+    // A server on the store (its lock of the read models, held here as a server holds it): refused, even with --force.
+    const serving = lockReadModels(join(dir.path, 'restored', 'office.read.lock'));
+    try {
+      const underServer = await runCli(['restore', '--from', backup, '--store', `sqlite:${target}`, '--force']);
+      expect(underServer.code).toBe(1);
+      expect(underServer.stderr).toMatch(/stop it, then restore; nothing was changed/);
+      expect(readFileSync(readDb, 'utf8')).toBe('stale read models');
+    } finally {
+      serving.release();
+    }
     const forced = await runCli(['restore', '--from', backup, '--store', `sqlite:${target}`, '--force']);
     expect(forced.code, forced.stderr).toBe(0);
     expect(existsSync(readDb)).toBe(false);

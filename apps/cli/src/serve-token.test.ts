@@ -70,9 +70,15 @@ describe('with a running server (second start)', () => {
 
   it('refuses a port in use with one line, not a stack', async () => {
     const port = new URL(served.url).port;
-    const run = await runCli(['serve', '--port', port, '--store', store]);
+    const run = await runCli(['serve', '--port', port, '--store', `sqlite:${join(dir.path, 'elsewhere.db')}`]);
     expect(run.code).toBe(1);
     expectOneLineError(run.stderr, /is in use/);
+  });
+
+  it('refuses a second server on the same store: the running one keeps its read models', async () => {
+    const run = await runCli(['serve', '--port', '0', '--store', store]);
+    expect(run.code).toBe(1);
+    expectOneLineError(run.stderr, /kept by another process/);
   });
 
   it('token create prints the token alone on its last line; it verifies against the API; revoke ends it', async () => {

@@ -4,6 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { siblingPath } from '@xinfang/api';
 import Database from 'better-sqlite3';
 import { CliError, messageOf } from '../errors';
+import { lockOrRefuse } from '../in-use';
 import { say } from '../output';
 import { existingStore, parseStore } from '../store-location';
 
@@ -113,12 +114,19 @@ export const restore = async (options: { store: string; from: string; force?: bo
   if ((existsSync(location.path) || existsSync(appPath)) && options.force !== true) {
     throw new CliError(`存储已存在，加 --force 覆盖 / a store exists at ${location.path}: stop its server, then pass --force to overwrite it`);
   }
-  // Whatever was there goes, WAL included, or SQLite would replay an old WAL onto the restored file; and
-  // the read models, which are rebuilt from the restored log when the store is next opened.
-  for (const path of [...withSidecars(location.path), ...withSidecars(appPath), ...withSidecars(readPath)]) rmSync(path, { force: true });
   mkdirSync(resolve(location.path, '..'), { recursive: true });
-  copyFileSync(join(dir, LOG_FILE), location.path);
-  if (manifest.files.some((f) => f.name === APP_FILE)) copyFileSync(join(dir, APP_FILE), appPath);
+  // Not under a running server: it keeps the read models (and their lock) until it stops. Held while the
+  // files are replaced, so that no server starts on them half-way.
+  const lock = lockOrRefuse(location.path, { zh: '恢复', en: 'restore' });
+  try {
+    // Whatever was there goes, WAL included, or SQLite would replay an old WAL onto the restored file; and
+    // the read models, which are rebuilt from the restored log when the store is next opened.
+    for (const path of [...withSidecars(location.path), ...withSidecars(appPath), ...withSidecars(readPath)]) rmSync(path, { force: true });
+    copyFileSync(join(dir, LOG_FILE), location.path);
+    if (manifest.files.some((f) => f.name === APP_FILE)) copyFileSync(join(dir, APP_FILE), appPath);
+  } finally {
+    lock.release();
+  }
   const head = headOf(location.path);
   say(`已恢复 / restored ${dir} to ${location.path}`);
   say(`  日志末尾 log head: position ${head.position}, hash ${head.hash}`);

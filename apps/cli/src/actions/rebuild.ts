@@ -1,14 +1,16 @@
-import { openServices } from '@xinfang/api';
+import { openServices, ReadModelsInUseError } from '@xinfang/api';
 import { CheckpointConflictError, logBoundsProjection, worldProjections } from '@xinfang/projections';
 import { CliError, messageOf } from '../errors';
 import { note, say, stderrLogger } from '../output';
+import { inUseError } from '../in-use';
 import { progressBar } from '../progress';
 import { existingStore, parseStore } from '../store-location';
 
 /*
  * `xinfang rebuild [--projection NAME]`: throws read models away and builds them again from the log, with a
- * progress bar. The read models are the server's (`.read.db`), so stop the server first: two runners on one
- * read-model file refuse each other's commits.
+ * progress bar. The read models are the server's (`.read.db`): while a server runs it holds their lock, and
+ * rebuild refuses before it touches anything (resetting them under a server would leave its ledgers with
+ * the few cases it committed afterwards). Stop the server first.
  */
 
 /** The projections `openServices` runs, in its order. */
@@ -22,7 +24,14 @@ export const rebuild = async (options: { projection?: string; store: string }): 
     }
   }
   const location = existingStore(parseStore(options.store));
-  const services = await openServices({ storePath: location.path, logger: stderrLogger('warn') });
+  let services: Awaited<ReturnType<typeof openServices>>;
+  try {
+    services = await openServices({ storePath: location.path, logger: stderrLogger('warn') });
+  } catch (error) {
+    // A server keeps the read models: refused before anything is touched.
+    if (error instanceof ReadModelsInUseError) throw inUseError({ zh: '重建', en: 'rebuild' });
+    throw error;
+  }
   try {
     for (const name of names) {
       const bar = progressBar(`重建 ${name}`, '事件 events');
