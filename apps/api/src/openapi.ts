@@ -166,8 +166,8 @@ const knownAt: QueryParam = {
   name: 'knownAt',
   schema: momentSchema,
   description: {
-    zh: '记录时间：系统当时所知（默认现在；只给日期则为当天结束时）',
-    en: 'recording time: what the system knew then (default now; a date means the end of that day)',
+    zh: '记录时间：系统当时所知（默认现在，日志中有更晚的记录时间时取其最晚者；只给日期则为当天结束时）',
+    en: 'recording time: what the system knew then (default now, or the latest recording time in the log if later; a date means the end of that day)',
   },
   example: '2024-10-05',
 };

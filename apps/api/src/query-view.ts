@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { validator } from 'hono/validator';
-import { endOfDay, isInstant, isLocalDate, type Instant, type LocalDate } from '@xinfang/domain';
+import { compareInstants, endOfDay, isInstant, isLocalDate, type Instant, type LocalDate } from '@xinfang/domain';
 import type { TimeView, World } from '@xinfang/projections';
 import { permit } from './auth';
 import type { AppEnv } from './env';
@@ -100,20 +100,52 @@ export const viewParams = { asOf: params.instant, knownAt: params.instant } as c
 /** `limit` and `offset` of a ledger: by default every row. */
 export const pagingParams = { limit: params.count(), offset: params.count() } as const;
 
-/** The view a query asks for: each of `asOf` and `knownAt` defaults to now (the server's clock). */
-export const viewOf = (c: Context<AppEnv>, q: { readonly asOf?: Instant; readonly knownAt?: Instant }): TimeView => {
-  const now = c.var.services.clock.now();
-  return { asOf: q.asOf ?? now, knownAt: q.knownAt ?? now };
+/** What a query answers: the view it reports and derives for, and the events it is answered from. */
+export interface QueryView {
+  /**
+   * `asOf` and `knownAt` as given; left out, `asOf` is now (the server's clock) and `knownAt` now or the
+   * latest recording time in the log, if later. This is the view an answer reports, and `asOf` the T that
+   * backlog and deadlines are derived for.
+   */
+  readonly view: TimeView;
+  /**
+   * The events its World is built from: those `view` shows; but with no `asOf` given, every event recorded,
+   * whatever its business time (what is derived as of T still follows T: a case dated after it is not
+   * registered yet).
+   */
+  readonly shown: TimeView;
+}
+
+const laterOf = (a: Instant, b: Instant | undefined): Instant => (b === undefined || compareInstants(a, b) >= 0 ? a : b);
+
+/** Resolves once the projection runner has caught up with everything stored so far (a client reads its own writes). */
+const caughtUp = async (c: Context<AppEnv>): Promise<void> => {
+  const { runner, store } = c.var.services;
+  await runner.waitFor(await store.headPosition());
 };
 
 /**
- * The World of a view, once the projection runner has caught up with everything stored so far (so a client
- * reads its own writes). From the live read model when it covers the view, else replayed from the log.
+ * The view of a query. A default of "now" never hides what the log holds: an event recorded by a clock
+ * that ran fast (recordedAt ahead of now) would vanish until that time came, and one whose business time
+ * was typed years ahead would make every default query replay the whole log (the read model serves only
+ * views that hide none of its events) — for the default, the later of now and the log's latest times.
+ * T stays now: one event dated ahead does not make every deadline judged as of its date.
  */
-export const worldOf = async (c: Context<AppEnv>, view: TimeView): Promise<World> => {
-  const { runner, store, worlds } = c.var.services;
-  await runner.waitFor(await store.headPosition());
-  return (await worlds.worldFor(view)).world;
+export const viewOf = async (c: Context<AppEnv>, q: { readonly asOf?: Instant; readonly knownAt?: Instant }): Promise<QueryView> => {
+  await caughtUp(c);
+  const now = c.var.services.clock.now();
+  const bounds = await c.var.services.worlds.bounds();
+  const view = { asOf: q.asOf ?? now, knownAt: q.knownAt ?? laterOf(now, bounds?.maxRecordedAt) };
+  return { view, shown: q.asOf === undefined ? { ...view, asOf: laterOf(view.asOf, bounds?.maxOccurredAt) } : view };
+};
+
+/**
+ * The World of the events a query is answered from (`QueryView.shown`), once the runner has caught up with
+ * the log. From the live read model when it covers them, else replayed from the log.
+ */
+export const worldOf = async (c: Context<AppEnv>, shown: TimeView): Promise<World> => {
+  await caughtUp(c);
+  return (await c.var.services.worlds.worldFor(shown)).world;
 };
 
 const FIGURES_DENIED =

@@ -45,6 +45,11 @@ export interface SourcedWorld {
 
 export interface WorldSource {
   readonly worldFor: (view: TimeView) => Promise<SourcedWorld>;
+  /**
+   * The latest business and recording times of the events the read model holds (undefined for an empty
+   * log, or without a read model): where a view that hides nothing begins.
+   */
+  readonly bounds: () => Promise<LogBounds | undefined>;
 }
 
 /**
@@ -58,14 +63,18 @@ export const createWorldSource = ({ store, readModels }: { store: EventStore; re
     }
     return { world: await buildWorld(filtered(store, view)), source: 'log' };
   },
+  bounds: async () => (readModels === undefined ? undefined : boundsIn(readModels)),
 });
+
+const boundsIn = async (readModels: ReadModelStore): Promise<LogBounds | undefined> =>
+  (await readModels.load(LOG_BOUNDS_PROJECTION, [BOUNDS_KEY])).get(BOUNDS_KEY) as LogBounds | undefined;
 
 /** The read model is caught up with the whole log, and the view hides none of its events. */
 const readModelServes = async (store: EventStore, readModels: ReadModelStore, view: TimeView): Promise<boolean> => {
   const head = await store.headPosition();
   const checkpoints = await Promise.all([AGGREGATES_PROJECTION, LOG_BOUNDS_PROJECTION].map((name) => readModels.checkpoint(name)));
   if (checkpoints.some((checkpoint) => checkpoint?.position !== head)) return false;
-  const bounds = (await readModels.load(LOG_BOUNDS_PROJECTION, [BOUNDS_KEY])).get(BOUNDS_KEY) as LogBounds | undefined;
+  const bounds = await boundsIn(readModels);
   if (bounds === undefined) return true; // an empty log hides nothing
   return compareInstants(view.asOf, bounds.maxOccurredAt) >= 0 && compareInstants(view.knownAt, bounds.maxRecordedAt) >= 0;
 };

@@ -49,8 +49,8 @@ export const caseQueries = new Hono<AppEnv>()
   .get('/:id', readsCases, query(viewParams), async (c) => {
     const caseId = c.req.param('id');
     const { events } = await readableCase(c, caseId);
-    const view = viewOf(c, c.req.valid('query'));
-    const world = await worldOf(c, view);
+    const { view, shown } = await viewOf(c, c.req.valid('query'));
+    const world = await worldOf(c, shown);
     const file = caseFile(world, view, caseId, c.var.services.personalData);
     const state = caseById(world, caseId);
     if (file === undefined || state === undefined) {
@@ -59,7 +59,7 @@ export const caseQueries = new Hono<AppEnv>()
     return personalJson(c, {
       ...file,
       state: state.status,
-      revision: revisionIn(events, view),
+      revision: revisionIn(events, shown),
       latestRevision: lastRevision(events),
     });
   })
@@ -71,13 +71,13 @@ export const caseQueries = new Hono<AppEnv>()
   .get('/:id/history', readsCases, query(viewParams), async (c) => {
     const caseId = c.req.param('id');
     const { events } = await readableCase(c, caseId);
-    const view = viewOf(c, c.req.valid('query'));
-    const shown = events.filter((event) => isVisible(event, view));
+    const { view, shown: visible } = await viewOf(c, c.req.valid('query'));
+    const shown = events.filter((event) => isVisible(event, visible));
     return personalJson(c, {
       caseId,
       asOf: view.asOf,
       knownAt: view.knownAt,
-      revision: revisionIn(events, view),
+      revision: revisionIn(events, visible),
       latestRevision: lastRevision(events),
       total: shown.length,
       events: shown,

@@ -23,8 +23,8 @@ export const kpiQueries = new Hono<AppEnv>().get(
     const communityId = communityScope(roleOf(c), q.communityId);
     const from = required('from', q.from);
     const to = required('to', q.to);
-    const view = viewOf(c, q);
-    const world = await worldOf(c, view);
+    const { view, shown } = await viewOf(c, q);
+    const world = await worldOf(c, shown);
     const figures = kpis(world, view, { from, to, ...(communityId === undefined ? {} : { communityId }) }, c.var.services.calendar);
     return personalJson(c, { asOf: view.asOf, knownAt: view.knownAt, from, to, communityId: communityId ?? null, ...figures });
   },

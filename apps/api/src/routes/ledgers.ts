@@ -103,8 +103,8 @@ const prepare = async (
   q: { readonly asOf?: string; readonly knownAt?: string; readonly format?: Format },
   communityId?: string,
 ): Promise<Answer> => {
-  const view = viewOf(c, q);
-  const world = await worldOf(c, view);
+  const { view, shown } = await viewOf(c, q);
+  const world = await worldOf(c, shown);
   return {
     view,
     world,

@@ -26,8 +26,8 @@ export const personQueries = new Hono<AppEnv>().get('/:id', permit(mayReadPerson
   const personId = c.req.param('id');
   const what = '信访人 / person';
   if (!ID.test(personId)) throw notFound(what, personId);
-  const view = viewOf(c, c.req.valid('query'));
-  const world = await worldOf(c, view);
+  const { view, shown } = await viewOf(c, c.req.valid('query'));
+  const world = await worldOf(c, shown);
   const file = personFile(world, view, personId, c.var.services.personalData);
   if (file === undefined) throw notFound(what, personId);
   return personalJson(c, file);

@@ -27,8 +27,8 @@ export const screeningReportQuery = new Hono<AppEnv>().get(
     const scoped = communityScope(roleOf(c), q.communityId);
     const communityId = required('communityId', scoped);
     const date = required('date', q.date);
-    const view = viewOf(c, q);
-    const world = await worldOf(c, view);
+    const { view, shown } = await viewOf(c, q);
+    const world = await worldOf(c, shown);
     if (world.community.get(communityStream(communityId))?.status !== 'registered') {
       throw notFound('社区 / community', communityId);
     }
