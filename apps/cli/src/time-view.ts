@@ -1,10 +1,13 @@
 import { compareInstants, endOfDay, isInstant, isLocalDate, type Instant } from '@xinfang/domain';
+import { readLastEvent, type EventStore } from '@xinfang/event-store';
 import type { TimeView } from '@xinfang/projections';
 import { CliError } from './errors';
 
 /*
  * `--as-of` (business time) and `--known-at` (recording time): a plain date means the end of that day in
- * Asia/Shanghai, an instant needs its offset (`2024-10-01T18:00:00+08:00`). Both default to now.
+ * Asia/Shanghai, an instant needs its offset (`2024-10-01T18:00:00+08:00`). Both default to now, except
+ * that a default never hides what the log holds: `--known-at` is the latest recording time when that is
+ * after now (events written while a server's clock ran fast), as the API's default view (API.md, "Queries").
  */
 
 export const parseMoment = (option: string, text: string): Instant => {
@@ -16,10 +19,18 @@ export const parseMoment = (option: string, text: string): Instant => {
   );
 };
 
-export const timeView = (options: { asOf?: string; knownAt?: string }, now: Instant): TimeView => ({
+export const timeView = (options: { asOf?: string; knownAt?: string }, now: Instant, latestRecordedAt?: Instant): TimeView => ({
   asOf: options.asOf === undefined ? now : parseMoment('--as-of', options.asOf),
-  knownAt: options.knownAt === undefined ? now : parseMoment('--known-at', options.knownAt),
+  knownAt:
+    options.knownAt !== undefined
+      ? parseMoment('--known-at', options.knownAt)
+      : latestRecordedAt !== undefined && compareInstants(latestRecordedAt, now) > 0
+        ? latestRecordedAt
+        : now,
 });
+
+/** The recording time of the log's last event (recording times never go backwards), if it has one. */
+export const latestRecordedAt = async (store: EventStore): Promise<Instant | undefined> => (await readLastEvent(store))?.meta.recordedAt;
 
 /** `2024-10-15 18:00` in Asia/Shanghai. */
 export const shanghaiTime = (instant: Instant): string => {

@@ -12,13 +12,13 @@ import {
   type TimeView,
   type World,
 } from '@xinfang/projections';
-import { formatLogHead, readLogHead } from '@xinfang/event-store';
+import { formatLogHead, readAllUpTo, readLogHead } from '@xinfang/event-store';
 import { backlogForm, disputesForm, dutiesForm, formTitle, toCsv, toXlsx, visitsForm, type Form } from '@xinfang/reports';
 import { CliError } from '../errors';
 import { note, say } from '../output';
 import { withLogAndPersonalData } from '../stores';
 import { existingStore, parseStore } from '../store-location';
-import { timeView } from '../time-view';
+import { latestRecordedAt, timeView } from '../time-view';
 
 /*
  * `xinfang export --form 1|2|3|4 --format csv|xlsx`: one official form (附件1–4) as the ledger stood as of
@@ -116,7 +116,7 @@ export const exportForm = async (options: {
     );
   }
   const now = new Date().toISOString();
-  const view = timeView(options, now);
+  const asOf = timeView(options, now).asOf; // also refuses a bad --as-of or --known-at before opening anything
   const filters: Filters = {
     ...(options.community === undefined ? {} : { communityId: options.community.trim() }),
     ...(options.from === undefined ? {} : { from: dateOption('--from', options.from) }),
@@ -124,7 +124,11 @@ export const exportForm = async (options: {
   };
   const location = existingStore(parseStore(options.store));
   const { rows, bytes, unitName, head } = await withLogAndPersonalData(location, async (store, personal) => {
-    const world = await buildWorld(store.readAll(), view);
+    // The head first, and the World up to it: the head printed is the log the form was made from, even
+    // while a server appends meanwhile.
+    const head = await readLogHead(store);
+    const view = timeView(options, now, await latestRecordedAt(store));
+    const world = await buildWorld(readAllUpTo(store, head.position), view);
     let unitName: string | undefined;
     if (filters.communityId !== undefined) {
       const known = filters.communityId === SUBDISTRICT_UNIT && options.form === '4';
@@ -140,7 +144,7 @@ export const exportForm = async (options: {
       ...(unitName === undefined ? {} : { communityName: unitName }),
     };
     const written = await chosen.write(options.format, world, view, filters, personal, meta);
-    return { ...written, unitName, head: await readLogHead(store) };
+    return { ...written, unitName, head };
   });
   note(`日志末尾 log head: ${formatLogHead(head)}（可用于 verify --expect / for verify --expect）`);
   const title = formTitle(chosen.form);
@@ -149,7 +153,7 @@ export const exportForm = async (options: {
     return;
   }
   const suffix = filters.communityId === undefined ? '' : `-${filters.communityId}`;
-  const path = resolve(options.out ?? `${chosen.form.number}${suffix}-${dayOf(view.asOf)}.${options.format}`);
+  const path = resolve(options.out ?? `${chosen.form.number}${suffix}-${dayOf(asOf)}.${options.format}`);
   writeFileSync(path, bytes);
   say(`已导出 / exported ${title}${unitName === undefined ? '' : `（${unitName}）`}：${rows} 行 rows → ${path}`);
 };

@@ -24,7 +24,7 @@ import { say } from '../output';
 import { withLogAndPersonalData } from '../stores';
 import { existingStore, parseStore } from '../store-location';
 import { caseTimeline, type Names, type TimelineEntry } from '../timeline';
-import { describeView, shanghaiTime, timeView } from '../time-view';
+import { describeView, latestRecordedAt, shanghaiTime, timeView } from '../time-view';
 
 /*
  * `xinfang replay <caseId>`: the case's events as a readable Chinese timeline — business time, recording
@@ -84,9 +84,10 @@ const stateLines = (file: CaseFile): string[] => {
 export const replay = async (caseId: string, options: { asOf?: string; knownAt?: string; store: string }): Promise<void> => {
   if (isLeft(Id.decode(caseId))) throw new CliError(`事项编号应为 1–64 个字母、数字、- 或 _ / a case id is 1–64 letters, digits, - and _, not "${caseId}"`);
   const now = new Date().toISOString();
-  const view = timeView(options, now);
+  timeView(options, now); // refuse a bad --as-of or --known-at before opening anything
   const location = existingStore(parseStore(options.store));
   await withLogAndPersonalData(location, async (store, personal) => {
+    const view = timeView(options, now, await latestRecordedAt(store));
     const events = await store.readStream(caseStream(caseId));
     if (events.length === 0) throw new CliError(`没有这个信访事项 / no case "${caseId}" in ${location.path}`);
     const visible = events.filter((event) => isVisible(event, view));
