@@ -20,7 +20,6 @@ import { decodeWith, type FieldError } from './validation';
  * back. A bad body must name the path of each bad field (API.md: 400 "naming each bad field's path").
  */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyCodec = t.Type<any, any, unknown>;
 
 const AT = '2024-10-01T09:30:00+08:00';
