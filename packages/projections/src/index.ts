@@ -23,3 +23,4 @@ export * from './log-match';
 export * from './runner';
 export * from './world-projection';
 export * from './world-source';
+export * from './stream-bounds';

@@ -3,6 +3,7 @@ import { aggregateOfStream, DutyScheduled, PersonEvent, type AggregateName, type
 import type { RecordedEvent } from '@xinfang/event-store';
 import { defineProjection, type Projection } from './projection';
 import type { ReadModelStore } from './read-model-store';
+import { streamBoundsProjection } from './stream-bounds';
 import { emptyWorld, evolveStream, UndecodableEventError, type World } from './world';
 
 /*
@@ -149,8 +150,8 @@ export const findPersonIds = async (readModels: ReadModelStore, idNumberDigest: 
 
 // ——— all of them ———
 
-/** The projections the app runs to serve "now". */
-export const worldProjections = [aggregatesProjection, dutyIndexProjection, personIndexProjection] as const;
+/** The projections the app runs to serve "now" (and, with the stream bounds, any past view). */
+export const worldProjections = [aggregatesProjection, dutyIndexProjection, personIndexProjection, streamBoundsProjection] as const;
 
 /** The stored `aggregates` read model is of another version than this code's: run the runner first. */
 export class StaleReadModelError extends Error {

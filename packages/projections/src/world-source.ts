@@ -1,17 +1,20 @@
-import { compareInstants } from '@xinfang/domain';
+import { aggregateOfStream, compareInstants, type StateOf } from '@xinfang/domain';
 import type { EventStore } from '@xinfang/event-store';
 import { defineProjection, type Projection } from './projection';
 import type { ReadModelStore } from './read-model-store';
+import { STREAM_BOUNDS_PROJECTION, streamVisibility, type StreamBounds } from './stream-bounds';
 import { isVisible, type TimeView } from './view';
-import { buildWorld, type World } from './world';
+import { buildWorld, evolveStream, type World } from './world';
 import { AGGREGATES_PROJECTION, loadWorld } from './world-projection';
 
 /*
  * Where a query's World comes from. The live read model holds every event up to its checkpoint; it is
  * the World of a view exactly when the view hides none of those events — its `asOf` is at or after every
  * business time and its `knownAt` at or after every recording time. Any other view (a past date, or a
- * view before a late-typed form) is built by replaying the log through the same folds: a past date is
- * answered from the events, never approximated from the present.
+ * view before a late-typed form) starts from the same read model and its stream bounds: a stream the view
+ * shows whole keeps its state, one it shows nothing of leaves, and only a stream it shows in part is
+ * folded again from its own events — the same folds, so a past date is answered from the events, never
+ * approximated from the present. Without read models (or while they are behind the log) the log is replayed.
  */
 
 export const LOG_BOUNDS_PROJECTION = 'logBounds';
@@ -39,8 +42,11 @@ export const logBoundsProjection: Projection<LogBounds> = defineProjection<LogBo
 
 export interface SourcedWorld {
   readonly world: World;
-  /** `readModel` when the live read model served the view, `log` when the log was replayed. */
-  readonly source: 'readModel' | 'log';
+  /**
+   * `readModel` when the live read model served the view, `index` when it was narrowed to the view through
+   * the stream bounds, `log` when the whole log was replayed.
+   */
+  readonly source: 'readModel' | 'index' | 'log';
 }
 
 export interface WorldSource {
@@ -61,6 +67,10 @@ export const createWorldSource = ({ store, readModels }: { store: EventStore; re
     if (readModels !== undefined && (await readModelServes(store, readModels, view))) {
       return { world: await loadWorld(readModels), source: 'readModel' };
     }
+    if (readModels !== undefined) {
+      const narrowed = await narrowedWorld(store, readModels, view);
+      if (narrowed !== undefined) return { world: narrowed, source: 'index' };
+    }
     return { world: await buildWorld(filtered(store, view)), source: 'log' };
   },
   bounds: async () => (readModels === undefined ? undefined : boundsIn(readModels)),
@@ -77,6 +87,43 @@ const readModelServes = async (store: EventStore, readModels: ReadModelStore, vi
   const bounds = await boundsIn(readModels);
   if (bounds === undefined) return true; // an empty log hides nothing
   return compareInstants(view.asOf, bounds.maxOccurredAt) >= 0 && compareInstants(view.knownAt, bounds.maxRecordedAt) >= 0;
+};
+
+/** The checkpoint the states and their bounds are both at (undefined when they differ). */
+const statesAt = async (readModels: ReadModelStore): Promise<number | undefined> => {
+  const [states, bounds] = await Promise.all([AGGREGATES_PROJECTION, STREAM_BOUNDS_PROJECTION].map((name) => readModels.checkpoint(name)));
+  return states !== undefined && states.position === bounds?.position ? states.position : undefined;
+};
+
+/**
+ * The live World narrowed to a view through the stream bounds; undefined when the read models are not
+ * caught up, or moved on while being read (the caller then replays the log rather than mix two states).
+ */
+const narrowedWorld = async (store: EventStore, readModels: ReadModelStore, view: TimeView): Promise<World | undefined> => {
+  const position = await statesAt(readModels);
+  if (position === undefined || position !== (await store.headPosition())) return undefined;
+  const world = await loadWorld(readModels);
+  const partial: string[] = [];
+  for await (const [streamId, doc] of readModels.all(STREAM_BOUNDS_PROJECTION)) {
+    const name = aggregateOfStream(streamId);
+    if (name === undefined) continue;
+    const visibility = streamVisibility(doc as StreamBounds, view);
+    if (visibility === 'none') world[name].delete(streamId);
+    else if (visibility === 'some') partial.push(streamId);
+  }
+  for (const streamId of partial) {
+    const name = aggregateOfStream(streamId);
+    if (name === undefined) continue;
+    const states = world[name] as Map<string, StateOf<typeof name>>;
+    let state: StateOf<typeof name> | undefined;
+    for (const event of await store.readStream(streamId)) {
+      if (event.meta.position > position) break; // appended since: not in the states read
+      if (isVisible(event, view)) state = evolveStream(name, state, event);
+    }
+    if (state === undefined) states.delete(streamId);
+    else states.set(streamId, state);
+  }
+  return (await statesAt(readModels)) === position ? world : undefined;
 };
 
 async function* filtered(store: EventStore, view: TimeView) {
