@@ -228,6 +228,49 @@ export const runEventStoreConformance = (name: string, makeStore: MakeStore, { c
       });
     });
 
+    describe('concurrent appends', () => {
+      // Made at once, as a server's requests are: a store that commits in groups puts them in one transaction,
+      // and must still treat each as if it were alone.
+      it('fails only the append that conflicts or cannot be stored; the others are written, once, in one chain', async () => {
+        const storedEvents = batch(2);
+        const original = expectRight(await store.append('stream-a', storedEvents, { expectedRevision: 0 }));
+        const [forB, forD, forE] = [batch(2, 10), batch(1, 20), batch(3, 30)];
+
+        const [b, stale, broken, replay, d, dAgain, reused, e] = await Promise.allSettled([
+          store.append('stream-b', forB, { expectedRevision: 0 }),
+          store.append('stream-a', batch(1, 40), { expectedRevision: 0 }),
+          store.append('stream-c', [newEvent({ ok: true }), newEvent({ notJson: Number.NaN })], { expectedRevision: 0 }),
+          store.append('stream-a', storedEvents, { expectedRevision: 0 }),
+          store.append('stream-d', forD, { expectedRevision: 0 }),
+          store.append('stream-d', forD, { expectedRevision: 0 }),
+          store.append('stream-e', [storedEvents[0] ?? expect.fail('no event')], { expectedRevision: 0 }),
+          store.appendMany([{ streamId: 'stream-e', expectedRevision: 0, events: forE }]),
+        ]);
+
+        const value = <T>(settled: PromiseSettledResult<T> | undefined): T =>
+          settled?.status === 'fulfilled' ? settled.value : expect.fail(`expected a result, got ${String(settled?.status === 'rejected' ? settled.reason : settled)}`);
+        const many = value(e);
+        const written = [expectRight(value(b)), expectRight(value(d)), ...(isLeft(many) ? expect.fail(`expected stream-e to be written, got ${JSON.stringify(many.left)}`) : many.right)];
+        expect(written.map((r) => [r.streamId, revisions(r.events)])).toEqual([['stream-b', [1, 2]], ['stream-d', [1]], ['stream-e', [1, 2, 3]]]);
+        expect(expectRight(value(dAgain))).toEqual(expectRight(value(d)));
+        expect(expectConflict(value(stale))).toEqual({ _tag: 'AppendConflict', streamId: 'stream-a', expectedRevision: 0, actualRevision: 2 });
+        expect(expectRight(value(replay))).toEqual(original);
+        expect(broken.status).toBe('rejected');
+        expect(reused.status === 'rejected' ? reused.reason : undefined).toBeInstanceOf(EventIdReuseError);
+
+        // Positions 3–8 went to the six new events, whatever the order the store took them in, each once.
+        expect(written.flatMap((r) => positions(r.events)).sort((x, y) => x - y)).toEqual(range(3, 8));
+        const all = await collect(store.readAll());
+        expect(all.map((event) => event.meta.eventId)).toEqual(
+          [...original.events, ...written.flatMap((r) => r.events)].sort((x, y) => x.meta.position - y.meta.position).map((event) => event.meta.eventId),
+        );
+        expect(await store.readStream('stream-c')).toEqual([]);
+        expect(await verifyStore()).toMatchObject({ ok: true, checked: 8 });
+        const recordedAt = all.map((event) => Date.parse(event.meta.recordedAt));
+        expect(recordedAt).toEqual([...recordedAt].sort((x, y) => x - y));
+      });
+    });
+
     describe('global order', () => {
       it('numbers events 1, 2, 3, … across many streams, also under concurrent appends', async () => {
         const appends = range(1, 20).flatMap((s) => range(1, 5).map((k) => ({ streamId: `stream-${s}`, size: ((s + k) % 3) + 1 })));

@@ -69,4 +69,28 @@ describe('another process appending to the same file', () => {
     expect(head).toBeGreaterThanOrEqual(Math.max(...acknowledged.flatMap((a) => a.positions)));
     expect(await verifyChain(store.readAll())).toMatchObject({ ok: true, checked: head });
   });
+
+  it('keeps every append it acknowledged when a writer committing many at once in groups is killed', async () => {
+    const child = startChildWriter({ path: stores.path(), name: 'child', appends: 0, sharedStream: 'case-shared', concurrency: 16 });
+    await child.ready;
+    child.go();
+    await expect.poll(() => child.acknowledged.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(400);
+    child.kill();
+    expect(await child.exited).toBeUndefined();
+
+    const acknowledged = [...child.acknowledged];
+    // The appends really were committed in groups: on average at least two per transaction.
+    const commits = Math.max(...acknowledged.map((a) => a.commits));
+    expect(acknowledged.length / commits).toBeGreaterThanOrEqual(2);
+    await expectStored(acknowledged);
+    const store = stores.open();
+    const head = await store.headPosition();
+    expect(head).toBeGreaterThanOrEqual(Math.max(...acknowledged.flatMap((a) => a.positions)));
+    const all = await collect(store.readAll());
+    expect(all.map((e) => e.meta.position)).toEqual(range(1, head));
+    expect(await verifyChain(all)).toMatchObject({ ok: true, checked: head });
+    // The shared stream, appended to at the revision each append had read, has every revision once.
+    const shared = await store.readStream('case-shared');
+    expect(shared.map((e) => e.meta.revision)).toEqual(range(1, shared.length));
+  });
 });

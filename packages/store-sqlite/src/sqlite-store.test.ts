@@ -185,7 +185,8 @@ describe('a large append', () => {
 
     await expect(store.append('case-big', events, { expectedRevision: 0 })).rejects.toThrow();
     expect(statements.filter((s) => s.startsWith('INSERT INTO events'))).toHaveLength(2_999);
-    expect(statements.at(-1)).toBe('ROLLBACK');
+    // The append's savepoint is rolled back inside its group's transaction, which commits nothing.
+    expect(statements.slice(-3)).toEqual([expect.stringMatching(/^ROLLBACK TO /), expect.stringMatching(/^RELEASE /), 'COMMIT']);
     expect(await store.headPosition()).toBe(0);
     expect(expectRight(await store.append('case-big', batch(1), { expectedRevision: 0 })).position).toBe(1);
   });

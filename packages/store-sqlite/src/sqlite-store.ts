@@ -25,6 +25,7 @@ import {
 } from '@xinfang/event-store';
 import Database from 'better-sqlite3';
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
+import { groupCommit, type Settled } from './group-commit';
 import { ensureSchema, hasChainKeying } from './schema';
 import { ensureStoreId } from './store-identity';
 
@@ -165,17 +166,23 @@ const UNAVAILABLE_MESSAGE: Record<StoreUnavailableError['reason'], string> = {
   readOnly: 'the store cannot be written (read-only file, folder or connection)',
 };
 
+/** A transient SQLite failure as a `StoreUnavailableError` (nothing was written), or undefined for any other error. */
+const unavailable = (path: string, error: unknown): StoreUnavailableError | undefined => {
+  if (error instanceof StoreUnavailableError) return error;
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  // Extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_READONLY_DBMOVED, …) share their primary code's prefix.
+  const primary = typeof code === 'string' ? Object.keys(UNAVAILABLE).find((c) => code === c || code.startsWith(`${c}_`)) : undefined;
+  const reason = primary === undefined ? undefined : UNAVAILABLE[primary];
+  if (reason === undefined) return undefined;
+  return new StoreUnavailableError(`store-sqlite: ${path}: ${UNAVAILABLE_MESSAGE[reason]} (${String(code)})`, reason, { cause: error });
+};
+
 /** Runs `work`; a transient SQLite failure becomes a `StoreUnavailableError` (nothing was written), the rest is rethrown. */
 const orUnavailable = <T>(path: string, work: () => T): T => {
   try {
     return work();
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    // Extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_READONLY_DBMOVED, …) share their primary code's prefix.
-    const primary = typeof code === 'string' ? Object.keys(UNAVAILABLE).find((c) => code === c || code.startsWith(`${c}_`)) : undefined;
-    const reason = primary === undefined ? undefined : UNAVAILABLE[primary];
-    if (reason === undefined) throw error;
-    throw new StoreUnavailableError(`store-sqlite: ${path}: ${UNAVAILABLE_MESSAGE[reason]} (${String(code)})`, reason, { cause: error });
+    throw unavailable(path, error) ?? error;
   }
 };
 
@@ -211,6 +218,9 @@ const COLUMNS = 'position, stream_id, revision, event_id, type, data, meta, reco
  * an append that has resolved is on disk. Appends run in `BEGIN IMMEDIATE` transactions: the write lock is
  * taken before the last position and the stream's revision are read, so two processes cannot both read the
  * same last position (the second waits up to `busyTimeoutMs`, then reads the first one's result).
+ *
+ * Group commit: appends made while the event loop is busy (concurrent requests) share one transaction and so
+ * one sync, each in a savepoint of its own; each resolves only after that commit.
  */
 export const createSqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore => {
   const clock = options.clock ?? systemClock;
@@ -294,7 +304,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   };
 
   /**
-   * Everything an append reads and writes, in one IMMEDIATE transaction: all or nothing, one fsync. Every
+   * Everything an append reads and writes: all or nothing (a savepoint inside its group's transaction). Every
    * append goes through here (`append` is a one-stream `appendMany`), so every event is sealed in one place.
    */
   const appendTransaction = db.transaction((appends: readonly StreamAppend[]): Either<AppendConflict, AppendResult[]> => {
@@ -329,12 +339,32 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     }));
   });
 
-  /** Runs an append, telling subscribers when it wrote. */
-  const appendStreams = (appends: readonly StreamAppend[]): Either<AppendConflict, AppendResult[]> => {
-    const result = orUnavailable(options.path, () => appendTransaction.immediate(appends));
-    if (result._tag === 'Right' && result.right.some((r) => r.events.length > 0)) for (const listener of listeners) listener();
-    return result;
-  };
+  /**
+   * The appends of one group, each in a savepoint of its own inside one IMMEDIATE transaction: an append that
+   * conflicts or cannot be stored leaves no trace and does not fail the others. Each reads the log head and its
+   * stream's revision after the ones before it, so positions, the hash chain and recordedAt run on across the
+   * group as if they had been written one by one. A transient failure (busy, full, read-only) fails the whole
+   * group: SQLite may have rolled the transaction back, and nothing is written.
+   */
+  const groupTransaction = db.transaction((group: readonly (readonly StreamAppend[])[]): Settled<Either<AppendConflict, AppendResult[]>>[] =>
+    group.map((appends) => {
+      try {
+        return { ok: true, value: appendTransaction(appends) };
+      } catch (error) {
+        if (unavailable(options.path, error) !== undefined) throw error;
+        return { ok: false, error };
+      }
+    }),
+  );
+
+  /** Concurrent appends share one transaction and one sync; each resolves after that commit (see `groupCommit`). */
+  const writes = groupCommit((group: readonly (readonly StreamAppend[])[]) => {
+    const outcomes = orUnavailable(options.path, () => groupTransaction.immediate(group));
+    if (outcomes.some((o) => o.ok && o.value._tag === 'Right' && o.value.right.some((r) => r.events.length > 0))) {
+      for (const listener of listeners) listener();
+    }
+    return outcomes;
+  });
 
   const listeners = new Set<() => void>();
   const subscriptions = subscriptionRegistry();
@@ -367,14 +397,14 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     append: async (streamId, events, { expectedRevision }) => {
       assertOpen();
       assertAppendArguments(streamId, events, expectedRevision);
-      const result = appendStreams([{ streamId, expectedRevision, events }]);
+      const result = await writes.submit([{ streamId, expectedRevision, events }]);
       return isLeft(result) ? result : right(result.right[0] ?? currentOf(streamId));
     },
 
     appendMany: async (appends) => {
       assertOpen();
       assertAppendManyArguments(appends);
-      return appendStreams(appends);
+      return writes.submit(appends);
     },
 
     readStream: async (streamId, { fromRevision = 1 } = {}) => {
@@ -437,7 +467,9 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
 
     close: () =>
       (closing ??= (async () => {
-        // Subscriptions first: one may be reading a batch, and must finish before the connection goes.
+        // Appends already queued are committed (their callers are waiting), and subscriptions are closed: one
+        // may be reading a batch, and must finish before the connection goes.
+        await writes.drained();
         await subscriptions.closeAll();
         closed = true;
         db.close();

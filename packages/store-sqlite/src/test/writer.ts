@@ -21,6 +21,11 @@ export interface WriterPlan {
    * so that their appends interleave however fast one of them starts. Unset for a writer on its own.
    */
   readonly paceWithin?: number;
+  /**
+   * How many appends the writer keeps in flight at once (default 1: one after the other). With more, they
+   * are made concurrently, as a server's requests are, and the store commits them in groups.
+   */
+  readonly concurrency?: number;
 }
 
 /** One acknowledged append: what the writer was told was stored. */
@@ -29,6 +34,8 @@ export interface Acknowledged {
   readonly positions: readonly number[];
   readonly eventIds: readonly string[];
   readonly hashes: readonly string[];
+  /** How many transactions the writer's store had committed when this append was acknowledged. */
+  readonly commits: number;
 }
 
 export interface WriterReport {
@@ -51,9 +58,18 @@ const newEvent = (name: string, n: number): NewEvent => ({
 });
 
 export const runWriter = async (plan: WriterPlan, onAcknowledged: (ack: Acknowledged) => void): Promise<WriterReport> => {
-  const store = createSqliteEventStore({ path: plan.path, busyTimeoutMs: 10_000 });
+  let commits = 0;
+  const store = createSqliteEventStore({
+    path: plan.path,
+    busyTimeoutMs: 10_000,
+    // Traced before SQLite runs it; an append's promise settles only after the statement has returned.
+    trace: (sql) => {
+      if (sql === 'COMMIT') commits += 1;
+    },
+  });
   let conflicts = 0;
   let appended = 0;
+  let next = 0;
   const pace = async (): Promise<void> => {
     if (plan.paceWithin === undefined) return;
     // Everything not appended by this writer was appended by the other one.
@@ -61,8 +77,8 @@ export const runWriter = async (plan: WriterPlan, onAcknowledged: (ack: Acknowle
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
   };
-  try {
-    for (let i = 0; plan.appends === 0 || i < plan.appends; i += 1) {
+  const work = async (): Promise<void> => {
+    for (let i = next++; plan.appends === 0 || i < plan.appends; i = next++) {
       await pace();
       let result;
       if (i % 2 === 0) {
@@ -85,10 +101,14 @@ export const runWriter = async (plan: WriterPlan, onAcknowledged: (ack: Acknowle
         positions: events.map((e) => e.meta.position),
         eventIds: events.map((e) => e.meta.eventId),
         hashes: events.map((e) => e.meta.hash),
+        commits,
       });
       // Give the other process a chance to take the write lock between two appends.
       await new Promise((resolve) => setImmediate(resolve));
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: plan.concurrency ?? 1 }, work));
   } finally {
     await store.close();
   }
