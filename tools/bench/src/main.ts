@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ensureDataset } from './dataset';
+import type { Section } from './figure';
+import { machine } from './machine';
+import { measurements } from './measurements';
+import { parseOptions, USAGE } from './options';
+import { ROOT } from './paths';
+import { progress } from './progress';
+import { renderReport } from './report';
+
+/*
+ * `npm run bench`: generates (or takes from the cache) the dataset, runs each measurement with its
+ * references, and writes BENCHMARKS.md — again after each section, so that a run cut short keeps what it
+ * measured.
+ */
+
+const names = measurements.map((m) => m.name);
+const options = parseOptions(process.argv.slice(2), names);
+if (options === 'help') {
+  process.stdout.write(`${USAGE.replace('MEASUREMENTS', names.join(', '))}\n`);
+  process.exit(0);
+}
+
+const started = new Date();
+const host = machine();
+const dataset = await ensureDataset({ cache: options.cache, seed: options.seed, events: options.events, fresh: options.fresh, commit: host.commit });
+const workDir = mkdtempSync(join(tmpdir(), 'xinfang-bench-'));
+const out = resolve(ROOT, options.out);
+const sections: Section[] = [];
+const write = () =>
+  writeFileSync(out, renderReport({ options, machine: host, dataset, sections, started, seconds: (Date.now() - started.getTime()) / 1000 }));
+try {
+  for (const measurement of measurements) {
+    if (options.only !== undefined && !options.only.includes(measurement.name)) continue;
+    sections.push(await measurement.run({ options, dataset, workDir }));
+    write();
+  }
+  write();
+  progress(`wrote ${out}`);
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}

@@ -1,0 +1,8 @@
+import { demoScaleMeasurement } from './demo-scale';
+import type { Measurement } from './measurement';
+import { rebuildMeasurement } from './rebuild';
+import { verifyMeasurement } from './verify';
+
+/* Every measurement, in the order the report shows them. */
+
+export const measurements: readonly Measurement[] = [rebuildMeasurement, verifyMeasurement, demoScaleMeasurement];
