@@ -134,22 +134,24 @@ const toRow = (event: RecordedEvent): EventRow => {
   };
 };
 
-const toRecorded = (row: EventRow): RecordedEvent => ({
-  type: row.type,
-  data: row.data === null ? undefined : JSON.parse(row.data),
-  meta: {
-    ...(JSON.parse(row.meta) as Pick<RecordedEvent['meta'], 'actor' | 'correlationId' | 'causationId' | 'schemaVersion'>),
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
-    recordedAt: row.recorded_at,
-    occurredAt: row.occurred_at,
-    commandId: row.command_id,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  },
-});
+/**
+ * A row as an event. The columns are added to the object `JSON.parse` made of the rest of `meta` rather than
+ * spread into a new one: spreading a parsed object was most of the cost of reading the log (a replay reads
+ * every row), and the result is the same — the parsed fields first, then the columns.
+ */
+const toRecorded = (row: EventRow): RecordedEvent => {
+  const meta = JSON.parse(row.meta) as Record<string, unknown>;
+  meta.eventId = row.event_id;
+  meta.streamId = row.stream_id;
+  meta.revision = row.revision;
+  meta.position = row.position;
+  meta.recordedAt = row.recorded_at;
+  meta.occurredAt = row.occurred_at;
+  meta.commandId = row.command_id;
+  meta.prevHash = row.prev_hash;
+  meta.hash = row.hash;
+  return { type: row.type, data: row.data === null ? undefined : JSON.parse(row.data), meta: meta as unknown as RecordedEvent['meta'] };
+};
 
 /** SQLite's transient failures (its primary result codes): the store is busy, full or read-only, not broken. */
 const UNAVAILABLE: Record<string, StoreUnavailableError['reason']> = {
