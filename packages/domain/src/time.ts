@@ -30,8 +30,31 @@ export const isInstant = (value: string): boolean =>
 /** Milliseconds since the epoch of an instant. */
 export const epochMs = (instant: Instant): number => Date.parse(instant);
 
-/** Compares two instants by the moment they name (not by their text). */
-export const compareInstants = (a: Instant, b: Instant): number => epochMs(a) - epochMs(b);
+/**
+ * Whether two instants are written alike — the same length, the same offset, hours below 24 — so that their
+ * text sorts as the moments they name: every field is fixed-width digits, most significant first (`T24:00`,
+ * the end of a day, is the next day's `T00:00` and sorts wrong, so it is left to `Date.parse`).
+ */
+const sameLayout = (a: Instant, b: Instant): boolean => {
+  const n = a.length;
+  if (b.length !== n || a[10] !== 'T' || b[10] !== 'T') return false;
+  if ((a[11] === '2' && a[12] === '4') || (b[11] === '2' && b[12] === '4')) return false;
+  if (a[n - 1] === 'Z') return b[n - 1] === 'Z';
+  if (a[n - 6] !== '+' && a[n - 6] !== '-') return false;
+  for (let i = n - 6; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+};
+
+/**
+ * Compares two instants by the moment they name (not by their text): the sign says which is earlier. Most
+ * instants of one log share a layout and an offset, and are compared as text, without a `Date.parse` each
+ * (which was a tenth of deriving the backlog); the others are compared as epoch milliseconds.
+ */
+export const compareInstants = (a: Instant, b: Instant): number => {
+  if (a === b) return 0;
+  if (sameLayout(a, b)) return a < b ? -1 : 1;
+  return epochMs(a) - epochMs(b);
+};
 
 /** The Asia/Shanghai day on which an instant falls. */
 export const dayOf = (instant: Instant): LocalDate =>
