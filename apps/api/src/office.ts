@@ -3,7 +3,6 @@ import { isLeft } from 'fp-ts/Either';
 import {
   aggregates,
   decidingAt,
-  fold,
   personStream,
   type AggregateName,
   type CommandOf,
@@ -14,6 +13,8 @@ import {
   type StateOf,
 } from '@xinfang/domain';
 import {
+  createStateCache,
+  foldStream,
   handleCommand,
   handleCommands,
   isAppendConflict,
@@ -23,6 +24,8 @@ import {
   type CommandFailure,
   type CommandResult,
   type EventStore,
+  type FoldedState,
+  type StateCache,
   type StreamCommand,
 } from '@xinfang/event-store';
 import { findPersonIds, type ProjectionRunner, type ReadModelStore } from '@xinfang/projections';
@@ -52,8 +55,10 @@ export interface Office {
     streamId: string,
     command: CommandOf<N>,
     context: CommandContext,
+    /** Checked on the state the command is decided on (the route's own rules): throws an HttpProblem to refuse. */
+    guard?: (state: StateOf<N>) => void,
   ) => Promise<CommandResult>;
-  /** A stream's current state and revision, folded from its events. */
+  /** A stream's current state and revision, folded from its events (from the states kept for commands). */
   readonly load: <N extends AggregateName>(aggregate: N, streamId: string) => Promise<{ state: StateOf<N>; revision: number }>;
   /**
    * Runs a case command naming petitioners: links each to a person file, registering new (sealed) files
@@ -77,17 +82,39 @@ export interface OfficeOptions {
   readonly clock: Clock;
   readonly readModels: ReadModelStore;
   readonly runner: ProjectionRunner;
+  /** Where the folded states of streams are kept between commands; by default 1,000 streams in memory. */
+  readonly states?: StateCache<unknown>;
 }
 
 /** A sub-command's id: a retried request derives the same ids, so nothing is written twice. */
 export const subCommandId = (commandId: string, part: string): string =>
   createHash('sha256').update(`${commandId}/${part}`, 'utf8').digest('hex').slice(0, 32);
 
-export const createOffice = ({ store, database, clock, readModels, runner }: OfficeOptions): Office => {
+export const createOffice = ({ store, database, clock, readModels, runner, states = createStateCache() }: OfficeOptions): Office => {
   const decode = <N extends AggregateName>(aggregate: N) => (event: { type: string; data: unknown }): EventOf<N> => {
     const decoded = aggregates[aggregate].eventCodec.decode({ type: event.type, data: event.data });
     if (isLeft(decoded)) throw new Error(`stored ${event.type} does not match its schema`);
     return decoded.right;
+  };
+
+  /*
+   * Folded states kept between commands and loads (the least recently used of 1,000 streams dropped first):
+   * a command on a long stream reads and folds only the events recorded since, so its cost does not grow
+   * with the stream. Keyed by aggregate too, so that no state is ever read as another decider's.
+   * Person files are never kept: their states hold a petitioner's sealed data and id-number digest, which
+   * must not stay in memory once the person is forgotten (by this process or another); their streams are
+   * one or two events, so reading them whole costs nothing.
+   */
+  const cached = <N extends AggregateName>(aggregate: N): { cache?: StateCache<StateOf<N>> } => {
+    if (aggregate === 'person') return {};
+    const key = (streamId: string) => `${aggregate}\u0000${streamId}`;
+    return {
+      cache: {
+        get: (streamId) => states.get(key(streamId)) as FoldedState<StateOf<N>> | undefined,
+        set: (streamId, folded) => states.set(key(streamId), folded),
+        forget: (streamId) => states.forget(key(streamId)),
+      },
+    };
   };
 
   /** What the command handler needs to run `command` on `streamId`, whichever handler runs it. */
@@ -103,6 +130,7 @@ export const createOffice = ({ store, database, clock, readModels, runner }: Off
       commandId: context.commandId,
       clock,
       toDomainEvent: decode(aggregate),
+      ...cached(aggregate),
       ...(context.expectedRevision === undefined ? {} : { expectedRevision: context.expectedRevision }),
     };
   };
@@ -115,18 +143,23 @@ export const createOffice = ({ store, database, clock, readModels, runner }: Off
     return result;
   };
 
-  const execute: Office['execute'] = async (aggregate, streamId, command, context) => {
-    const result = await handleCommand({ store, ...commandInput(aggregate, streamId, command, context) });
+  const execute: Office['execute'] = async (aggregate, streamId, command, context, guard) => {
+    const input = commandInput(aggregate, streamId, command, context);
+    const result = await handleCommand({ store, ...input, ...(guard === undefined ? {} : { guard }) });
     if (isLeft(result)) throw refused(result.left);
     return onStream(streamId, result.right);
   };
 
   const load: Office['load'] = async (aggregate, streamId) => {
-    const events = await store.readStream(streamId);
-    const toEvent = decode(aggregate);
     const { decider } = aggregates[aggregate];
-    const state = fold<EventOf<typeof aggregate>, StateOf<typeof aggregate>>(decider as never, events.map(toEvent));
-    return { state, revision: events.length === 0 ? 0 : (events[events.length - 1]?.meta.revision ?? 0) };
+    const { state, revision } = await foldStream({
+      store,
+      streamId,
+      decider: decider as unknown as Decider<unknown, EventOf<typeof aggregate>, StateOf<typeof aggregate>>,
+      toEvent: decode(aggregate),
+      ...cached(aggregate),
+    });
+    return { state, revision };
   };
 
   const existingPerson = async (personId: string): Promise<void> => {

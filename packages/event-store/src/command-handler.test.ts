@@ -1,4 +1,4 @@
-import { domainError, type Decider } from '@xinfang/domain';
+import { domainError, fold, type Decider } from '@xinfang/domain';
 import { left, right, type Either } from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from './capabilities';
@@ -8,6 +8,7 @@ import { eventIdFor } from './event-id';
 import { verifyChain } from './hash-chain';
 import { idempotencyKeyReused, isSameCommand } from './idempotency';
 import type { EventStore } from './event-store';
+import { createStateCache } from './stream-state';
 import { createMemoryEventStore } from './memory-store';
 import type { UpcasterRegistry } from './upcasters';
 
@@ -49,14 +50,21 @@ const actor = { id: 'clerk-1', role: 'office' };
 const countingStore = () => {
   const store = createMemoryEventStore({ clock: fixedClock('2024-09-18T10:00:00+08:00', 1000) });
   const counts = { appends: 0 };
+  /** Every readStream asked of the store: from which revision, and how many events it returned. */
+  const reads: { fromRevision: number; events: number }[] = [];
   const counted: EventStore = {
     ...store,
     append: (streamId, events, options) => {
       counts.appends += 1;
       return store.append(streamId, events, options);
     },
+    readStream: async (streamId, options) => {
+      const events = await store.readStream(streamId, options);
+      reads.push({ fromRevision: options?.fromRevision ?? 1, events: events.length });
+      return events;
+    },
   };
-  return { store: counted, counts };
+  return { store: counted, counts, reads };
 };
 
 const run = (
@@ -311,5 +319,109 @@ describe('handleCommand', () => {
       }),
     ).rejects.toThrow('stored event does not decode');
     expect(await store.headPosition()).toBe(1);
+  });
+});
+
+describe('handleCommand: one read, one decide', () => {
+  const stored = (n: number): NewEvent[] =>
+    Array.from({ length: n }, (_, i) => ({
+      type: 'Incremented',
+      data: { by: 0 },
+      meta: { eventId: `e-${n}-${i}`, occurredAt: '2024-09-18T09:00:00+08:00', actor, commandId: `old-${i}`, correlationId: 'old', causationId: 'old', schemaVersion: 1 },
+    }));
+
+  it('reads the stream once, checks the guard on the state it decides on, and writes nothing when the guard throws', async () => {
+    const { store, counts, reads } = countingStore();
+    expectRight(await run(store, increment(3), 'command-1'));
+    reads.length = 0;
+    const seen: State[] = [];
+    const refusal = new Error('not yours');
+
+    const refused = run(store, increment(1), 'command-2', {
+      guard: (state) => {
+        seen.push(state);
+        throw refusal;
+      },
+    });
+    await expect(refused).rejects.toBe(refusal);
+    expect(seen).toEqual([{ total: 3, closed: false }]);
+    expect(reads).toEqual([{ fromRevision: 1, events: 1 }]);
+    expect(counts.appends).toBe(1);
+
+    reads.length = 0;
+    expectRight(await run(store, increment(1), 'command-3', { guard: (state) => void seen.push(state) }));
+    expect(reads).toEqual([{ fromRevision: 1, events: 1 }]);
+    // A retried command id gets its first result: nothing is read, nothing checked.
+    reads.length = 0;
+    expectRight(await run(store, increment(1), 'command-3', { guard: () => expect.fail('checked a retry') }));
+    expect(reads).toEqual([]);
+  });
+
+  it('with a state cache, reads only the events recorded since: a command on a 10,000-event stream reads none of them again', async () => {
+    const { store, reads } = countingStore();
+    expectRight(await store.append('counter-1', stored(10_000), { expectedRevision: 0 }));
+    const cache = createStateCache<State>();
+
+    // The first command folds the whole stream once; its own events then move the cached state on.
+    expect(expectRight(await run(store, increment(2), 'command-1', { cache })).revision).toBe(10_001);
+    expect(reads).toEqual([{ fromRevision: 1, events: 10_000 }]);
+    reads.length = 0;
+    expect(expectRight(await run(store, increment(3), 'command-2', { cache })).revision).toBe(10_002);
+    expect(reads).toEqual([{ fromRevision: 10_001, events: 1 }]);
+
+    // Another writer (another process) appends: the next command reads its last event again and those.
+    expectRight(await store.append('counter-1', [...stored(3)].map((e, i) => ({ ...e, data: { by: 1 }, meta: { ...e.meta, eventId: `other-${i}` } })), { expectedRevision: 'any' }));
+    reads.length = 0;
+    const refused = await run(store, increment(3), 'command-3', { cache });
+    expect(refused).toEqual(left(domainError('counter.limit', '超过上限', 'The limit would be passed', { total: 8 })));
+    expect(reads).toEqual([{ fromRevision: 10_002, events: 4 }]);
+
+    const all = await store.readStream('counter-1');
+    const full = fold(counter, all.map((e) => ({ type: e.type, data: e.data }) as Event));
+    expect(cache.get('counter-1')).toEqual({ revision: 10_005, position: 10_005, hash: all.at(-1)?.meta.hash, state: full });
+    expect(full).toEqual({ total: 8, closed: false });
+  });
+
+  it('with a state cache, decides again on what a racer wrote, without reading it back', async () => {
+    const { store, reads } = countingStore();
+    const cache = createStateCache<State>();
+    expectRight(await run(store, increment(1), 'command-1', { cache }));
+    // Both decide at revision 1; the winner's recorded event moves the cached state on, so the loser decides
+    // again on it reading only that event back (to check it is the one folded).
+    const results = await Promise.all([run(store, increment(4), 'command-2', { cache }), run(store, increment(4), 'command-3', { cache })]);
+
+    expect(results.map((r) => expectRight(r).revision).sort()).toEqual([2, 3]);
+    expect(reads.slice(1)).toEqual([
+      { fromRevision: 1, events: 1 },
+      { fromRevision: 1, events: 1 },
+      { fromRevision: 2, events: 1 },
+    ]);
+    expect(cache.get('counter-1')?.state).toEqual({ total: 9, closed: false });
+  });
+
+  it('with a state cache folded from another log (a file put back under a running process), folds the log again', async () => {
+    const cache = createStateCache<State>();
+    const first = createMemoryEventStore({ clock: fixedClock('2024-09-18T10:00:00+08:00', 1000) });
+    for (const i of [0, 1, 2]) expectRight(await run(first, increment(3), `first-${i}`, { cache }));
+    expect(cache.get('counter-1')).toMatchObject({ revision: 3, state: { total: 9 } });
+
+    // Another log with the stream at the same revision 3, of other events: the cached total 9 would refuse +5.
+    const { store: other, reads } = countingStore();
+    for (const i of [0, 1, 2]) expectRight(await run(other, increment(1), `other-${i}`));
+    reads.length = 0;
+    const result = expectRight(await run(other, increment(5), 'other-3', { cache }));
+
+    expect(result.revision).toBe(4);
+    expect(reads).toEqual([
+      { fromRevision: 3, events: 1 },
+      { fromRevision: 1, events: 3 },
+    ]);
+    expect(cache.get('counter-1')).toMatchObject({ revision: 4, state: { total: 8, closed: false } });
+
+    // And a log that ends before the cached revision.
+    const { store: shorter } = countingStore();
+    expectRight(await run(shorter, increment(2), 'shorter-0'));
+    expect(expectRight(await run(shorter, increment(1), 'shorter-1', { cache })).revision).toBe(2);
+    expect(cache.get('counter-1')).toMatchObject({ revision: 2, state: { total: 3 } });
   });
 });

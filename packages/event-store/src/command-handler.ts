@@ -1,4 +1,4 @@
-import { fold, type Decider, type DomainError, type Instant } from '@xinfang/domain';
+import type { Decider, DomainError, Instant } from '@xinfang/domain';
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import { appendResultOf } from './append-rules';
 import { systemClock, type Clock } from './capabilities';
@@ -6,6 +6,7 @@ import { commandTypeOf, idempotencyKeyReused, isSameCommand } from './idempotenc
 import type { Actor, NewEvent, RecordedEvent } from './envelope';
 import { appendConflict, type AppendConflict, type AppendResult, type EventStore } from './event-store';
 import { eventIdFor } from './event-id';
+import { foldOnto, foldStream, type StateCache } from './stream-state';
 import { currentSchemaVersion, upcast, type UpcasterRegistry } from './upcasters';
 
 /** Events as deciders produce them: a tagged `{ type, data }`. */
@@ -50,32 +51,59 @@ export interface HandleCommandInput<Command, Event extends DomainEvent, State> {
    * Pass an io-ts decode here to check stored data; it should throw on a bad event (corrupt storage).
    */
   readonly toDomainEvent?: (event: RecordedEvent) => Event;
+  /**
+   * Checked on the state the command is about to be decided on, before anything is decided: throws to refuse
+   * the command (a caller's access rule that depends on the state, say), so that the caller need not read
+   * and fold the stream a second time for it. A repeated `commandId` returns its first result unchecked.
+   */
+  readonly guard?: (state: State) => void;
+  /** Folded states kept between commands: a command then reads only the events recorded since (`createStateCache`). */
+  readonly cache?: StateCache<State>;
 }
 
-/** What deciding a command on a stream needs: everything of `HandleCommandInput` but where to store it. */
+/** What deciding a command on a stream needs: everything of `HandleCommandInput` but the handling of conflicts. */
 export type DecideInput<Command, Event extends DomainEvent, State> = Omit<
   HandleCommandInput<Command, Event, State>,
-  'store' | 'streamId' | 'expectedRevision' | 'maxRetries'
+  'store' | 'expectedRevision' | 'maxRetries'
 >;
 
+/** A command decided on its stream as it was read. */
+export interface Decision {
+  /** The stream's revision the command was decided at, and the position of its last event (0 when empty). */
+  readonly revision: number;
+  readonly position: number;
+  readonly decided: Either<DomainError, NewEvent[]>;
+  /** Tells the state cache what was recorded, so that the next command on the stream starts from there. */
+  readonly recorded: (result: AppendResult) => void;
+}
+
 /**
- * Folds a stream's stored events, decides the command, and gives the decided events their envelope: the one
- * place the meta of a command's events is made, for `handleCommand` and `handleCommands` alike.
+ * Reads the stream (once: only what follows its cached state), folds it, checks the guard, decides the
+ * command, and gives the decided events their envelope: the one place the meta of a command's events is
+ * made, for `handleCommand` and `handleCommands` alike.
  */
-export const decideOnStream = <Command, Event extends DomainEvent, State>(
+export const decideOnStream = async <Command, Event extends DomainEvent, State>(
+  store: EventStore,
   input: DecideInput<Command, Event, State>,
-  stored: readonly RecordedEvent[],
-): Either<DomainError, NewEvent[]> => {
-  const { decider, command, actor, commandId, upcasters = {} } = input;
+): Promise<Decision> => {
+  const { decider, streamId, command, actor, commandId, upcasters = {}, cache } = input;
   const clock = input.clock ?? systemClock;
   const occurredAt = input.occurredAt ?? (() => clock.now());
   const toDomainEvent = input.toDomainEvent ?? ((e: RecordedEvent) => ({ type: e.type, data: e.data }) as Event);
   const readAsCurrent = upcast(upcasters);
+  const toEvent = (e: RecordedEvent): Event => toDomainEvent(readAsCurrent(e));
+  const folded = await foldStream({ store, streamId, decider, toEvent, ...(cache === undefined ? {} : { cache }) });
+  const recorded = (result: AppendResult): void => {
+    // The recorded events, read back as a later command would read them, move the cached state on.
+    const next = foldOnto({ decider, toEvent }, folded, result.events);
+    if (next !== undefined && result.events.length > 0) cache?.set(streamId, next);
+  };
+  input.guard?.(folded.state);
   const commandType = commandTypeOf(command);
-  const state = fold(decider, stored.map((e) => toDomainEvent(readAsCurrent(e))));
-  const decided = decider.decide(command, state);
-  if (isLeft(decided)) return decided;
-  return right(decided.right.map((event, index) => ({
+  const decided = decider.decide(command, folded.state);
+  const decision = { revision: folded.revision, position: folded.position, recorded };
+  if (isLeft(decided)) return { ...decision, decided };
+  const events = decided.right.map((event, index): NewEvent => ({
     type: event.type,
     data: event.data,
     meta: {
@@ -88,7 +116,8 @@ export const decideOnStream = <Command, Event extends DomainEvent, State>(
       causationId: input.causationId ?? commandId,
       schemaVersion: currentSchemaVersion(upcasters, event.type),
     },
-  })));
+  }));
+  return { ...decision, decided: right(events) };
 };
 
 export const resultOf = (events: readonly RecordedEvent[]): CommandResult => {
@@ -98,7 +127,7 @@ export const resultOf = (events: readonly RecordedEvent[]): CommandResult => {
 };
 
 /**
- * Load → fold → decide → append with the revision that was loaded. A concurrent writer (an
+ * Load (one read) → fold → guard → decide → append with the revision that was loaded. A concurrent writer (an
  * `AppendConflict`) makes it reload and decide again, at most `maxRetries` more times, since the decision
  * may differ on the newer state. A `commandId` already in the store returns the first result and writes
  * nothing — even if the command would be refused now.
@@ -115,20 +144,19 @@ export const handleCommand = async <Command, Event extends DomainEvent, State>(
   }
 
   for (let attempt = 0; ; attempt++) {
-    const stored = await store.readStream(streamId);
-    const revision = stored.at(-1)?.meta.revision ?? 0;
+    const { revision, position, decided, recorded } = await decideOnStream(store, input);
     if (expectedRevision !== undefined && expectedRevision !== revision) {
       return left(appendConflict(streamId, expectedRevision, revision));
     }
-    const decided = decideOnStream(input, stored);
     if (isLeft(decided)) return decided;
     const events = decided.right;
-    if (events.length === 0) {
-      return right({ streamId, revision, position: stored.at(-1)?.meta.position ?? 0, events: [] });
-    }
+    if (events.length === 0) return right({ streamId, revision, position, events: [] });
 
     const appended = await store.append(streamId, events, { expectedRevision: revision });
-    if (!isLeft(appended)) return appended;
+    if (!isLeft(appended)) {
+      recorded(appended.right);
+      return appended;
+    }
     // With an expected revision, the client's state was current when we loaded but is stale now: the
     // client must look again, so no retry. Without one, a racer got in first: decide again on the new state.
     if (expectedRevision !== undefined) {

@@ -1,7 +1,13 @@
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
-import type { DomainError } from '@xinfang/domain';
-import { decideOnStream, resultOf, type CommandFailure, type CommandResult, type DecideInput, type DomainEvent } from './command-handler';
-import type { NewEvent, RecordedEvent } from './envelope';
+import {
+  decideOnStream,
+  resultOf,
+  type CommandFailure,
+  type CommandResult,
+  type DecideInput,
+  type Decision,
+  type DomainEvent,
+} from './command-handler';
 import { appendConflict, type EventStore } from './event-store';
 
 /** A command bound to its decider and stream, ready for `handleCommands` (which may mix aggregates). */
@@ -10,16 +16,17 @@ export interface StreamCommand {
   readonly commandId: string;
   /** As in `handleCommand`: the revision the client saw; any other is a conflict at once, never retried. */
   readonly expectedRevision?: number;
-  readonly decide: (stored: readonly RecordedEvent[]) => Either<DomainError, NewEvent[]>;
+  /** Reads the stream's state (once) and decides the command on it. */
+  readonly decide: (store: EventStore) => Promise<Decision>;
 }
 
 export const streamCommand = <Command, Event extends DomainEvent, State>(
-  input: DecideInput<Command, Event, State> & { readonly streamId: string; readonly expectedRevision?: number },
+  input: DecideInput<Command, Event, State> & { readonly expectedRevision?: number },
 ): StreamCommand => ({
   streamId: input.streamId,
   commandId: input.commandId,
   ...(input.expectedRevision === undefined ? {} : { expectedRevision: input.expectedRevision }),
-  decide: (stored) => decideOnStream(input, stored),
+  decide: (store) => decideOnStream(store, input),
 });
 
 export interface HandleCommandsInput {
@@ -49,19 +56,23 @@ export const handleCommands = async (input: HandleCommandsInput): Promise<Either
 
   for (let attempt = 0; ; attempt++) {
     const appends = [];
+    const decisions: Decision[] = [];
     for (const command of pending) {
-      const stored = await store.readStream(command.streamId);
-      const revision = stored.at(-1)?.meta.revision ?? 0;
+      const decision = await command.decide(store);
+      const { revision, decided } = decision;
       if (command.expectedRevision !== undefined && command.expectedRevision !== revision) {
         return left(appendConflict(command.streamId, command.expectedRevision, revision));
       }
-      const decided = command.decide(stored);
       if (isLeft(decided)) return decided;
       // A command that decides nothing still takes part: its stream must not move before the others are written.
       appends.push({ streamId: command.streamId, expectedRevision: revision, events: decided.right });
+      decisions.push(decision);
     }
     const appended = await store.appendMany(appends);
-    if (!isLeft(appended)) return right(withPrior(appended.right));
+    if (!isLeft(appended)) {
+      appended.right.forEach((result, i) => decisions[i]?.recorded(result));
+      return right(withPrior(appended.right));
+    }
     const failed = pending.find((c) => c.streamId === appended.left.streamId);
     if (failed?.expectedRevision !== undefined) {
       return left(appendConflict(failed.streamId, failed.expectedRevision, appended.left.actualRevision));

@@ -10,5 +10,6 @@ export * from './hash-chain';
 export * from './idempotency';
 export * from './log-head';
 export * from './memory-store';
+export * from './stream-state';
 export * from './subscription';
 export * from './upcasters';

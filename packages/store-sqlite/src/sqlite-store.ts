@@ -363,7 +363,11 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   const writes = groupCommit((group: readonly (readonly StreamAppend[])[]) => {
     const outcomes = orUnavailable(options.path, () => groupTransaction.immediate(group));
     if (outcomes.some((o) => o.ok && o.value._tag === 'Right' && o.value.right.some((r) => r.events.length > 0))) {
-      for (const listener of listeners) listener();
+      // Subscribers are told in the next turn of the event loop, after the appends' callers have run on: a
+      // server answers its requests first, and its subscribers' work (the projection runner) does not delay them.
+      setImmediate(() => {
+        for (const listener of listeners) listener();
+      });
     }
     return outcomes;
   });

@@ -265,6 +265,28 @@ describe('leaders act on the cases they lead', () => {
     expect((await call('package', caseId, { leaderId: 'L02', at: LATER }, 'office')).status).toBe(200);
     expect((await call('progress', caseId, { at: LATER, note: '包案后首次走访' }, 'leader:L02')).status).toBe(200);
   });
+
+  it('answers a retried Idempotency-Key with its first answer though the leader no longer leads the case; a new key is refused (403)', async () => {
+    cases += 1;
+    const caseId = `case-${cases}`;
+    expect((await server.call('POST', '/api/v1/cases', { body: newCase(caseId) })).status).toBe(201);
+    await call('acceptance', caseId, sceneBodies.acceptance);
+    await call('assignment', caseId, { ...sceneBodies.assignment, responsibleLeaderId: 'L02' });
+    const progress = { at: LATER, note: '走访' };
+    const first = await call('progress', caseId, progress, 'leader:L02', { 'idempotency-key': 'l02-progress' });
+    expect(first.status).toBe(200);
+    // Reassigned to L01: the access rule now refuses L02, but a retry is answered before the rule is checked.
+    expect((await call('assignment', caseId, { ...sceneBodies.assignment, at: at(18) })).status).toBe(200);
+    const before = await server.eventCount();
+
+    const again = await call('progress', caseId, progress, 'leader:L02', { 'idempotency-key': 'l02-progress' });
+    expect({ status: again.status, body: again.body }).toEqual({ status: 200, body: first.body });
+    expect((await call('progress', caseId, progress, 'leader:L02', { 'idempotency-key': 'l02-progress-2' })).status).toBe(403);
+    // The key on another case is another command (422), whether or not the leader may act there.
+    const other = await call('progress', 'case-1', progress, 'leader:L02', { 'idempotency-key': 'l02-progress' });
+    expect({ status: other.status, code: other.body.code }).toEqual({ status: 422, code: 'idempotencyKeyReused' });
+    expect(await server.eventCount()).toBe(before);
+  });
 });
 
 describe('POST /api/v1/cases', () => {

@@ -15,7 +15,7 @@ import {
   type PetitionerInput,
   type PetitionerRef,
 } from '@xinfang/domain';
-import { appendConflict, isSameCommand, type CommandResult } from '@xinfang/event-store';
+import { appendConflict, type CommandResult } from '@xinfang/event-store';
 import { allow, permit, roleOf } from '../auth';
 import { mayActOnCase, mayActOnCases, mayRegisterCase, mayRegisterCases, type CaseAction } from '../case-access';
 import { commandContext, commandReply, idOrNew, priorResult } from '../command-context';
@@ -101,16 +101,13 @@ for (const [segment, type] of Object.entries<CaseAction['type']>(caseActions)) {
     const role = roleOf(c);
     const { id } = c.req.valid('param');
     const action = { type, data: { ...c.req.valid('json'), caseId: id } } as CaseAction;
-    const context = commandContext(c);
-    const streamId = caseStream(id);
-    const { office } = c.var.services;
-    const prior = await priorResult(c, context, (r) => isSameCommand(r.events, streamId, type));
-    if (prior === undefined) {
-      const { state } = await office.load('case', streamId);
+    // One read and one decide: the command handler answers a retried Idempotency-Key with its first result
+    // (or 422 for a key used for another command) before the guard, and checks the guard on the state it
+    // decides on.
+    const result = await c.var.services.office.execute('case', caseStream(id), action, commandContext(c), (state) => {
       if (state.status === 'none') throw fromDomainError(caseErrors.caseNotFound(id));
       if (!mayActOnCase(role, action, state)) throw forbidden('只能办理本人牵头或包案的事项 / only cases you lead');
-    }
-    const result = prior ?? (await office.execute('case', streamId, action, context));
+    });
     return commandReply(c, id, result, 200);
   });
 }

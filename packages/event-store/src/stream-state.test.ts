@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { NewEvent } from './envelope';
+import { createMemoryEventStore } from './memory-store';
+import { createStateCache, foldStream } from './stream-state';
+
+const folded = (revision: number, state = revision) => ({ revision, position: revision, hash: `h-${revision}`, state });
+
+const added = (n: number): NewEvent => ({
+  type: 'Added',
+  data: { n },
+  meta: { eventId: `e-${n}`, occurredAt: '2024-09-18T09:00:00+08:00', actor: { id: 'clerk-1', role: 'office' }, commandId: `c-${n}`, correlationId: 'x', causationId: 'x', schemaVersion: 1 },
+});
+
+/** A sum of the events' `n`. */
+const sum = {
+  decider: { initialState: 0, evolve: (total: number, event: { n: number }) => total + event.n },
+  toEvent: (event: { data: unknown }) => event.data as { n: number },
+};
+
+describe('createStateCache', () => {
+  it('drops the least recently used stream first', () => {
+    const cache = createStateCache<number>({ maxStreams: 2 });
+    cache.set('a', folded(1));
+    cache.set('b', folded(1));
+    expect(cache.get('a')).toEqual(folded(1));
+    cache.set('c', folded(1));
+
+    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([folded(1), undefined, folded(1)]);
+  });
+
+  it('keeps the later of two states of one stream, whatever order they come in', () => {
+    const cache = createStateCache<number>();
+    cache.set('a', folded(5));
+    cache.set('a', folded(3));
+    expect(cache.get('a')).toEqual(folded(5));
+    cache.set('a', folded(6));
+    expect(cache.get('a')).toEqual(folded(6));
+  });
+
+  it('forgets a stream, which may then be set at any revision', () => {
+    const cache = createStateCache<number>();
+    cache.set('a', folded(5));
+    cache.forget('a');
+    expect(cache.get('a')).toBeUndefined();
+    cache.set('a', folded(2));
+    expect(cache.get('a')).toEqual(folded(2));
+  });
+
+  it('keeps 1,000 streams by default', () => {
+    const cache = createStateCache<number>();
+    for (let i = 0; i <= 1_000; i++) cache.set(`s-${i}`, folded(1, i));
+    expect([cache.get('s-0'), cache.get('s-1'), cache.get('s-1000')]).toEqual([undefined, folded(1, 1), folded(1, 1000)]);
+  });
+
+  it('refuses a bound that is not a positive whole number', () => {
+    expect(() => createStateCache({ maxStreams: 0 })).toThrow(RangeError);
+    expect(() => createStateCache({ maxStreams: 1.5 })).toThrow(RangeError);
+  });
+});
+
+describe('foldStream', () => {
+  it('folds the whole stream once, then only what follows the cached state, to the same state as a full fold', async () => {
+    const store = createMemoryEventStore();
+    await store.append('s', [added(1), added(2)], { expectedRevision: 0 });
+    const cache = createStateCache<number>();
+
+    const hashAt = async (revision: number) => (await store.readStream('s', { fromRevision: revision }))[0]?.meta.hash;
+
+    expect(await foldStream({ store, streamId: 's', ...sum, cache })).toEqual({ revision: 2, position: 2, hash: await hashAt(2), state: 3 });
+    await store.append('s', [added(10)], { expectedRevision: 2 });
+    const third = { revision: 3, position: 3, hash: await hashAt(3), state: 13 };
+    expect(await foldStream({ store, streamId: 's', ...sum, cache })).toEqual(third);
+    expect(cache.get('s')).toEqual(third);
+    expect(await foldStream({ store, streamId: 's', ...sum })).toEqual(third);
+    expect(await foldStream({ store, streamId: 'none', ...sum, cache })).toEqual({ revision: 0, position: 0, hash: '', state: 0 });
+    expect(cache.get('none')).toBeUndefined();
+  });
+});
