@@ -1,4 +1,4 @@
-import { assertCommit, serializeDoc, type Checkpoint, type ReadModelStore } from './read-model-store';
+import { assertCommit, serializeChanges, type Checkpoint, type ProjectionCommit, type ReadModelStore } from './read-model-store';
 
 interface Table {
   checkpoint?: Checkpoint;
@@ -28,19 +28,45 @@ export const createMemoryReadModels = (): ReadModelStore => {
     return found;
   };
 
+  const loadText = (projection: string, keys: Iterable<string>): Map<string, string> => {
+    const docs = tables.get(projection)?.docs;
+    const found = new Map<string, string>();
+    if (docs === undefined) return found;
+    for (const key of keys) {
+      const text = docs.get(key);
+      if (text !== undefined) found.set(key, text);
+    }
+    return found;
+  };
+
+  /** Checks every part against the checkpoints as the parts before it leave them, then writes: all or nothing. */
+  const commitMany = (commits: readonly ProjectionCommit[]): void => {
+    const checkpoints = new Map<string, Checkpoint | undefined>();
+    for (const { projection, version, docs, position, hash } of commits) {
+      const stored = checkpoints.has(projection) ? checkpoints.get(projection) : tables.get(projection)?.checkpoint;
+      assertCommit(projection, stored, version, docs, position);
+      checkpoints.set(projection, hash === undefined ? { position, version } : { position, version, hash });
+    }
+    for (const { projection, docs } of commits) {
+      const target = table(projection);
+      for (const [key, text] of docs) {
+        if (text === undefined) target.docs.delete(key);
+        else target.docs.set(key, text);
+      }
+    }
+    for (const [projection, checkpoint] of checkpoints) if (checkpoint !== undefined) table(projection).checkpoint = checkpoint;
+  };
+
   return {
     checkpoint: async (projection) => tables.get(projection)?.checkpoint,
 
     load: async (projection, keys) => {
-      const docs = tables.get(projection)?.docs;
       const found = new Map<string, unknown>();
-      if (docs === undefined) return found;
-      for (const key of keys) {
-        const text = docs.get(key);
-        if (text !== undefined) found.set(key, JSON.parse(text));
-      }
+      for (const [key, text] of loadText(projection, keys)) found.set(key, JSON.parse(text));
       return found;
     },
+
+    loadText: async (projection, keys) => loadText(projection, keys),
 
     all: (projection) => ({
       async *[Symbol.asyncIterator]() {
@@ -56,17 +82,10 @@ export const createMemoryReadModels = (): ReadModelStore => {
       },
     }),
 
-    commit: async (projection, version, changes, position, hash) => {
-      const target = table(projection);
-      assertCommit(projection, target.checkpoint, version, changes, position);
-      // Serialise everything before writing anything: all or nothing.
-      const texts = [...changes].map(([key, doc]) => [key, doc === undefined ? undefined : serializeDoc(projection, key, doc)] as const);
-      for (const [key, text] of texts) {
-        if (text === undefined) target.docs.delete(key);
-        else target.docs.set(key, text);
-      }
-      target.checkpoint = hash === undefined ? { position, version } : { position, version, hash };
-    },
+    commit: async (projection, version, changes, position, hash) =>
+      commitMany([{ projection, version, docs: serializeChanges(projection, changes), position, ...(hash === undefined ? {} : { hash }) }]),
+
+    commitMany: async (commits) => commitMany(commits),
 
     reset: async (projection) => {
       tables.delete(projection);

@@ -25,11 +25,26 @@ export interface Checkpoint {
 /** A document or `undefined` for "delete it". */
 export type DocChanges = ReadonlyMap<string, unknown>;
 
+/**
+ * One projection's part of a `commitMany`: its changed documents as JSON text (as `serializeDoc` writes
+ * them; `undefined` deletes the document) and its new checkpoint. Text, so that the runner, which
+ * serializes each document once per commit anyway, knows the size of what it keeps in memory.
+ */
+export interface ProjectionCommit {
+  readonly projection: string;
+  readonly version: number;
+  readonly docs: ReadonlyMap<string, string | undefined>;
+  readonly position: number;
+  readonly hash?: string;
+}
+
 export interface ReadModelStore {
   /** The projection's checkpoint, or undefined when it has never committed (or was reset). */
   readonly checkpoint: (projection: string) => Promise<Checkpoint | undefined>;
   /** The stored documents of those keys (a key without a document is absent from the map). */
   readonly load: (projection: string, keys: Iterable<string>) => Promise<Map<string, unknown>>;
+  /** The same as `load`, the documents as their stored JSON text. */
+  readonly loadText: (projection: string, keys: Iterable<string>) => Promise<Map<string, string>>;
   /** Every document of the projection, in the order of their keys' UTF-8 bytes, read a page at a time. */
   readonly all: (projection: string) => AsyncIterable<readonly [key: string, doc: unknown]>;
   /**
@@ -39,6 +54,11 @@ export interface ReadModelStore {
    * of `position`, or is at `position` already and there are documents to write.
    */
   readonly commit: (projection: string, version: number, changes: DocChanges, position: number, hash?: string) => Promise<void>;
+  /**
+   * Commits of several projections in one transaction (what the runner does once per batch of events): each
+   * is checked as `commit` checks it, and if one is refused or fails, none is written.
+   */
+  readonly commitMany: (commits: readonly ProjectionCommit[]) => Promise<void>;
   /** Deletes the projection's documents and its checkpoint, in one transaction. */
   readonly reset: (projection: string) => Promise<void>;
   /** The id of the log (`EventStore.storeId`) these read models were built from; undefined until one is set. */
@@ -72,7 +92,7 @@ export const assertCommit = (
   projection: string,
   stored: Checkpoint | undefined,
   version: number,
-  changes: DocChanges,
+  changes: { readonly size: number },
   position: number,
 ): void => {
   if (!(Number.isSafeInteger(position) && position >= 0)) throw new RangeError(`commit: bad position ${position}`);
@@ -85,6 +105,13 @@ export const assertCommit = (
   ) {
     throw new CheckpointConflictError(projection, stored, { position, version });
   }
+};
+
+/** Documents as `commitMany` takes them: each serialized (`serializeDoc`), `undefined` kept for "delete it". */
+export const serializeChanges = (projection: string, changes: DocChanges): Map<string, string | undefined> => {
+  const docs = new Map<string, string | undefined>();
+  for (const [key, doc] of changes) docs.set(key, doc === undefined ? undefined : serializeDoc(projection, key, doc));
+  return docs;
 };
 
 /** A document as stored: JSON text. Throws a `TypeError` naming the key for what JSON cannot hold. */

@@ -13,8 +13,9 @@ import { findDutyStreams, findPersonIds, loadWorld, worldProjections } from './w
 
 /*
  * Random legal histories, written through the real deciders (refused commands are dropped), projected
- * incrementally by a succession of runners over one read-model store — each with its own batch size,
- * some catching up, some following the log live while commands arrive, some crashing part-way — must
+ * incrementally by a succession of runners over one read-model store — each with its own batch size and
+ * memory for documents, some catching up, some following the log live while commands arrive, some crashing
+ * part-way, one resident runner catching up now and then while the others write between its turns — must
  * leave exactly the read models of one full rebuild: every document of every projection, the
  * checkpoints, and the World `loadWorld` reads back equals `buildWorld` of all the events.
  */
@@ -59,8 +60,10 @@ const headOf = (store: EventStore) => store.headPosition();
 
 const segment = fc.record({
   steps: fc.array(fc.record({ intent, hours: fc.integer({ min: 0, max: 30 }) }), { maxLength: 25, size: 'medium' }),
-  mode: pick('catchUp', 'catchUp', 'live', 'crash', 'none'),
+  mode: pick('catchUp', 'catchUp', 'live', 'crash', 'resident', 'none'),
   batchSize: fc.integer({ min: 1, max: 7 }),
+  // None (every document loaded again for each batch), a few, or all of them kept between batches.
+  cacheBytes: pick(0, 600, undefined),
   crashAfter: fc.integer({ min: 0, max: 40 }),
 });
 
@@ -79,13 +82,16 @@ describe('projecting incrementally, with restarts and crashes, equals one full r
           const db = kind === 'sqlite' ? new Database(':memory:') : undefined;
           try {
             const readModels = db === undefined ? createMemoryReadModels() : createSqliteReadModels(db, { pageSize: 4 });
-            for (const { steps, mode, batchSize, crashAfter } of segments) {
+            // Kept across segments: what it holds in memory must not outlive what the others commit meanwhile.
+            const resident = createProjectionRunner({ store, readModels, projections, batchSize: 3, cacheBytes: 2_000 });
+            for (const { steps, mode, batchSize, cacheBytes: bytes, crashAfter } of segments) {
+              const cacheBytes = bytes === undefined ? {} : { cacheBytes: bytes };
               const runSteps = async () => {
                 for (const { intent: i, hours } of steps) await log.run(i, hours);
               };
               if (mode === 'live') {
                 // Commands arrive while the runner catches up and then while it follows the log.
-                const runner = createProjectionRunner({ store, readModels, projections, batchSize });
+                const runner = createProjectionRunner({ store, readModels, projections, batchSize, ...cacheBytes });
                 const starting = runner.start();
                 await runSteps();
                 await starting;
@@ -94,9 +100,11 @@ describe('projecting incrementally, with restarts and crashes, equals one full r
               } else {
                 await runSteps();
                 if (mode === 'catchUp') {
-                  await createProjectionRunner({ store, readModels, projections, batchSize }).catchUp();
+                  await createProjectionRunner({ store, readModels, projections, batchSize, ...cacheBytes }).catchUp();
+                } else if (mode === 'resident') {
+                  await resident.catchUp();
                 } else if (mode === 'crash') {
-                  const crashing = createProjectionRunner({ store, readModels, projections: crashingAfter(crashAfter), batchSize });
+                  const crashing = createProjectionRunner({ store, readModels, projections: crashingAfter(crashAfter), batchSize, ...cacheBytes });
                   await crashing.catchUp().catch((error: unknown) => {
                     if (!(error instanceof ProjectionFailedError)) throw error;
                   });

@@ -409,6 +409,211 @@ describe.each(targets)('the projection runner, read models in $name', ({ open })
     expect(await docsOf(afterCrash, 'counts')).toEqual(await expectedCounts(s.store));
   });
 
+  it('keeps nothing of a failed batch in memory: the same runner, once the projection is fixed, counts each event once', async () => {
+    const s = createScenario();
+    await seed(s);
+    await more(s);
+    const { readModels } = open();
+    let broken = true;
+    const counts = defineProjection<{ events: number }>({
+      name: 'counts',
+      version: 1,
+      keysOf: (event) => [event.meta.streamId],
+      apply: (doc, event) => {
+        if (broken && event.meta.position === 7) throw new Error('the projection has a bug');
+        return { events: (doc?.events ?? 0) + 1 };
+      },
+    });
+    const runner = createProjectionRunner({ store: s.store, readModels, projections: [counts], batchSize: 4 });
+    await expect(runner.catchUp()).rejects.toBeInstanceOf(ProjectionFailedError);
+    expect(await docsOf(readModels, 'counts')).toEqual(await expectedCounts(s.store, 4));
+    broken = false;
+    expect(await runner.catchUp()).toBe(await s.store.headPosition());
+    expect(await docsOf(readModels, 'counts')).toEqual(await expectedCounts(s.store));
+  });
+
+  it('live, commits the events that arrive together in one transaction for all projections', async () => {
+    const s = createScenario();
+    await seed(s);
+    const { readModels } = open();
+    const commits: string[][] = [];
+    const counted: ReadModelStore = {
+      ...readModels,
+      commit: () => expect.fail('the runner commits every projection at once'),
+      commitMany: async (parts) => {
+        commits.push(parts.map((part) => part.projection));
+        await readModels.commitMany(parts);
+      },
+    };
+    const runner = createProjectionRunner({ store: s.store, readModels: counted, projections: worldProjections });
+    await runner.start();
+    commits.length = 0;
+    const seeded = await s.store.headPosition();
+    // 30 cases registered in one append, as case c1 was.
+    const registered = (await s.store.readStream('case-c1'))[0] ?? expect.fail('no case c1');
+    const cases = Array.from({ length: 30 }, (_, i) => ({
+      streamId: `case-n${i}`,
+      expectedRevision: 0,
+      events: [
+        {
+          type: registered.type,
+          data: { ...(registered.data as object), caseId: `n${i}` },
+          meta: { ...registered.meta, eventId: `n${i}`, commandId: `n${i}` },
+        },
+      ],
+    }));
+    expect((await s.store.appendMany(cases))._tag).toBe('Right');
+    await runner.waitFor(seeded + 30);
+    await runner.stop();
+    expect(commits.length).toBeLessThan(10); // one per projection per event before: 120
+    for (const part of commits) expect(part).toEqual(worldProjections.map((p) => p.name));
+    expect(await loadWorld(readModels)).toEqual(await buildWorld(s.store.readAll()));
+  });
+
+  it('catches up with one commit per batch for every projection, each from its own checkpoint', async () => {
+    const s = createScenario();
+    await seed(s);
+    const { readModels } = open();
+    // "behind" has committed up to 6, "ahead" up to the seeded head; then more events come.
+    const seeded = await createProjectionRunner({ store: s.store, readModels, projections: [counting({ name: 'ahead' }).projection] }).catchUp();
+    await more(s);
+    const head = await s.store.headPosition();
+    await readModels.commit('behind', 1, new Map(Object.entries(await expectedCounts(s.store, 6))), 6, await hashAt(s.store, 6));
+    const commits: { projection: string; position: number }[][] = [];
+    const counted: ReadModelStore = {
+      ...readModels,
+      commit: () => expect.fail('the runner commits every projection at once'),
+      commitMany: async (parts) => {
+        commits.push(parts.map(({ projection, position }) => ({ projection, position })));
+        await readModels.commitMany(parts);
+      },
+    };
+    const [ahead, behind] = [counting({ name: 'ahead' }), counting({ name: 'behind' })];
+    const runner = createProjectionRunner({ store: s.store, readModels: counted, projections: [ahead.projection, behind.projection], batchSize: 5 });
+    expect(await runner.catchUp()).toBe(head);
+    // Read once from 6 in batches of 5 (7–11, 12–16, 17–18); "ahead" joins at the batch holding its first new event.
+    expect([seeded, head]).toEqual([12, 18]);
+    expect(commits).toEqual([
+      [{ projection: 'behind', position: 11 }],
+      [{ projection: 'ahead', position: 16 }, { projection: 'behind', position: 16 }],
+      [{ projection: 'ahead', position: head }, { projection: 'behind', position: head }],
+    ]);
+    expect(ahead.applied).toEqual(Array.from({ length: head - seeded }, (_, i) => seeded + i + 1));
+    expect(behind.applied).toEqual(Array.from({ length: head - 6 }, (_, i) => 7 + i));
+    for (const name of ['ahead', 'behind']) {
+      expect(await readModels.checkpoint(name)).toEqual(await checkpointOf(s.store, head));
+      expect(await docsOf(readModels, name)).toEqual(await expectedCounts(s.store));
+    }
+  });
+
+  it('rebuilds every projection in one pass over the log', async () => {
+    const s = createScenario();
+    await seed(s);
+    await more(s);
+    const { readModels } = open();
+    const head = await s.store.headPosition();
+    let reads = 0;
+    const store: EventStore = {
+      ...s.store,
+      readAll: (options) => {
+        reads++;
+        return s.store.readAll(options);
+      },
+    };
+    // A counts read model gone wrong: a stray document, and the first event missing.
+    await readModels.commit('counts', 1, new Map([['stray', { events: 99 }]]), 1, await hashAt(s.store, 1));
+    const counts = counting();
+    const runner = createProjectionRunner({ store, readModels, projections: [...worldProjections, counts.projection], batchSize: 8 });
+    await runner.catchUp();
+    expect(await docsOf(readModels, 'counts')).not.toEqual(await expectedCounts(s.store));
+    reads = 0;
+    const progress: Progress[] = [];
+    expect(await runner.rebuildAll((p) => progress.push(p))).toBe(head);
+    expect(reads).toBe(1);
+    expect(progress).toEqual([
+      { position: 0, head },
+      { position: 8, head },
+      { position: 16, head },
+      { position: head, head },
+    ]);
+    expect(counts.applied).toHaveLength(head - 1 + head); // the catch-up from 1, the rebuild from 0
+    expect(await docsOf(readModels, 'counts')).toEqual(await expectedCounts(s.store)); // the stray document is gone
+    for (const { name } of worldProjections) expect(await readModels.checkpoint(name)).toEqual(await checkpointOf(s.store, head));
+    expect(await loadWorld(readModels)).toEqual(await buildWorld(s.store.readAll()));
+  });
+
+  it('leaves nothing of a batch whose commit fails, in any projection, and the same runner goes on from the last commit', async () => {
+    const s = createScenario();
+    await seed(s);
+    await more(s);
+    const { readModels } = open();
+    let failing = true;
+    const flaky: ReadModelStore = {
+      ...readModels,
+      commitMany: async (parts) => {
+        if (failing && parts.some((part) => part.position > 8)) throw new Error('disk full');
+        await readModels.commitMany(parts);
+      },
+    };
+    const [a, b] = [counting({ name: 'a' }), counting({ name: 'b' })];
+    const runner = createProjectionRunner({ store: s.store, readModels: flaky, projections: [a.projection, b.projection], batchSize: 4, cacheBytes: 1 << 20 });
+    await expect(runner.catchUp()).rejects.toThrow(/disk full/);
+    for (const name of ['a', 'b']) {
+      expect(await readModels.checkpoint(name)).toEqual(await checkpointOf(s.store, 8));
+      expect(await docsOf(readModels, name)).toEqual(await expectedCounts(s.store, 8));
+    }
+    expect(runner.position()).toBe(8);
+    failing = false;
+    expect(await runner.catchUp()).toBe(await s.store.headPosition());
+    for (const name of ['a', 'b']) expect(await docsOf(readModels, name)).toEqual(await expectedCounts(s.store));
+  });
+
+  it('stops while a live batch is being committed: stop resolves once it is, and a restart goes on from there', async () => {
+    const s = createScenario();
+    await seed(s);
+    const { readModels } = open();
+    let release: () => void = () => undefined;
+    let committing: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const entered = new Promise<void>((resolve) => (committing = resolve));
+    const seeded = await s.store.headPosition();
+    const slow: ReadModelStore = {
+      ...readModels,
+      commitMany: async (parts) => {
+        if (parts.some((part) => part.position > seeded)) {
+          committing();
+          await held;
+        }
+        await readModels.commitMany(parts);
+      },
+    };
+    const first = counting();
+    const runner = createProjectionRunner({ store: s.store, readModels: slow, projections: [first.projection] });
+    await runner.start();
+    const waiting = runner.waitFor(seeded + 6);
+    const appending = more(s);
+    await entered;
+    let stopped = false;
+    const stopping = runner.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stopped).toBe(false); // the batch in progress is committed first
+    release();
+    await stopping;
+    await appending;
+    await expect(waiting).rejects.toThrow(/stopped/);
+    const committed = (await readModels.checkpoint('counts'))?.position ?? expect.fail('no checkpoint');
+    expect(committed).toBeGreaterThan(seeded);
+    expect(await docsOf(readModels, 'counts')).toEqual(await expectedCounts(s.store, committed));
+
+    const second = counting();
+    const restarted = createProjectionRunner({ store: s.store, readModels, projections: [second.projection] });
+    await restarted.start();
+    await restarted.waitFor(await s.store.headPosition());
+    await restarted.stop();
+    expect(second.applied[0]).toBe(committed + 1);
+    expect(await docsOf(readModels, 'counts')).toEqual(await expectedCounts(s.store));
+  });
+
   it('reports a live failure, stops, and fails those waiting for a position', async () => {
     const s = createScenario();
     await seed(s);

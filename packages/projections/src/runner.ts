@@ -1,15 +1,20 @@
 import { upcast, type EventStore, type RecordedEvent, type Subscription, type UpcasterRegistry } from '@xinfang/event-store';
+import { createDocCache, type CachedDocs } from './doc-cache';
 import type { AnyProjection } from './projection';
 import { logMismatch } from './log-match';
-import type { ReadModelStore } from './read-model-store';
+import type { ProjectionCommit, ReadModelStore } from './read-model-store';
 
 /*
  * The projection runner keeps read models up to date with the log. Per projection it knows the position
  * of the last event its documents include (the checkpoint, stored with the documents). It reads the log
- * after the lowest checkpoint in batches; for each batch and each projection it loads the documents the
- * batch touches, applies the events in memory and commits the changed documents with the new checkpoint
- * in one transaction. So a crash at any point loses at most the batch in progress, which is simply read
- * again: nothing is applied twice and nothing is skipped.
+ * after the lowest checkpoint once for all projections, in batches; it applies each batch to every
+ * projection in memory and commits the changed documents of all of them, with their new checkpoints, in one
+ * transaction. So a crash at any point loses at most the batch in progress, which is simply read again:
+ * nothing is applied twice and nothing is skipped.
+ *
+ * Between batches it keeps the documents it used in memory (`doc-cache.ts`), up to a budget, so that a
+ * document many events touch is loaded once and written once per batch. Live, the events that arrive while
+ * a batch is being committed make up the next batch: one commit for all of them.
  *
  * A projection whose stored version differs from its definition is reset and rebuilt from position 0; so
  * are all of them when the read models were not built from this log (`logMismatch`: a restored backup of
@@ -34,8 +39,17 @@ export interface ProjectionRunnerOptions {
   readonly store: EventStore;
   readonly readModels: ReadModelStore;
   readonly projections: readonly AnyProjection[];
-  /** Events read, applied and committed at a time during catch-up and rebuild; default 500. */
+  /**
+   * Events read, applied and committed at a time during catch-up and rebuild (and at most, live); default
+   * 5,000.
+   */
   readonly batchSize?: number;
+  /**
+   * How much of the documents (in bytes of their JSON text) the runner keeps in memory between batches;
+   * default 64 MiB. More makes a rebuild of a large log load fewer documents again; memory stays bounded
+   * whatever the log's size.
+   */
+  readonly cacheBytes?: number;
   /** The registry to read old event versions as current ones with (see `upcast`); none by default. */
   readonly upcasters?: UpcasterRegistry;
   /**
@@ -62,6 +76,8 @@ export interface ProjectionRunner {
   readonly stop: () => Promise<void>;
   /** Throws one projection's read model away and builds it again from position 0; returns the position reached. */
   readonly rebuild: (name: string, onProgress?: ProgressListener) => Promise<number>;
+  /** Throws every projection's read model away and builds them all again, in one pass over the log. */
+  readonly rebuildAll: (onProgress?: ProgressListener) => Promise<number>;
   /** The lowest position every projection has committed (as this runner knows it; 0 before the first catch-up). */
   readonly position: () => number;
   /**
@@ -88,12 +104,14 @@ export class ProjectionFailedError extends Error {
   }
 }
 
-const DEFAULT_BATCH_SIZE = 500;
+const DEFAULT_BATCH_SIZE = 5_000;
+const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
 export const createProjectionRunner = (options: ProjectionRunnerOptions): ProjectionRunner => {
   const { store, readModels, projections } = options;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!(Number.isSafeInteger(batchSize) && batchSize > 0)) throw new RangeError(`bad batchSize ${batchSize}`);
+  const cache = createDocCache(options.cacheBytes ?? DEFAULT_CACHE_BYTES);
   const byName = new Map<string, AnyProjection>();
   for (const projection of projections) {
     if (byName.has(projection.name)) throw new Error(`two projections are named "${projection.name}"`);
@@ -150,19 +168,13 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
 
   // ——— applying events ———
 
-  /** Applies events (all after the projection's checkpoint) to one projection and commits the result. */
-  const applyBatch = async (projection: AnyProjection, events: readonly RecordedEvent[]): Promise<void> => {
-    const last = events.at(-1);
-    if (last === undefined) return;
+  /** Applies events (all after the projection's checkpoint, in order) to one projection's cached documents. */
+  const applyEvents = async (projection: AnyProjection, docs: CachedDocs, events: readonly RecordedEvent[]): Promise<void> => {
     const { name } = projection;
-    /** Documents by key, as loaded (`undefined`: none stored) and then as applied. */
-    const docs = new Map<string, unknown>();
-    const changed = new Set<string>();
     const ensureLoaded = async (keys: Iterable<string>): Promise<void> => {
       const missing = [...keys].filter((key) => !docs.has(key));
       if (missing.length === 0) return;
-      const loaded = await readModels.load(name, missing);
-      for (const key of missing) docs.set(key, loaded.get(key));
+      docs.loaded(missing, await readModels.loadText(name, missing));
     };
     const keysOf = (event: RecordedEvent, lookup: (key: string) => unknown): readonly string[] => {
       try {
@@ -195,7 +207,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         await ensureLoaded(missing);
       }
       await ensureLoaded(keys);
-      for (const key of new Set(keys)) {
+      for (const key of keys.length > 1 ? new Set(keys) : keys) {
         const before = docs.get(key);
         let after: unknown;
         try {
@@ -203,28 +215,35 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         } catch (error) {
           throw new ProjectionFailedError(name, event, error);
         }
-        if (after !== before) {
-          docs.set(key, after);
-          changed.add(key);
-        }
+        if (after !== before) docs.set(key, after);
       }
     }
-
-    const changes = new Map<string, unknown>();
-    for (const key of changed) changes.set(key, docs.get(key));
-    await readModels.commit(name, projection.version, changes, last.meta.position, last.meta.hash);
-    positions.set(name, last.meta.position);
   };
 
-  /** Applies a batch (in position order) to each of the projections, each from after its own checkpoint. */
+  /**
+   * Applies a batch (in position order) to each of the projections, each from after its own checkpoint, and
+   * commits them all in one transaction. If anything fails, nothing of the batch is kept, in the read
+   * models or in memory.
+   */
   const applyToAll = async (targets: readonly AnyProjection[], events: readonly RecordedEvent[]): Promise<void> => {
-    for (const projection of targets) {
-      const after = positions.get(projection.name) ?? 0;
-      await applyBatch(
-        projection,
-        events.filter((event) => event.meta.position > after),
-      );
+    const commits: ProjectionCommit[] = [];
+    try {
+      for (const projection of targets) {
+        const after = positions.get(projection.name) ?? 0;
+        const first = events.findIndex((event) => event.meta.position > after);
+        const last = events.at(-1);
+        if (first === -1 || last === undefined) continue;
+        const docs = cache.of(projection.name);
+        await applyEvents(projection, docs, first === 0 ? events : events.slice(first));
+        commits.push({ projection: projection.name, version: projection.version, docs: docs.changes(), position: last.meta.position, hash: last.meta.hash });
+      }
+      if (commits.length > 0) await readModels.commitMany(commits);
+    } catch (error) {
+      cache.clear();
+      throw error;
     }
+    cache.committed();
+    for (const { projection, position } of commits) positions.set(projection, position);
     settleWaiters();
   };
 
@@ -251,6 +270,13 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     return Math.max(position, lowest(targets.map((p) => p.name)));
   };
 
+  /** Throws a projection's read model away, and what this runner kept of it. */
+  const reset = async (name: string): Promise<void> => {
+    cache.drop(name);
+    await readModels.reset(name);
+    positions.set(name, 0);
+  };
+
   /**
    * Reads the stored checkpoints; resets every projection when the read models do not follow this log, and
    * those whose version changed.
@@ -259,15 +285,16 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     const mismatch = await logMismatch(store, readModels, [...byName.keys()]);
     if (mismatch !== undefined) {
       options.onMismatch?.(mismatch);
-      for (const name of byName.keys()) await readModels.reset(name);
+      for (const name of byName.keys()) await reset(name);
     }
     const storeId = await store.storeId();
     if (storeId !== undefined) await readModels.setLogId(storeId);
     for (const projection of projections) {
       const checkpoint = await readModels.checkpoint(projection.name);
+      // Kept documents are this runner's view of the read model at its last commit: not if it has moved since.
+      if (mismatch !== undefined || checkpoint?.position !== positions.get(projection.name)) cache.drop(projection.name);
       if (checkpoint !== undefined && checkpoint.version !== projection.version) {
-        await readModels.reset(projection.name);
-        positions.set(projection.name, 0);
+        await reset(projection.name);
       } else {
         positions.set(projection.name, checkpoint?.position ?? 0);
       }
@@ -307,15 +334,49 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       throw error;
     }
     if (!running) return; // stopped during the catch-up
-    subscription = store.subscribe({ afterPosition: lowest(byName.keys()), onError: fail }, (event) =>
-      exclusive(async () => {
-        const position = event.meta.position;
-        await applyToAll(
-          projections.filter((p) => (positions.get(p.name) ?? 0) < position),
-          [current(event)],
-        );
-      }),
-    );
+    subscription = store.subscribe({ afterPosition: lowest(byName.keys()), onError: fail }, follow);
+  };
+
+  /*
+   * Live: events are queued as the subscription delivers them, and applied by one drain at a time; what
+   * arrives while a batch is being applied and committed is the next batch. The subscription waits only
+   * when a whole batch is queued, so the queue stays bounded.
+   */
+  let queued: RecordedEvent[] = [];
+  let draining: Promise<void> | undefined;
+  const drain = async (): Promise<void> => {
+    while (queued.length > 0 && running) {
+      const batch = queued;
+      queued = [];
+      await applyToAll(projections, batch);
+    }
+  };
+  const failLive = (error: unknown): void => {
+    queued = [];
+    void subscription?.close();
+    if (!running) return; // stopped meanwhile: the batch is simply not committed
+    try {
+      fail(error);
+    } catch (loud) {
+      // No onError: an unhandled rejection, as the runner promises — but not through the subscription,
+      // which would report it a second time.
+      void Promise.reject(loud instanceof Error ? loud : new Error(String(loud), { cause: loud }));
+    }
+  };
+  const kick = (): Promise<void> => {
+    draining ??= exclusive(drain)
+      .catch(failLive)
+      .finally(() => {
+        draining = undefined;
+        // An event queued after the drain's last look and before this line has no drain yet.
+        if (queued.length > 0 && running) void kick();
+      });
+    return draining;
+  };
+  const follow = (event: RecordedEvent): Promise<void> | undefined => {
+    queued.push(current(event));
+    const drained = kick();
+    return queued.length >= batchSize ? drained : undefined;
   };
 
   const stop = async (): Promise<void> => {
@@ -323,6 +384,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     const closing = subscription;
     subscription = undefined;
     await closing?.close();
+    await draining;
+    queued = [];
     // Nothing will move the position any more: those still waiting would wait (and hold the process) for ever.
     for (const waiter of waiters) waiter.reject(new Error('the projection runner stopped before reaching the position'));
     waiters.clear();
@@ -333,11 +396,17 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     exclusive(async () => {
       const projection = byName.get(name);
       if (projection === undefined) throw new Error(`no projection named "${name}"`);
-      await readModels.reset(name);
-      positions.set(name, 0);
+      await reset(name);
       return catchUpFrom([projection], onProgress);
     });
 
+  const rebuildAll = (onProgress?: ProgressListener): Promise<number> =>
+    exclusive(async () => {
+      for (const name of byName.keys()) await reset(name);
+      const storeId = await store.storeId();
+      if (storeId !== undefined) await readModels.setLogId(storeId);
+      return catchUpFrom(projections, onProgress);
+    });
 
   const waitFor = (position: number): Promise<void> =>
     new Promise((resolve, reject) => {
@@ -345,5 +414,5 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       settleWaiters();
     });
 
-  return { catchUp, start, stop, rebuild, position: () => lowest(byName.keys()), waitFor };
+  return { catchUp, start, stop, rebuild, rebuildAll, position: () => lowest(byName.keys()), waitFor };
 };

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { assertCommit, serializeDoc, type Checkpoint, type ReadModelStore } from './read-model-store';
+import { assertCommit, serializeChanges, type Checkpoint, type ProjectionCommit, type ReadModelStore } from './read-model-store';
 
 /*
  * Read models in SQLite, on a better-sqlite3 `Database` the app opens and passes in (a capability: the
@@ -12,8 +12,8 @@ import { assertCommit, serializeDoc, type Checkpoint, type ReadModelStore } from
  *
  * `hash` was added later: a file without it gets the column (NULL: not known, so not trusted by the runner).
  *
- * `commit` writes the documents and the checkpoint in one immediate transaction: a crash (or an error
- * half-way) leaves both as they were. better-sqlite3 is synchronous; the port is async so that the
+ * `commit` (and `commitMany`, for several projections) writes the documents and the checkpoints in one
+ * immediate transaction: a crash (or an error half-way) leaves both as they were. better-sqlite3 is synchronous; the port is async so that the
  * runner does not care which store it has.
  */
 
@@ -98,17 +98,24 @@ export const createSqliteReadModels = (db: Database, options: SqliteReadModelsOp
   const deleteDocs = db.prepare<[string]>('DELETE FROM read_models WHERE projection = ?');
   const deleteCheckpoint = db.prepare<[string]>('DELETE FROM checkpoints WHERE projection = ?');
 
-  const commit = db.transaction(
-    (projection: string, version: number, changes: ReadonlyMap<string, unknown>, position: number, hash: string | null) => {
+  const commitMany = db.transaction((commits: readonly ProjectionCommit[]) => {
+    for (const { projection, version, docs, position, hash } of commits) {
       const stored = selectCheckpoint.get(projection);
-      assertCommit(projection, stored === undefined ? undefined : toCheckpoint(stored), version, changes, position);
-      for (const [key, doc] of changes) {
-        if (doc === undefined) deleteDoc.run(projection, key);
-        else upsertDoc.run(projection, key, serializeDoc(projection, key, doc));
+      assertCommit(projection, stored === undefined ? undefined : toCheckpoint(stored), version, docs, position);
+      for (const [key, text] of docs) {
+        if (text === undefined) deleteDoc.run(projection, key);
+        else upsertDoc.run(projection, key, text);
       }
-      upsertCheckpoint.run(projection, position, version, hash);
-    },
-  );
+      upsertCheckpoint.run(projection, position, version, hash ?? null);
+    }
+  });
+  const loadText = (projection: string, keys: Iterable<string>): Map<string, string> => {
+    const found = new Map<string, string>();
+    const wanted = [...new Set(keys)];
+    if (wanted.length === 0) return found;
+    for (const row of selectDocs.all(projection, JSON.stringify(wanted))) found.set(row.key, row.doc);
+    return found;
+  };
   const reset = db.transaction((projection: string) => {
     deleteDocs.run(projection);
     deleteCheckpoint.run(projection);
@@ -122,11 +129,11 @@ export const createSqliteReadModels = (db: Database, options: SqliteReadModelsOp
 
     load: async (projection, keys) => {
       const found = new Map<string, unknown>();
-      const wanted = [...new Set(keys)];
-      if (wanted.length === 0) return found;
-      for (const row of selectDocs.all(projection, JSON.stringify(wanted))) found.set(row.key, JSON.parse(row.doc));
+      for (const [key, text] of loadText(projection, keys)) found.set(key, JSON.parse(text));
       return found;
     },
+
+    loadText: async (projection, keys) => loadText(projection, keys),
 
     all: (projection) => ({
       async *[Symbol.asyncIterator]() {
@@ -145,7 +152,10 @@ export const createSqliteReadModels = (db: Database, options: SqliteReadModelsOp
 
     // Immediate: the write lock is taken before the checkpoint is read, so the check and the writes see
     // the same database even with another connection (another process) on the same file.
-    commit: async (projection, version, changes, position, hash) => commit.immediate(projection, version, changes, position, hash ?? null),
+    commit: async (projection, version, changes, position, hash) =>
+      commitMany.immediate([{ projection, version, docs: serializeChanges(projection, changes), position, ...(hash === undefined ? {} : { hash }) }]),
+
+    commitMany: async (commits) => commitMany.immediate(commits),
 
     reset: async (projection) => reset.immediate(projection),
 

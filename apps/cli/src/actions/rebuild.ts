@@ -1,5 +1,5 @@
 import { openServices, ReadModelsInUseError } from '@xinfang/api';
-import { CheckpointConflictError, logBoundsProjection, worldProjections } from '@xinfang/projections';
+import { CheckpointConflictError, logBoundsProjection, worldProjections, type Progress } from '@xinfang/projections';
 import { CliError, messageOf } from '../errors';
 import { note, say, stderrLogger } from '../output';
 import { inUseError } from '../in-use';
@@ -32,25 +32,32 @@ export const rebuild = async (options: { projection?: string; store: string }): 
     if (error instanceof ReadModelsInUseError) throw inUseError({ zh: '重建', en: 'rebuild' });
     throw error;
   }
-  try {
-    for (const name of names) {
-      const bar = progressBar(`重建 ${name}`, '事件 events');
-      const started = Date.now();
-      let position: number;
-      try {
-        position = await services.runner.rebuild(name, (progress) => bar.update(progress.position, progress.head));
-      } catch (error) {
-        if (error instanceof CheckpointConflictError) {
-          throw new CliError(
-            `另一个进程（服务？）正在写读模型，请先停止它再重建 / another process (a server?) is writing the read models: stop it, then rebuild again`,
-          );
-        }
-        throw new CliError(`重建 ${name} 失败 / rebuilding ${name} failed: ${messageOf(error)}`);
-      } finally {
-        bar.stop();
+  /** Runs a rebuild under a progress bar, its failure said in the office's words. */
+  const withProgress = async (label: string, run: (onProgress: (progress: Progress) => void) => Promise<number>): Promise<number> => {
+    const bar = progressBar(`重建 ${label}`, '事件 events');
+    try {
+      return await run((progress) => bar.update(progress.position, progress.head));
+    } catch (error) {
+      if (error instanceof CheckpointConflictError) {
+        throw new CliError(
+          `另一个进程（服务？）正在写读模型，请先停止它再重建 / another process (a server?) is writing the read models: stop it, then rebuild again`,
+        );
       }
-      say(`已重建 / rebuilt ${name}: 至位置 up to position ${position} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      throw new CliError(`重建 ${label} 失败 / rebuilding ${label} failed: ${messageOf(error)}`);
+    } finally {
+      bar.stop();
     }
+  };
+  try {
+    const started = Date.now();
+    const { projection } = options;
+    // Every projection at once when none is named: one pass over the log.
+    const position =
+      projection === undefined
+        ? await withProgress('全部 all', (onProgress) => services.runner.rebuildAll(onProgress))
+        : await withProgress(projection, (onProgress) => services.runner.rebuild(projection, onProgress));
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    for (const name of names) say(`已重建 / rebuilt ${name}: 至位置 up to position ${position} (${seconds} s)`);
   } finally {
     await services.close().catch((error: unknown) => note(`关闭时出错 / while closing: ${messageOf(error)}`));
   }
