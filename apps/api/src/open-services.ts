@@ -8,8 +8,12 @@ import {
   createMemoryReadModels,
   createProjectionRunner,
   createSqliteReadModels,
+  createLiveWorldDocs,
   createWorldSource,
+  LIVE_WORLD_PROJECTIONS,
+  loadLiveDocs,
   logBoundsProjection,
+  observeReadModels,
   worldProjections,
 } from '@xinfang/projections';
 import { createSqliteEventStore, type SqliteEventStoreOptions } from '@xinfang/store-sqlite';
@@ -86,7 +90,11 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
   }
   const readDb = options.readModels === 'memory' ? undefined : new Database(siblingPath(options.storePath, '.read.db'));
   readDb?.pragma('journal_mode = WAL');
-  const readModels = readDb === undefined ? createMemoryReadModels() : createSqliteReadModels(readDb);
+  const stored = readDb === undefined ? createMemoryReadModels() : createSqliteReadModels(readDb);
+  // The states and bounds every query is answered from, kept parsed in memory and moved on by the runner's
+  // commits: a query no longer reads and parses every stored document.
+  const live = createLiveWorldDocs();
+  const readModels = observeReadModels(stored, live);
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   // A runner that stops (another process rebuilding the same read models, say) must not take the server
   // down: it is logged, and queries fall back to replaying the log (see createWorldSource).
@@ -99,6 +107,7 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
     onMismatch: (reason) => logger.warn({ reason }, '读模型与事件日志不符，从头重建 / the read models do not follow the log: rebuilding them'),
   });
   try {
+    await loadLiveDocs(live, stored, LIVE_WORLD_PROJECTIONS); // before the runner writes
     await runner.start();
   } catch (error) {
     await store.close();
@@ -113,7 +122,7 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
     database,
     readModels,
     runner,
-    worlds: createWorldSource({ store, readModels }),
+    worlds: createWorldSource({ store, readModels, live }),
     office,
     personalData: vaultPersonalData(database),
     calendar: options.calendar ?? officialCalendar,

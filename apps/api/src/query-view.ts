@@ -119,9 +119,11 @@ export interface QueryView {
 const laterOf = (a: Instant, b: Instant | undefined): Instant => (b === undefined || compareInstants(a, b) >= 0 ? a : b);
 
 /** Resolves once the projection runner has caught up with everything stored so far (a client reads its own writes). */
-const caughtUp = async (c: Context<AppEnv>): Promise<void> => {
+const caughtUp = async (c: Context<AppEnv>): Promise<number> => {
   const { runner, store } = c.var.services;
-  await runner.waitFor(await store.headPosition());
+  const head = await store.headPosition();
+  await runner.waitFor(head);
+  return head;
 };
 
 /**
@@ -144,8 +146,8 @@ export const viewOf = async (c: Context<AppEnv>, q: { readonly asOf?: Instant; r
  * the log. From the live read model when it covers them, else replayed from the log.
  */
 export const worldOf = async (c: Context<AppEnv>, shown: TimeView): Promise<World> => {
-  await caughtUp(c);
-  return (await c.var.services.worlds.worldFor(shown)).world;
+  const head = await caughtUp(c);
+  return (await c.var.services.worlds.worldFor(shown, head)).world;
 };
 
 const FIGURES_DENIED =

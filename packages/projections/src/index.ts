@@ -24,3 +24,4 @@ export * from './runner';
 export * from './world-projection';
 export * from './world-source';
 export * from './stream-bounds';
+export * from './live-docs';

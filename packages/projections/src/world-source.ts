@@ -1,11 +1,12 @@
 import { aggregateOfStream, compareInstants, type StateOf } from '@xinfang/domain';
 import type { EventStore } from '@xinfang/event-store';
+import { createLiveDocs, type LiveDocs } from './live-docs';
 import { defineProjection, type Projection } from './projection';
 import type { ReadModelStore } from './read-model-store';
-import { STREAM_BOUNDS_PROJECTION, streamVisibility, type StreamBounds } from './stream-bounds';
+import { STREAM_BOUNDS_PROJECTION, streamBoundsProjection, streamVisibility, type StreamBounds } from './stream-bounds';
 import { isVisible, type TimeView } from './view';
-import { buildWorld, evolveStream, type World } from './world';
-import { AGGREGATES_PROJECTION, loadWorld } from './world-projection';
+import { buildWorld, emptyWorld, evolveStream, type World } from './world';
+import { AGGREGATES_PROJECTION, aggregatesProjection, loadWorld } from './world-projection';
 
 /*
  * Where a query's World comes from. The live read model holds every event up to its checkpoint; it is
@@ -15,6 +16,10 @@ import { AGGREGATES_PROJECTION, loadWorld } from './world-projection';
  * shows whole keeps its state, one it shows nothing of leaves, and only a stream it shows in part is
  * folded again from its own events — the same folds, so a past date is answered from the events, never
  * approximated from the present. Without read models (or while they are behind the log) the log is replayed.
+ *
+ * A serving process keeps the states and bounds parsed in memory (`LiveDocs`, fed by the runner's commits):
+ * then a query reads them there, at the position they were last published at, instead of reading and
+ * parsing every stored document again.
  */
 
 export const LOG_BOUNDS_PROJECTION = 'logBounds';
@@ -50,7 +55,11 @@ export interface SourcedWorld {
 }
 
 export interface WorldSource {
-  readonly worldFor: (view: TimeView) => Promise<SourcedWorld>;
+  /**
+   * The World of a view, including at least every event up to `atLeast` (default: the log's head now; a
+   * query passes the position the runner was waited for).
+   */
+  readonly worldFor: (view: TimeView, atLeast?: number) => Promise<SourcedWorld>;
   /**
    * The latest business and recording times of the events the read model holds (undefined for an empty
    * log, or without a read model): where a view that hides nothing begins.
@@ -58,12 +67,37 @@ export interface WorldSource {
   readonly bounds: () => Promise<LogBounds | undefined>;
 }
 
+/** The projections a World is served from, kept in memory by a serving process, with their versions. */
+export const LIVE_WORLD_PROJECTIONS: Readonly<Record<string, number>> = {
+  [AGGREGATES_PROJECTION]: aggregatesProjection.version,
+  [STREAM_BOUNDS_PROJECTION]: streamBoundsProjection.version,
+  [LOG_BOUNDS_PROJECTION]: logBoundsProjection.version,
+};
+
+/** The live documents a World source reads from memory (fill with `loadLiveDocs`, feed with `observeReadModels`). */
+export const createLiveWorldDocs = (): LiveDocs => createLiveDocs(Object.keys(LIVE_WORLD_PROJECTIONS));
+
 /**
  * A World for any view. `readModels` must be kept by a runner with `logBoundsProjection` among the
  * world projections; the caller lets the runner catch up first (`runner.waitFor`) to read its own writes.
+ * With `live` (the same read models' documents in memory, see `createLiveWorldDocs`), a view is served
+ * from it whenever it is published at or after the position asked for.
  */
-export const createWorldSource = ({ store, readModels }: { store: EventStore; readModels?: ReadModelStore }): WorldSource => ({
-  worldFor: async (view) => {
+export const createWorldSource = ({
+  store,
+  readModels,
+  live,
+}: {
+  store: EventStore;
+  readModels?: ReadModelStore;
+  live?: LiveDocs;
+}): WorldSource => ({
+  worldFor: async (view, atLeast) => {
+    if (live !== undefined) {
+      const wanted = atLeast ?? (await store.headPosition());
+      const position = live.position();
+      if (position !== undefined && position >= wanted) return liveWorld(store, live, position, view);
+    }
     if (readModels !== undefined && (await readModelServes(store, readModels, view))) {
       return { world: await loadWorld(readModels), source: 'readModel' };
     }
@@ -73,8 +107,57 @@ export const createWorldSource = ({ store, readModels }: { store: EventStore; re
     }
     return { world: await buildWorld(filtered(store, view)), source: 'log' };
   },
-  bounds: async () => (readModels === undefined ? undefined : boundsIn(readModels)),
+  bounds: async () => {
+    if (live !== undefined && live.position() !== undefined) return live.docs(LOG_BOUNDS_PROJECTION).get(BOUNDS_KEY) as LogBounds | undefined;
+    return readModels === undefined ? undefined : boundsIn(readModels);
+  },
 });
+
+/** The view hides none of the events the bounds are of (an empty log hides nothing). */
+const hidesNothing = (view: TimeView, bounds: LogBounds | undefined): boolean =>
+  bounds === undefined ||
+  (compareInstants(view.asOf, bounds.maxOccurredAt) >= 0 && compareInstants(view.knownAt, bounds.maxRecordedAt) >= 0);
+
+/**
+ * The World of a view from the live documents published at `position`: all of it when the view hides
+ * nothing, else narrowed through the stream bounds as `narrowedWorld` does. Everything read from memory is
+ * read before the first `await` (the documents may move on after it); the refolds read events up to `position`.
+ */
+const liveWorld = async (store: EventStore, live: LiveDocs, position: number, view: TimeView): Promise<SourcedWorld> => {
+  const world = emptyWorld();
+  const states = live.docs(AGGREGATES_PROJECTION);
+  for (const streamId of live.keys(AGGREGATES_PROJECTION)) {
+    const name = aggregateOfStream(streamId);
+    if (name !== undefined) (world[name] as Map<string, unknown>).set(streamId, states.get(streamId));
+  }
+  if (hidesNothing(view, live.docs(LOG_BOUNDS_PROJECTION).get(BOUNDS_KEY) as LogBounds | undefined)) return { world, source: 'readModel' };
+  const partial: string[] = [];
+  for (const [streamId, doc] of live.docs(STREAM_BOUNDS_PROJECTION)) {
+    const name = aggregateOfStream(streamId);
+    if (name === undefined) continue;
+    const visibility = streamVisibility(doc as StreamBounds, view);
+    if (visibility === 'none') world[name].delete(streamId);
+    else if (visibility === 'some') partial.push(streamId);
+  }
+  await refold(store, world, partial, position, view);
+  return { world, source: 'index' };
+};
+
+/** Folds each of the streams again from its own events up to `position` that the view shows. */
+const refold = async (store: EventStore, world: World, streamIds: readonly string[], position: number, view: TimeView): Promise<void> => {
+  for (const streamId of streamIds) {
+    const name = aggregateOfStream(streamId);
+    if (name === undefined) continue;
+    const states = world[name] as Map<string, StateOf<typeof name>>;
+    let state: StateOf<typeof name> | undefined;
+    for (const event of await store.readStream(streamId)) {
+      if (event.meta.position > position) break; // appended since: not in the states read
+      if (isVisible(event, view)) state = evolveStream(name, state, event);
+    }
+    if (state === undefined) states.delete(streamId);
+    else states.set(streamId, state);
+  }
+};
 
 const boundsIn = async (readModels: ReadModelStore): Promise<LogBounds | undefined> =>
   (await readModels.load(LOG_BOUNDS_PROJECTION, [BOUNDS_KEY])).get(BOUNDS_KEY) as LogBounds | undefined;
@@ -84,9 +167,7 @@ const readModelServes = async (store: EventStore, readModels: ReadModelStore, vi
   const head = await store.headPosition();
   const checkpoints = await Promise.all([AGGREGATES_PROJECTION, LOG_BOUNDS_PROJECTION].map((name) => readModels.checkpoint(name)));
   if (checkpoints.some((checkpoint) => checkpoint?.position !== head)) return false;
-  const bounds = await boundsIn(readModels);
-  if (bounds === undefined) return true; // an empty log hides nothing
-  return compareInstants(view.asOf, bounds.maxOccurredAt) >= 0 && compareInstants(view.knownAt, bounds.maxRecordedAt) >= 0;
+  return hidesNothing(view, await boundsIn(readModels));
 };
 
 /** The checkpoint the states and their bounds are both at (undefined when they differ). */
@@ -111,18 +192,7 @@ const narrowedWorld = async (store: EventStore, readModels: ReadModelStore, view
     if (visibility === 'none') world[name].delete(streamId);
     else if (visibility === 'some') partial.push(streamId);
   }
-  for (const streamId of partial) {
-    const name = aggregateOfStream(streamId);
-    if (name === undefined) continue;
-    const states = world[name] as Map<string, StateOf<typeof name>>;
-    let state: StateOf<typeof name> | undefined;
-    for (const event of await store.readStream(streamId)) {
-      if (event.meta.position > position) break; // appended since: not in the states read
-      if (isVisible(event, view)) state = evolveStream(name, state, event);
-    }
-    if (state === undefined) states.delete(streamId);
-    else states.set(streamId, state);
-  }
+  await refold(store, world, partial, position, view);
   return (await statesAt(readModels)) === position ? world : undefined;
 };
 
