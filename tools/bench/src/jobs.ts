@@ -1,6 +1,8 @@
 import { emmettInMemoryFold, emmettSqliteFold, emmettSqliteLoad } from './emmett-job';
+import { rawInsert } from './raw-insert-job';
 import { rawReadHash, rawReadParse } from './raw-read-job';
 import { prepareReadModels, rebuildAll } from './rebuild-job';
+import { serveApp, serveBare } from './server-job';
 import { verifyAll } from './verify-job';
 
 /* Every job a child process can run (see probe.ts), by name. */
@@ -17,6 +19,9 @@ const table = {
   emmettInMemoryFold,
   emmettSqliteLoad,
   emmettSqliteFold,
+  rawInsert,
+  serveApp,
+  serveBare,
 } as const;
 
 export const jobs = table as unknown as Record<string, Job>;

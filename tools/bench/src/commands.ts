@@ -1,0 +1,119 @@
+import { resolve } from 'node:path';
+import { startApp, benchCommunity, progressOn, registerCase } from './app-session';
+import { runJob, startJob, stopJob } from './child';
+import { atLeast, atMost, measured, rateFigure, type Section } from './figure';
+import { fmt } from './format';
+import { load, type LoadResult } from './load';
+import type { Measurement } from './measurement';
+import { progress } from './progress';
+import { quantile, median } from './stats';
+import { copyStore } from './store-copy';
+
+/*
+ * Commands over HTTP on a copy of the dataset: `POST /cases/{id}/progress` (a command on an existing case:
+ * load, fold, decide, append with a synced commit) from one client and from 64, each client on its own
+ * case; the same client against a bare Hono route on the same adaptor, and the raw single-row insert with
+ * the store's durability. Then a command on a case with 10,000 events against one on a new case.
+ */
+
+const DURATION_MS = 5000;
+const CLIENTS = 64;
+const BIG_CASE_EVENTS = 10_000;
+const PAIRS_PER_ROUND = 40;
+
+const rate = (r: LoadResult): number => r.requests / r.seconds;
+const failuresOf = (results: readonly LoadResult[]): string =>
+  results
+    .flatMap((r) => Object.entries(r.failures))
+    .map(([status, n]) => `${n}× ${status}`)
+    .join(', ');
+
+export const commandsMeasurement: Measurement = {
+  name: 'commands',
+  run: async ({ options, dataset, workDir }) => {
+    // Read models caught up on the dataset first, so that the copy's server starts at once.
+    await runJob('prepareReadModels', { path: dataset.path });
+    const path = copyStore(dataset.path, resolve(workDir, 'commands'));
+    progress('commands: starting the app on a copy of the dataset, and a bare Hono route');
+    const app = await startApp(path);
+    const bare = await startJob<{ port: number }>('serveBare', {});
+    const notes: string[] = [];
+    try {
+      const run = Date.now().toString(36);
+      const communityId = await benchCommunity(app, `bench-${run}`);
+      const clientCase = (c: number) => `bench-${run}-c${c}`;
+      const newCase = (r: number, i: number) => `bench-${run}-n${r}-${i}`;
+      const bigCase = `bench-${run}-big`;
+      progress(`commands: registering ${CLIENTS} client cases, ${options.rounds * PAIRS_PER_ROUND} new cases and one case of ${BIG_CASE_EVENTS} events (setup)`);
+      for (let c = 0; c < CLIENTS; c += 1) await registerCase(app, communityId, clientCase(c));
+      for (let r = 0; r < options.rounds; r += 1) for (let i = 0; i < PAIRS_PER_ROUND; i += 1) await registerCase(app, communityId, newCase(r, i));
+      await registerCase(app, communityId, bigCase);
+      for (let i = 1; i < BIG_CASE_EVENTS; i += 1) {
+        await app.call(progressOn(bigCase, `进展 ${i}`));
+        if (i % 2000 === 0) progress(`commands: big case at ${i + 1} events`);
+      }
+
+      const raw: { seconds: number; count: number }[] = [];
+      const bare1: LoadResult[] = [];
+      const app1: LoadResult[] = [];
+      const bare64: LoadResult[] = [];
+      const app64: LoadResult[] = [];
+      const big: number[] = [];
+      const fresh: number[] = [];
+      const bareEndpoint = { port: bare.ready.port };
+      const bareCommand = (client: number, i: number) => ({ method: 'POST' as const, path: `/command/c${client}`, body: { at: new Date().toISOString(), note: `进展 ${i}` } });
+      const appCommand = (client: number, i: number) => progressOn(clientCase(client), `进展 ${i}`);
+      for (let round = 1; round <= options.rounds; round += 1) {
+        progress(`commands: round ${round}/${options.rounds}`);
+        raw.push(await runJob<{ seconds: number; count: number; peakRssMb: number }>('rawInsert', { path: dataset.path, target: resolve(workDir, 'raw-insert.db'), durationMs: DURATION_MS }));
+        bare1.push(await load({ endpoint: bareEndpoint, concurrency: 1, durationMs: DURATION_MS, next: bareCommand }));
+        app1.push(await load({ endpoint: app.endpoint, concurrency: 1, durationMs: DURATION_MS, next: appCommand }));
+        bare64.push(await load({ endpoint: bareEndpoint, concurrency: CLIENTS, durationMs: DURATION_MS, next: bareCommand }));
+        app64.push(await load({ endpoint: app.endpoint, concurrency: CLIENTS, durationMs: DURATION_MS, next: appCommand }));
+        // A command on the big case, then one on a new case, and so on: each pair shares the moment.
+        for (let i = 0; i < PAIRS_PER_ROUND; i += 1) {
+          let t0 = performance.now();
+          await app.call(progressOn(bigCase, `进展 big ${round}-${i}`));
+          big.push(performance.now() - t0);
+          t0 = performance.now();
+          await app.call(progressOn(newCase(round - 1, i), `进展 new ${i}`));
+          fresh.push(performance.now() - t0);
+        }
+      }
+      const failures = failuresOf([...app1, ...app64]);
+      if (failures !== '') notes.push(`Commands not answered 2xx: ${failures} (counted in the rates as answered requests).`);
+      const one = measured('HTTP command, 1 client', 'commands/s', app1.map(rate));
+      const many = measured(`HTTP command, ${CLIENTS} clients`, 'commands/s', app64.map(rate));
+      const figures = [
+        rateFigure('HTTP command, 1 client, vs raw single insert', one, measured('raw insert + commit', 'inserts/s', raw.map((r) => r.count / r.seconds)), atLeast(0.5)),
+        rateFigure('HTTP command, 1 client, vs bare Hono route, 1 client', one, measured('bare Hono, 1 client', 'requests/s', bare1.map(rate))),
+        rateFigure(`${CLIENTS} clients vs 1 client`, many, one, atLeast(5)),
+        rateFigure(`bare Hono, ${CLIENTS} clients vs 1 client`, measured(`bare Hono, ${CLIENTS} clients`, 'requests/s', bare64.map(rate)), measured('bare Hono, 1 client', 'requests/s', bare1.map(rate))),
+        rateFigure(`HTTP command, ${CLIENTS} clients, p99 latency`, measured('p99', 'ms', app64.map((r) => quantile(r.latenciesMs, 0.99))), measured(`bare Hono ${CLIENTS} clients p99`, 'ms', bare64.map((r) => quantile(r.latenciesMs, 0.99))), atMost(100, 'ms')),
+        rateFigure('HTTP command, 1 client, p50 latency', measured('p50', 'ms', app1.map((r) => quantile(r.latenciesMs, 0.5))), measured('raw insert + commit p50', 'ms', raw.map((r) => (r as unknown as { p50Ms: number }).p50Ms))),
+        rateFigure(
+          `command on a case of ${fmt(BIG_CASE_EVENTS, 0)} events vs on a new case (latency)`,
+          measured(`case of ${fmt(BIG_CASE_EVENTS, 0)} events`, 'ms', [median(big)]),
+          measured('new case', 'ms', [median(fresh)]),
+          (ratio) => ({ text: '≤ 2× (within 2× of a new case)', met: ratio <= 2 }),
+        ),
+        rateFigure('app server peak RSS', measured('app server', 'MB', [app.peakRssMb()])),
+      ];
+      return {
+        name: 'commands',
+        title: 'Commands over HTTP',
+        method:
+          `The app as \`xinfang serve\` runs it, in a child process, on a copy of the dataset; \`POST /api/v1/cases/{id}/progress\` with an office token, ` +
+          `each client on a case of its own, ${DURATION_MS / 1000} s per measurement, keep-alive node:http clients in the bench process. ` +
+          'The bare Hono route (same adaptor, JSON body in, JSON out, no storage) and the raw insert (better-sqlite3, one row per `BEGIN IMMEDIATE … COMMIT`, ' +
+          'WAL, synchronous = FULL, a real ProgressRecorded row) run in the same rounds. ' +
+          `Big case: ${fmt(BIG_CASE_EVENTS, 0)} events made through the API first; then ${PAIRS_PER_ROUND} pairs per round (big case, new case), the median latency of all pairs.`,
+        figures,
+        notes,
+      } satisfies Section;
+    } finally {
+      await app.stop();
+      await stopJob(bare.child);
+    }
+  },
+};
