@@ -8,6 +8,12 @@ import { PROBE, ROOT, SOURCE_FLAGS } from './paths';
  * (no round warms the next), and a peak RSS that is the job's alone (the child reports its own maxRSS).
  */
 
+/**
+ * Room for a reference that holds the whole log in memory (Emmett's in-memory store at a million events):
+ * a ceiling only — a job's RSS is what it uses, and is reported.
+ */
+const HEAP = ['--max-old-space-size=12288'];
+
 /** What a job reports; `peakRssMb` is added by the probe. */
 export type JobResult = Record<string, unknown> & { readonly peakRssMb: number };
 
@@ -23,7 +29,7 @@ const lastJsonLine = (text: string): unknown => {
 /** Runs `job` of probe.ts with `args` in a child process; resolves with its result line. */
 export const runJob = <R extends JobResult>(job: string, args: Record<string, unknown>): Promise<R> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...SOURCE_FLAGS, PROBE, job, JSON.stringify(args)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...SOURCE_FLAGS, ...HEAP, PROBE, job, JSON.stringify(args)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
@@ -42,7 +48,7 @@ export const runJob = <R extends JobResult>(job: string, args: Record<string, un
 /** A long-running job (a server): resolves with its first result line once it prints it, and the process. */
 export const startJob = <R>(job: string, args: Record<string, unknown>): Promise<{ ready: R; child: ChildProcess }> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...SOURCE_FLAGS, PROBE, job, JSON.stringify(args)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...SOURCE_FLAGS, ...HEAP, PROBE, job, JSON.stringify(args)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let err = '';
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err = (err + chunk).slice(-4000)));
     const lines = createInterface({ input: child.stdout });

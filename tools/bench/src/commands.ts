@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { caseStream } from '@xinfang/domain';
 import { startApp, benchCommunity, progressOn, registerCase } from './app-session';
 import { runJob, startJob, stopJob } from './child';
 import { atLeast, atMost, measured, rateFigure, type Section } from './figure';
@@ -30,6 +31,11 @@ const failuresOf = (results: readonly LoadResult[]): string =>
 
 export const commandsMeasurement: Measurement = {
   name: 'commands',
+  targets: [
+    'HTTP command, 1 client, ≥ 0.5× the raw single insert',
+    '64 clients ≥ 5× one client, p99 ≤ 100 ms',
+    'a command on a case of 10,000 events within 2× of one on a new case',
+  ],
   run: async ({ options, dataset, workDir }) => {
     // Read models caught up on the dataset first, so that the copy's server starts at once.
     await runJob('prepareReadModels', { path: dataset.path });
@@ -48,10 +54,16 @@ export const commandsMeasurement: Measurement = {
       for (let c = 0; c < CLIENTS; c += 1) await registerCase(app, communityId, clientCase(c));
       for (let r = 0; r < options.rounds; r += 1) for (let i = 0; i < PAIRS_PER_ROUND; i += 1) await registerCase(app, communityId, newCase(r, i));
       await registerCase(app, communityId, bigCase);
-      for (let i = 1; i < BIG_CASE_EVENTS; i += 1) {
-        await app.call(progressOn(bigCase, `进展 ${i}`));
-        if (i % 2000 === 0) progress(`commands: big case at ${i + 1} events`);
-      }
+      await app.call(progressOn(bigCase, '进展 1'));
+      const grown = await runJob<{ count: number; seconds: number; peakRssMb: number }>('growCase', { path, streamId: caseStream(bigCase), events: BIG_CASE_EVENTS });
+      // The server catches up with those events (its read models) before anything is timed.
+      const t0 = performance.now();
+      await app.call({ method: 'GET', path: `/api/v1/cases/${bigCase}` });
+      const caughtUp = (performance.now() - t0) / 1000;
+      notes.push(
+        `Setup: the big case was registered and given one progress note through the API, then that event appended again through the store up to ${fmt(grown.count, 0)} events (${fmt(grown.seconds)} s); ` +
+          `the server's read models caught up with them in ${fmt(caughtUp)} s (the first \`GET /cases/{id}\` of the big case waits for that). Neither is timed.`,
+      );
 
       const raw: { seconds: number; count: number }[] = [];
       const bare1: LoadResult[] = [];
@@ -107,7 +119,7 @@ export const commandsMeasurement: Measurement = {
           `each client on a case of its own, ${DURATION_MS / 1000} s per measurement, keep-alive node:http clients in the bench process. ` +
           'The bare Hono route (same adaptor, JSON body in, JSON out, no storage) and the raw insert (better-sqlite3, one row per `BEGIN IMMEDIATE … COMMIT`, ' +
           'WAL, synchronous = FULL, a real ProgressRecorded row) run in the same rounds. ' +
-          `Big case: ${fmt(BIG_CASE_EVENTS, 0)} events made through the API first; then ${PAIRS_PER_ROUND} pairs per round (big case, new case), the median latency of all pairs.`,
+          `Big case: ${fmt(BIG_CASE_EVENTS, 0)} events (see the setup below); then ${PAIRS_PER_ROUND} pairs per round (big case, new case), the median latency of all pairs.`,
         figures,
         notes,
       } satisfies Section;

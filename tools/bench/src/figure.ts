@@ -13,7 +13,8 @@ export interface Measured {
 
 export interface Target {
   readonly text: string;
-  readonly met: boolean;
+  /** `n/a`: the target does not apply (the contract says otherwise); the figure is reported all the same. */
+  readonly met: boolean | 'n/a';
 }
 
 export interface Figure {
@@ -33,6 +34,8 @@ export interface Section {
   readonly figures: readonly Figure[];
   /** Findings: why a target is missed, what was tried. */
   readonly notes: readonly string[];
+  /** Targets this section should have judged but could not (it failed). */
+  readonly unmeasured?: readonly string[];
 }
 
 export const measured = (label: string, unit: string, values: readonly number[]): Measured => ({ label, unit, stat: statOf(values) });
@@ -51,3 +54,13 @@ export const atMost =
     text: `≤ ${limit} ${unit}${on === 'max' ? ' (every round)' : ''}`,
     met: subject.stat[on] <= limit,
   });
+
+/** The section of a measurement that failed: its error, in place of its figures. */
+export const failedSection = (name: string, error: string, targets: readonly string[]): Section => ({
+  name,
+  unmeasured: targets,
+  title: `${name} (failed)`,
+  method: 'This measurement failed in this run; its error (the first lines):\n\n```\n' + error.split('\n').slice(0, 12).join('\n') + '\n```',
+  figures: [],
+  notes: [],
+});

@@ -1,4 +1,5 @@
 import { emmettInMemoryFold, emmettSqliteFold, emmettSqliteLoad } from './emmett-job';
+import { growCase } from './grow-case-job';
 import { rawInsert } from './raw-insert-job';
 import { rawReadHash, rawReadParse } from './raw-read-job';
 import { prepareReadModels, rebuildAll } from './rebuild-job';
@@ -20,6 +21,7 @@ const table = {
   emmettSqliteLoad,
   emmettSqliteFold,
   rawInsert,
+  growCase,
   serveApp,
   serveBare,
 } as const;

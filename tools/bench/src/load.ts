@@ -28,6 +28,8 @@ export interface LoadResult {
 export interface Answer {
   readonly status: number;
   readonly body: string;
+  /** `Retry-After` in seconds, when the answer carries one (a 503 of a saturated server). */
+  readonly retryAfter?: number;
 }
 
 export const send = (agent: Agent, endpoint: Endpoint, req: HttpRequest): Promise<Answer> =>
@@ -49,7 +51,8 @@ export const send = (agent: Agent, endpoint: Endpoint, req: HttpRequest): Promis
         let body = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        const retryAfter = Number(response.headers['retry-after']);
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body, ...(Number.isFinite(retryAfter) ? { retryAfter } : {}) }));
         response.on('error', () => resolve({ status: 0, body }));
       },
     );
@@ -58,7 +61,7 @@ export const send = (agent: Agent, endpoint: Endpoint, req: HttpRequest): Promis
   });
 
 /** A keep-alive agent with a socket per client. */
-export const agentFor = (concurrency: number): Agent => new Agent({ keepAlive: true, maxSockets: concurrency });
+export const agentFor = (concurrency: number): Agent => new Agent({ keepAlive: true, maxSockets: concurrency, noDelay: true });
 
 /** Runs `concurrency` clients for `durationMs` (or until `maxRequests` in all); `next(client, i)` makes each request. */
 export const load = async (options: {
@@ -88,4 +91,21 @@ export const load = async (options: {
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   return { requests: latenciesMs.length, seconds, latenciesMs, failures };
+};
+
+/**
+ * One request as a patient client makes it: a 503 with `Retry-After` (a saturated server) is waited out
+ * and sent again, so the latency is the client's, until a final answer. `retries` counts the 503s.
+ */
+export const sendPatiently = async (agent: Agent, endpoint: Endpoint, req: HttpRequest, maxWaitMs = 60_000): Promise<Answer & { ms: number; retries: number }> => {
+  const t0 = performance.now();
+  let retries = 0;
+  for (;;) {
+    const answer = await send(agent, endpoint, req);
+    const elapsed = performance.now() - t0;
+    const wait = answer.retryAfter;
+    if (answer.status !== 503 || wait === undefined || elapsed > maxWaitMs) return { ...answer, ms: elapsed, retries };
+    retries += 1;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1000, Math.max(10, wait * 1000))));
+  }
 };

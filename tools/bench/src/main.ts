@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureDataset } from './dataset';
-import type { Section } from './figure';
+import { failedSection, type Section } from './figure';
 import { machine } from './machine';
 import { measurements } from './measurements';
 import { parseOptions, USAGE } from './options';
@@ -29,12 +29,20 @@ const dataset = await ensureDataset({ cache: options.cache, seed: options.seed, 
 const workDir = mkdtempSync(join(tmpdir(), 'xinfang-bench-'));
 const out = resolve(ROOT, options.out);
 const sections: Section[] = [];
+const skipped = measurements.filter((m) => options.only !== undefined && !options.only.includes(m.name));
 const write = () =>
-  writeFileSync(out, renderReport({ options, machine: host, dataset, sections, started, seconds: (Date.now() - started.getTime()) / 1000 }));
+  writeFileSync(out, renderReport({ options, machine: host, dataset, sections, skipped, started, seconds: (Date.now() - started.getTime()) / 1000 }));
 try {
   for (const measurement of measurements) {
     if (options.only !== undefined && !options.only.includes(measurement.name)) continue;
-    sections.push(await measurement.run({ options, dataset, workDir }));
+    try {
+      sections.push(await measurement.run({ options, dataset, workDir }));
+    } catch (error) {
+      // One failing job must not cost the run the other sections: its error goes into its own section.
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      progress(`${measurement.name} failed: ${message.split('\n')[0] ?? ''}`);
+      sections.push(failedSection(measurement.name, message, measurement.targets));
+    }
     write();
   }
   write();

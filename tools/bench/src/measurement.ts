@@ -13,5 +13,7 @@ export interface Context {
 
 export interface Measurement {
   readonly name: string;
+  /** The targets this measurement judges, as the report lists them when it failed or was not run. */
+  readonly targets: readonly string[];
   readonly run: (context: Context) => Promise<Section>;
 }

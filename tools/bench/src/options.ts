@@ -6,6 +6,8 @@ export interface BenchOptions {
   /** Events in the dataset (the demo campaign at the scale that gives about this many). */
   readonly events: number;
   readonly rounds: number;
+  /** The scale of the `xinfang demo` figure (the issue's is 25). */
+  readonly demoScale: number;
   readonly out: string;
   /** Measurement names to run; all when undefined. */
   readonly only?: readonly string[];
@@ -22,9 +24,16 @@ const whole = (name: string, text: string, min: number): number => {
   return n;
 };
 
+const positive = (name: string, text: string): number => {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0 || n > 1000) throw new Error(`--${name} expects a number above 0, at most 1000, not "${text}"`);
+  return n;
+};
+
 export const USAGE = `npm run bench -- [options]
   --events N     events in the dataset (default 1000000; the demo campaign at the scale that gives about N)
   --rounds R     interleaved rounds per figure (default 3)
+  --demo-scale X the scale of the xinfang demo figure (default 25, as the issue; e.g. 2 for a quick run)
   --out FILE     the report (default BENCHMARKS.md)
   --only a,b     only these measurements: MEASUREMENTS
   --seed S       the demo campaign's seed (default 2024)
@@ -37,6 +46,7 @@ export const parseOptions = (argv: readonly string[], known: readonly string[]):
     options: {
       events: { type: 'string', default: '1000000' },
       rounds: { type: 'string', default: '3' },
+      'demo-scale': { type: 'string', default: '25' },
       out: { type: 'string', default: 'BENCHMARKS.md' },
       only: { type: 'string' },
       seed: { type: 'string', default: '2024' },
@@ -52,6 +62,7 @@ export const parseOptions = (argv: readonly string[], known: readonly string[]):
   return {
     events: whole('events', values.events, 1000),
     rounds: whole('rounds', values.rounds, 1),
+    demoScale: positive('demo-scale', values['demo-scale']),
     out: values.out,
     ...(only === undefined ? {} : { only }),
     seed: whole('seed', values.seed, 0),

@@ -17,6 +17,11 @@ import { existsSync } from 'node:fs';
 
 export const rebuildMeasurement: Measurement = {
   name: 'rebuild',
+  targets: [
+    'rebuild of every projection ≥ 0.5× the raw read+parse loop',
+    "rebuild ≥ 2× Emmett's in-memory fold",
+    'rebuild peak RSS ≤ 512 MB, not growing with the log',
+  ],
   run: async ({ options, dataset }) => {
     const path = dataset.path;
     progress('rebuild: read models caught up once (not timed)');

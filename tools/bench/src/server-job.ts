@@ -46,7 +46,7 @@ export const serveBare = async (): Promise<never> => {
   const app = new Hono()
     .get('/health', (c) => c.json({ status: 'ok' }))
     .post('/command/:id', async (c) => {
-      const body = (await c.req.json()) as Record<string, unknown>;
+      const body = await c.req.json<Record<string, unknown>>();
       position += 1;
       return c.json({ id: c.req.param('id'), revision: Object.keys(body).length, position });
     });
