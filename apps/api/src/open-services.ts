@@ -10,6 +10,7 @@ import {
   createSqliteReadModels,
   createLiveWorldDocs,
   createWorldSource,
+  feedLiveDocs,
   LIVE_WORLD_PROJECTIONS,
   loadLiveDocs,
   logBoundsProjection,
@@ -94,7 +95,7 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
   // The states and bounds every query is answered from, kept parsed in memory and moved on by the runner's
   // commits: a query no longer reads and parses every stored document.
   const live = createLiveWorldDocs();
-  const readModels = observeReadModels(stored, live);
+  const readModels = observeReadModels(stored, feedLiveDocs(live));
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   // A runner that stops (another process rebuilding the same read models, say) must not take the server
   // down: it is logged, and queries fall back to replaying the log (see createWorldSource).

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { compareUtf8, createLiveDocs, loadLiveDocs, observeReadModels } from './live-docs';
+import { compareUtf8, createLiveDocs, feedLiveDocs, loadLiveDocs, observeReadModels } from './live-docs';
 import { createSqliteReadModels } from './sqlite-read-models';
 
 describe('live documents', () => {
@@ -43,7 +43,7 @@ describe('live documents', () => {
     const stored = createSqliteReadModels(db);
     return (async () => {
       for (const [i, key] of keys.entries()) {
-        await observeReadModels(stored, live).commit('p', 1, new Map([[key, i]]), i + 1);
+        await observeReadModels(stored, feedLiveDocs(live)).commit('p', 1, new Map([[key, i]]), i + 1);
         expect(live.keys('p')).toEqual([...keys.slice(0, i + 1)].sort(compareUtf8));
       }
       const fromSqlite: string[] = [];
@@ -57,7 +57,7 @@ describe('live documents', () => {
     const db = new Database(':memory:');
     const stored = createSqliteReadModels(db);
     const live = createLiveDocs(['p', 'q']);
-    const observed = observeReadModels(stored, live);
+    const observed = observeReadModels(stored, feedLiveDocs(live));
     const doc = { a: 1, gone: undefined, list: [1, 2] };
     await observed.commit('p', 1, new Map([['k', doc]]), 3);
     await observed.commit('q', 1, new Map(), 3);

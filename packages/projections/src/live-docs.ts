@@ -1,4 +1,4 @@
-import type { DocChanges, ReadModelStore } from './read-model-store';
+import { serializeChanges, type DocChanges, type ReadModelStore } from './read-model-store';
 
 /*
  * The documents of a few projections kept parsed in memory by the process that serves them, so that a
@@ -144,29 +144,51 @@ export const createLiveDocs = (projections: readonly string[]): LiveDocs => {
 };
 
 /**
- * The same read models, passing every commit and reset of the projections `live` keeps on to it once the
- * store has made it. What is passed on is each document as the store would give it back (a JSON round trip:
- * a fresh value, with what JSON drops dropped), so reading it from memory answers exactly as reading it stored.
+ * Where the commits of some projections are passed on to: their changed documents as the store holds them
+ * (JSON text; `undefined` for a deleted one) and their new checkpoint. `feedLiveDocs` parses them into live
+ * documents in this thread; a pool of worker threads passes them on to each worker.
  */
-export const observeReadModels = (readModels: ReadModelStore, live: LiveDocs): ReadModelStore => {
-  const kept = new Set(live.projections);
+export interface LiveFeed {
+  readonly projections: readonly string[];
+  readonly commit: (projection: string, docs: ReadonlyMap<string, string | undefined>, position: number) => void;
+  readonly reset: (projection: string) => void;
+}
+
+/**
+ * Feeds live documents: each document parsed from the text the store holds — a fresh value, with what JSON
+ * drops dropped — so reading it from memory answers exactly as reading it stored.
+ */
+export const feedLiveDocs = (live: LiveDocs): LiveFeed => ({
+  projections: live.projections,
+  commit: (projection, docs, position) => {
+    const parsed = new Map<string, unknown>();
+    for (const [key, text] of docs) parsed.set(key, text === undefined ? undefined : JSON.parse(text));
+    live.commit(projection, parsed, position);
+  },
+  reset: (projection) => live.reset(projection),
+});
+
+/** The same read models, passing every commit and reset of the projections `feed` takes on to it once the store has made it. */
+export const observeReadModels = (readModels: ReadModelStore, feed: LiveFeed): ReadModelStore => {
+  const kept = new Set(feed.projections);
+  const commitMany: ReadModelStore['commitMany'] = async (commits) => {
+    await readModels.commitMany(commits);
+    for (const { projection, docs, position } of commits) if (kept.has(projection)) feed.commit(projection, docs, position);
+  };
   // Every member named, none spread: a member added to the port must be looked at here, not passed by unseen.
   return {
     checkpoint: (projection) => readModels.checkpoint(projection),
     load: (projection, keys) => readModels.load(projection, keys),
+    loadText: (projection, keys) => readModels.loadText(projection, keys),
     all: (projection) => readModels.all(projection),
     logId: () => readModels.logId(),
     setLogId: (storeId) => readModels.setLogId(storeId),
-    commit: async (projection, version, changes, position, hash) => {
-      await readModels.commit(projection, version, changes, position, hash);
-      if (!kept.has(projection)) return;
-      const copies = new Map<string, unknown>();
-      for (const [key, doc] of changes) copies.set(key, doc === undefined ? undefined : JSON.parse(JSON.stringify(doc)));
-      live.commit(projection, copies, position);
-    },
+    commit: (projection, version, changes, position, hash) =>
+      commitMany([{ projection, version, docs: serializeChanges(projection, changes), position, ...(hash === undefined ? {} : { hash }) }]),
+    commitMany,
     reset: async (projection) => {
       await readModels.reset(projection);
-      if (kept.has(projection)) live.reset(projection);
+      if (kept.has(projection)) feed.reset(projection);
     },
   };
 };

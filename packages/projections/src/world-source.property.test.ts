@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { epochMs, type Instant } from '@xinfang/domain';
 import type { EventStore } from '@xinfang/event-store';
-import { loadLiveDocs, observeReadModels } from './live-docs';
+import { feedLiveDocs, loadLiveDocs, observeReadModels } from './live-docs';
 import { createMemoryReadModels } from './memory-read-models';
 import { createProjectionRunner } from './runner';
 import { createSqliteReadModels } from './sqlite-read-models';
@@ -58,7 +58,7 @@ describe('a past view from the indexed read models', () => {
             const upToHalf = { ...log.store, readAll: (options?: Parameters<EventStore['readAll']>[0]) => readUpTo(log.store, half, options) };
             await createProjectionRunner({ store: upToHalf, readModels: liveModels, projections, batchSize: 7 }).catchUp();
             await loadLiveDocs(live, liveModels, LIVE_WORLD_PROJECTIONS);
-            await createProjectionRunner({ store: log.store, readModels: observeReadModels(liveModels, live), projections, batchSize: 5 }).catchUp();
+            await createProjectionRunner({ store: log.store, readModels: observeReadModels(liveModels, feedLiveDocs(live)), projections, batchSize: 5 }).catchUp();
             const fromMemory = createWorldSource({ store: log.store, live });
             const empty = (await log.store.headPosition()) === 0; // nothing to index: the (empty) log is read
             for (const hours of views) {
