@@ -1,6 +1,6 @@
 import type { Either } from 'fp-ts/Either';
 import type { NewEvent, RecordedEvent } from './envelope';
-import type { ChainMarker } from './hash-chain';
+import type { ChainLink, ChainMarker } from './hash-chain';
 
 /**
  * The stream revision an append expects to find: a number (0 = the stream must not exist yet) or `'any'`.
@@ -123,6 +123,12 @@ export interface EventStore {
   readonly readStream: (streamId: string, options?: ReadStreamOptions) => Promise<RecordedEvent[]>;
   /** All events in position order, fetched in batches (never the whole log at once). */
   readonly readAll: (options?: ReadAllOptions) => AsyncIterable<RecordedEvent>;
+  /**
+   * Optional, for verifying the log faster: every stored event from position 1 as a `ChainLink`, read straight
+   * from storage in batches (no envelopes built), for `verifyChainLinks`. It must give exactly what
+   * `readAll` gives, as links (`chainLinkOf`); a store without it is verified through `readAll`.
+   */
+  readonly readChain?: (options?: Pick<ReadAllOptions, 'batchSize'>) => AsyncIterable<Iterable<ChainLink>>;
   /** The position of the last stored event (0 for an empty store). */
   readonly headPosition: () => Promise<number>;
   /**

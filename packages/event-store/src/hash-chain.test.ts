@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from './capabilities';
 import { canonicalJson, toPlainJson } from './canonical-json';
 import type { NewEvent, RecordedEvent } from './envelope';
-import { GENESIS_HASH, KEYED_SCHEME, chainKeyCheck, hashEvent, sealEvent, verifyChain, type ChainKey, type ChainMarker } from './hash-chain';
+import { GENESIS_HASH, KEYED_SCHEME, chainKeyCheck, chainLinkOf, hashEvent, hashedText, sealEvent, verifyChain, verifyChainLinks, type ChainKey, type ChainMarker } from './hash-chain';
 import { createMemoryEventStore } from './memory-store';
 
 const newEvent = (n: number): NewEvent => ({
@@ -103,6 +103,32 @@ describe('sealEvent and hashEvent', () => {
 
     expect(meta).toEqual({ ...newEvent(1).meta, ...placement });
     expect(sealed.data).toEqual({ n: 1, text: '第1件' });
+  });
+});
+
+describe('hashedText and chain links', () => {
+  it('is the canonical JSON of the event without its hash, from its parts', async () => {
+    const events = [...(await recordedLog()), ...(await keyedLog(1))];
+    const noData = { ...at(events, 2), data: undefined };
+    for (const event of [...events, noData]) {
+      const { hash: _hash, ...meta } = event.meta;
+      const text = canonicalJson({ type: event.type, data: event.data, meta });
+      expect(hashedText(canonicalJson(event.type), event.data === undefined ? undefined : canonicalJson(event.data), canonicalJson(meta))).toBe(text);
+      expect(chainLinkOf(event).hashedText()).toBe(text);
+    }
+    expect(chainLinkOf(noData).hashedText()).not.toContain('"data"');
+  });
+
+  it('verifyChainLinks answers as verifyChain does, over batches of links', async () => {
+    const events = await keyedLog(4);
+    const keying = { keying: { key: KEY, fromPosition: 4 }, marker: markerAt(4) };
+    const batches = (log: RecordedEvent[]) => [log.slice(0, 4).map(chainLinkOf), [], log.slice(4).map(chainLinkOf)];
+    const edited = replaceAt(events, 5, { ...at(events, 5), data: { n: 5, text: '改' } });
+
+    expect(await verifyChainLinks(batches(events), keying)).toEqual(await verifyChain(events, keying));
+    expect(await verifyChainLinks(batches(events), keying)).toMatchObject({ ok: true, checked: 6 });
+    expect(await verifyChainLinks(batches(edited), keying)).toEqual(await verifyChain(edited, keying));
+    expect(await verifyChainLinks(batches(edited), keying)).toMatchObject({ ok: false, firstBrokenPosition: 5, reason: 'hash' });
   });
 });
 

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { canonicalJson, toPlainJson } from './canonical-json';
 import type { NewEvent, RecordedEvent, UnsealedEvent } from './envelope';
 
@@ -21,6 +21,9 @@ export const assertChainKey = (key: ChainKey): void => {
   if (!(key instanceof Uint8Array) || key.length < 32) throw new RangeError('a chain key is at least 32 random bytes');
 };
 
+const hashText = (text: string, key: ChainKey | KeyObject | undefined): string =>
+  key === undefined ? sha256Hex(text) : createHmac('sha256', key).update(text, 'utf8').digest('hex');
+
 /**
  * The hash of an envelope over the canonical JSON of everything but `hash` itself: SHA-256 unkeyed, or
  * HMAC-SHA-256 with the chain key. The envelope holds `prevHash`, so either way the input is the previous
@@ -28,8 +31,7 @@ export const assertChainKey = (key: ChainKey): void => {
  */
 export const hashEvent = (event: UnsealedEvent | RecordedEvent, key?: ChainKey): string => {
   const { hash: _hash, ...meta } = event.meta as RecordedEvent['meta'];
-  const text = canonicalJson({ type: event.type, data: event.data, meta });
-  return key === undefined ? sha256Hex(text) : createHmac('sha256', key).update(text, 'utf8').digest('hex');
+  return hashText(canonicalJson({ type: event.type, data: event.data, meta }), key);
 };
 
 /**
@@ -146,6 +148,43 @@ const keyingBreak = (keying: ChainKeying | undefined, marker: ChainMarker | unde
 };
 
 /**
+ * One stored event as the chain check sees it: where it stands, its two hashes, and the text its hash covers.
+ * A store may read these straight from its rows for `verifyChainLinks` (`EventStore.readChain`); `chainLinkOf`
+ * makes one from an envelope.
+ */
+export interface ChainLink {
+  readonly position: number;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly prevHash: string;
+  readonly hash: string;
+  /**
+   * What `hashEvent` hashes: the canonical JSON of the event without `meta.hash` (see `hashedText`). Asked for
+   * only once the cheaper checks have passed; throws where `canonicalJson` would.
+   */
+  readonly hashedText: () => string;
+}
+
+/**
+ * The text an event's hash covers, from its parts each already canonical JSON: the same as
+ * `canonicalJson({ type, data, meta })` (keys in code-unit order: data, meta, type; no data, no member).
+ */
+export const hashedText = (typeJson: string, dataJson: string | undefined, metaJson: string): string =>
+  dataJson === undefined ? `{"meta":${metaJson},"type":${typeJson}}` : `{"data":${dataJson},"meta":${metaJson},"type":${typeJson}}`;
+
+export const chainLinkOf = (event: RecordedEvent): ChainLink => {
+  const { hash, ...meta } = event.meta;
+  return {
+    position: meta.position,
+    streamId: meta.streamId,
+    revision: meta.revision,
+    prevHash: meta.prevHash,
+    hash,
+    hashedText: () => canonicalJson({ type: event.type, data: event.data, meta }),
+  };
+};
+
+/**
  * Checks the stored events, in global order from position 1, for any change: every field is covered by the
  * hash (keyed from `keying.fromPosition` on), each event names its predecessor's hash, positions run 1, 2,
  * 3, …, each stream's revisions run 1, 2, 3, …, the log's marker agrees with the keying, and the anchored
@@ -156,8 +195,35 @@ export const verifyChain = async (
   events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
   options: VerifyChainOptions = {},
 ): Promise<ChainVerification> => {
+  const check = chainCheck(options);
+  for await (const event of events) {
+    const broken = check.next(chainLinkOf(event));
+    if (broken !== undefined) return broken;
+  }
+  return check.end();
+};
+
+/** `verifyChain` over links read in batches (`EventStore.readChain`): the same checks, the same answers. */
+export const verifyChainLinks = async (
+  batches: AsyncIterable<Iterable<ChainLink>> | Iterable<Iterable<ChainLink>>,
+  options: VerifyChainOptions = {},
+): Promise<ChainVerification> => {
+  const check = chainCheck(options);
+  for await (const batch of batches) {
+    for (const link of batch) {
+      const broken = check.next(link);
+      if (broken !== undefined) return broken;
+    }
+  }
+  return check.end();
+};
+
+/** The check itself, one link at a time: `next` answers the first break, `end` the verdict after the last link. */
+const chainCheck = (options: VerifyChainOptions) => {
   const { keying, anchor } = options;
   const keyingBreaksAt = keyingBreak(keying, options.marker);
+  // Made once: an HMAC given the key's bytes copies them into a key of its own for every event.
+  const secret = keying === undefined ? undefined : createSecretKey(keying.key);
   let checked = 0;
   let prevHash = GENESIS_HASH;
   const revisions = new Map<string, number>();
@@ -168,21 +234,25 @@ export const verifyChain = async (
     firstBrokenPosition: checked + 1,
     reason,
   });
-  for await (const event of events) {
-    const { meta } = event;
-    if (meta.position !== checked + 1) return broken('position');
-    if (meta.position === keyingBreaksAt) return broken('keying');
-    if (meta.revision !== (revisions.get(meta.streamId) ?? 0) + 1) return broken('revision');
-    if (meta.prevHash !== prevHash) return broken('prevHash');
-    const keyed = keying !== undefined && meta.position >= keying.fromPosition;
-    if (hashEvent(event, keyed ? keying.key : undefined) !== meta.hash) return broken('hash');
-    if (meta.position === anchor?.position && meta.hash !== anchor.hash) return broken('anchor');
-    revisions.set(meta.streamId, meta.revision);
-    prevHash = meta.hash;
-    checked += 1;
-  }
-  // A marker past the last event (a log keyed since its last append): nothing after it to check but itself.
-  if (keyingBreaksAt !== undefined) return broken('keying');
-  if (anchor !== undefined && anchor.position > checked) return broken('truncated');
-  return { ok: true, checked, headHash: prevHash };
+  return {
+    next: (link: ChainLink): ChainVerification | undefined => {
+      if (link.position !== checked + 1) return broken('position');
+      if (link.position === keyingBreaksAt) return broken('keying');
+      if (link.revision !== (revisions.get(link.streamId) ?? 0) + 1) return broken('revision');
+      if (link.prevHash !== prevHash) return broken('prevHash');
+      const keyed = keying !== undefined && link.position >= keying.fromPosition;
+      if (hashText(link.hashedText(), keyed ? secret : undefined) !== link.hash) return broken('hash');
+      if (link.position === anchor?.position && link.hash !== anchor.hash) return broken('anchor');
+      revisions.set(link.streamId, link.revision);
+      prevHash = link.hash;
+      checked += 1;
+      return undefined;
+    },
+    end: (): ChainVerification => {
+      // A marker past the last event (a log keyed since its last append): nothing after it to check but itself.
+      if (keyingBreaksAt !== undefined) return broken('keying');
+      if (anchor !== undefined && anchor.position > checked) return broken('truncated');
+      return { ok: true, checked, headHash: prevHash };
+    },
+  };
 };

@@ -1,5 +1,6 @@
 export * from './append-rules';
 export * from './canonical-json';
+export * from './canonical-text';
 export * from './capabilities';
 export * from './command-handler';
 export * from './commands-handler';

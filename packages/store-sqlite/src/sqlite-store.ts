@@ -25,6 +25,8 @@ import {
 } from '@xinfang/event-store';
 import Database from 'better-sqlite3';
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
+import { CHAIN_COLUMNS, toChainLink, type ChainRow } from './chain-link';
+import { toRecorded, type EventRow } from './event-row';
 import { groupCommit, type Settled } from './group-commit';
 import { ensureSchema, hasChainKeying } from './schema';
 import { ensureStoreId } from './store-identity';
@@ -89,22 +91,8 @@ const toMarker = (row: MarkerRow): ChainMarker => {
   return { fromPosition: row.from_position, scheme: KEYED_SCHEME, keyCheck: row.key_check };
 };
 
-interface EventRow {
-  readonly position: number;
-  readonly stream_id: string;
-  readonly revision: number;
-  readonly event_id: string;
-  readonly type: string;
-  readonly data: string | null;
-  readonly meta: string;
-  readonly recorded_at: string;
-  readonly occurred_at: string;
-  readonly command_id: string;
-  readonly prev_hash: string;
-  readonly hash: string;
-}
-
 const DEFAULT_BATCH_SIZE = 500;
+const DEFAULT_CHAIN_BATCH_SIZE = 1_000;
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 const DEFAULT_POLL_INTERVAL_MS = 200;
 
@@ -132,25 +120,6 @@ const toRow = (event: RecordedEvent): EventRow => {
     prev_hash: prevHash,
     hash,
   };
-};
-
-/**
- * A row as an event. The columns are added to the object `JSON.parse` made of the rest of `meta` rather than
- * spread into a new one: spreading a parsed object was most of the cost of reading the log (a replay reads
- * every row), and the result is the same — the parsed fields first, then the columns.
- */
-const toRecorded = (row: EventRow): RecordedEvent => {
-  const meta = JSON.parse(row.meta) as Record<string, unknown>;
-  meta.eventId = row.event_id;
-  meta.streamId = row.stream_id;
-  meta.revision = row.revision;
-  meta.position = row.position;
-  meta.recordedAt = row.recorded_at;
-  meta.occurredAt = row.occurred_at;
-  meta.commandId = row.command_id;
-  meta.prevHash = row.prev_hash;
-  meta.hash = row.hash;
-  return { type: row.type, data: row.data === null ? undefined : JSON.parse(row.data), meta: meta as unknown as RecordedEvent['meta'] };
 };
 
 /** SQLite's transient failures (its primary result codes): the store is busy, full or read-only, not broken. */
@@ -274,6 +243,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     readStream: db.prepare<[string, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
     ),
+    readChainAfter: db.prepare<[number, number], ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true),
     byCommandId: db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE command_id = ? ORDER BY position`),
     // A version 1 file opened read-only has no marker table, and so no marker.
     marker: hasChainKeying(db)
@@ -397,6 +367,22 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     },
   });
 
+  const readChain: NonNullable<EventStore['readChain']> = ({ batchSize = DEFAULT_CHAIN_BATCH_SIZE } = {}) => ({
+    async *[Symbol.asyncIterator]() {
+      if (!(Number.isSafeInteger(batchSize) && batchSize > 0)) throw new RangeError(`readChain: bad batchSize ${batchSize}`);
+      for (let cursor = 0; ; ) {
+        assertOpen();
+        const rows = orUnavailable(options.path, () => statements.readChainAfter.all(cursor, batchSize));
+        yield rows.map(toChainLink);
+        const last = rows.at(-1);
+        if (last === undefined || rows.length < batchSize) return;
+        [cursor] = last;
+        // Let the server answer other requests between batches: verifying a large log takes seconds.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+  });
+
   return {
     path: options.path,
 
@@ -419,6 +405,8 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     },
 
     readAll,
+
+    readChain,
 
     headPosition: async () => {
       assertOpen();

@@ -8,6 +8,7 @@ import {
   readLogHead,
   sealEvent,
   verifyChain,
+  verifyChainLinks,
   type ChainBreak,
   type ChainKeying,
   type ChainVerification,
@@ -21,8 +22,8 @@ import { collect, newEvent, range } from './test/fixtures';
 
 /*
  * Every way of tampering with the log file we could think of, each on its own copy of one real SQLite log,
- * and `verify` as the app runs it: keyed with the chain key and first keyed position the app database
- * records (held here as the app database would hold them), against the log's own marker, and against the
+ * and `verify` as the app runs it (the store's rows read as chain links; its envelopes give the same answer):
+ * keyed with the chain key and first keyed position the app database records (held here as the app database would hold them), against the log's own marker, and against the
  * head noted down when the log was written (`--expect`). Each must fail and name the FIRST broken position.
  *
  * The tamperer has the log file and SQL, so triggers are no obstacle; they do not have the key.
@@ -105,11 +106,15 @@ const verifyFile = async (path: string, options: { readonly anchor?: LogHead | n
   try {
     const marker = await store.chainMarker();
     const anchor = options.anchor === undefined ? head : options.anchor;
-    return await verifyChain(store.readAll({ batchSize: 64 }), {
+    const verifyOptions = {
       keying: options.keying ?? KEYING,
       ...(marker === undefined ? {} : { marker }),
       ...(anchor === null ? {} : { anchor }),
-    });
+    };
+    // What `verify` runs (the rows read straight as links) and the envelopes `readAll` builds: the same answer.
+    const fromRows = await verifyChainLinks(store.readChain?.({ batchSize: 64 }) ?? [], verifyOptions);
+    expect(fromRows).toEqual(await verifyChain(store.readAll({ batchSize: 64 }), verifyOptions));
+    return fromRows;
   } finally {
     await store.close();
   }
