@@ -29,6 +29,27 @@ export const csvCell = <Row>(column: Column<Row>, row: Row): string => {
 
 const record = (fields: readonly string[]): string => fields.map(csvField).join(',') + CRLF;
 
+/** What a CSV file begins with: the BOM and the header record. */
+export const csvHead = <Row>(form: Form<Row>): string => BOM + record(formHeaders(form));
+
+/** One row as a CSV record. */
+export const csvRecord = <Row>(form: Form<Row>, row: Row): string => record(form.columns.map((column) => csvCell(column, row)));
+
 /** The form as CSV: BOM, header record, one record per row. */
-export const toCsv = <Row>(form: Form<Row>, rows: readonly Row[]): string =>
-  BOM + record(formHeaders(form)) + rows.map((row) => record(form.columns.map((column) => csvCell(column, row)))).join('');
+export const toCsv = <Row>(form: Form<Row>, rows: readonly Row[]): string => csvHead(form) + rows.map((row) => csvRecord(form, row)).join('');
+
+/**
+ * The same text as `toCsv`, in pieces as the rows come (the head, then a piece per row or so): for writing a
+ * form of any length to a stream without holding it. Pieces are joined up to about `chunk` characters.
+ */
+export async function* csvChunks<Row>(form: Form<Row>, rows: AsyncIterable<Row> | Iterable<Row>, chunk = 64 * 1024): AsyncGenerator<string> {
+  let text = csvHead(form);
+  for await (const row of rows) {
+    text += csvRecord(form, row);
+    if (text.length >= chunk) {
+      yield text;
+      text = '';
+    }
+  }
+  if (text !== '') yield text;
+}

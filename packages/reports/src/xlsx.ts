@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Instant } from '@xinfang/domain';
 import { excelDate, formatDate, formatDateTime, shanghaiWallTime, yesNo, type DayOrInstant } from './format';
@@ -81,8 +82,11 @@ export const subtitle = (options: XlsxOptions): string | undefined => {
   return parts.length === 0 ? undefined : parts.join('    ');
 };
 
-/** Adds the form as a sheet named after its number (`附件1`). */
-const addFormSheet = <Row>(workbook: ExcelJS.Workbook, form: Form<Row>, rows: readonly Row[], options: XlsxOptions): void => {
+/**
+ * Adds the form as a sheet named after its number (`附件1`): the title, the subtitle and the header row;
+ * returns the sheet and the number of its header row (the rows follow it, see `addRow`).
+ */
+const addFormSheet = <Row>(workbook: ExcelJS.Workbook, form: Form<Row>, options: XlsxOptions): { sheet: ExcelJS.Worksheet; headerRow: number } => {
   const width = form.columns.length;
   const lines = subtitle(options);
   const headerRow = lines === undefined ? 2 : 3;
@@ -129,30 +133,42 @@ const addFormSheet = <Row>(workbook: ExcelJS.Workbook, form: Form<Row>, rows: re
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
   sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: width } };
-
-  rows.forEach((row, r) => {
-    const line = sheet.getRow(headerRow + 1 + r);
-    form.columns.forEach((column, i) => {
-      const cell = line.getCell(i + 1);
-      cell.value = xlsxCell(column, row);
-      cell.border = BORDER;
-      const numFmt = numFmtOf(column.kind);
-      if (numFmt !== undefined) cell.numFmt = numFmt;
-      cell.alignment =
-        column.kind === 'text'
-          ? { horizontal: 'left', vertical: 'top', wrapText: true }
-          : { horizontal: 'center', vertical: 'top' };
-    });
-  });
+  return { sheet, headerRow };
 };
 
-const newWorkbook = (options: XlsxOptions): ExcelJS.Workbook => {
-  const workbook = new ExcelJS.Workbook();
+/** Writes one ledger row as the sheet's row `line`; returns it (a streamed sheet commits it). */
+const addRow = <Row>(sheet: ExcelJS.Worksheet, form: Form<Row>, line: number, row: Row): ExcelJS.Row => {
+  const cells = sheet.getRow(line);
+  form.columns.forEach((column, i) => {
+    const cell = cells.getCell(i + 1);
+    cell.value = xlsxCell(column, row);
+    cell.border = BORDER;
+    const numFmt = numFmtOf(column.kind);
+    if (numFmt !== undefined) cell.numFmt = numFmt;
+    cell.alignment =
+      column.kind === 'text'
+        ? { horizontal: 'left', vertical: 'top', wrapText: true }
+        : { horizontal: 'center', vertical: 'top' };
+  });
+  return cells;
+};
+
+const addFormSheetWithRows = <Row>(workbook: ExcelJS.Workbook, form: Form<Row>, rows: readonly Row[], options: XlsxOptions): void => {
+  const { sheet, headerRow } = addFormSheet(workbook, form, options);
+  rows.forEach((row, r) => addRow(sheet, form, headerRow + 1 + r, row));
+};
+
+const describeWorkbook = (workbook: ExcelJS.Workbook, options: XlsxOptions): void => {
   workbook.creator = 'xinfang';
   if (options.generatedAt !== undefined) {
     workbook.created = new Date(options.generatedAt);
     workbook.modified = workbook.created;
   }
+};
+
+const newWorkbook = (options: XlsxOptions): ExcelJS.Workbook => {
+  const workbook = new ExcelJS.Workbook();
+  describeWorkbook(workbook, options);
   return workbook;
 };
 
@@ -162,7 +178,7 @@ const write = async (workbook: ExcelJS.Workbook): Promise<Buffer> => Buffer.from
 /** The form as an XLSX file of one sheet. */
 export const toXlsx = async <Row>(form: Form<Row>, rows: readonly Row[], options: XlsxOptions = {}): Promise<Buffer> => {
   const workbook = newWorkbook(options);
-  addFormSheet(workbook, form, rows, options);
+  addFormSheetWithRows(workbook, form, rows, options);
   return write(workbook);
 };
 
@@ -175,6 +191,52 @@ export const toWorkbook = async <Rows extends readonly unknown[] | []>(
   options: XlsxOptions = {},
 ): Promise<Buffer> => {
   const workbook = newWorkbook(options);
-  for (const { form, rows } of sheets as readonly FormSheet<unknown>[]) addFormSheet(workbook, form, rows, options);
+  for (const { form, rows } of sheets as readonly FormSheet<unknown>[]) addFormSheetWithRows(workbook, form, rows, options);
   return write(workbook);
+};
+
+/**
+ * exceljs 4.4.0's streamed sheet leaves out `<printOptions>` (where `horizontalCentered` of the page setup goes),
+ * which the whole-file writer puts right before the page margins: put it there, from the same page setup.
+ */
+const writePrintOptions = (sheet: ExcelJS.Worksheet): void => {
+  const writer = sheet as unknown as { _writePageMargins: () => void; stream: { write: (xml: string) => void } };
+  const { horizontalCentered, verticalCentered, showGridLines, showRowColHeaders } = sheet.pageSetup;
+  const attributes = [
+    showRowColHeaders === true ? ' headings="1"' : '',
+    showGridLines === true ? ' gridLines="1"' : '',
+    horizontalCentered === true ? ' horizontalCentered="1"' : '',
+    verticalCentered === true ? ' verticalCentered="1"' : '',
+  ].join('');
+  if (attributes === '') return;
+  const writeMargins = writer._writePageMargins.bind(writer);
+  writer._writePageMargins = () => {
+    writer.stream.write(`<printOptions${attributes}/>`);
+    writeMargins();
+  };
+};
+
+/**
+ * The same sheet as `toXlsx` (the same cells, styles and layout), written to `output` as the rows come: each
+ * row is committed (written out and let go) once it is added, so a form of any length takes little memory.
+ * Resolves with the number of rows once the file is complete.
+ */
+export const writeXlsx = async <Row>(
+  form: Form<Row>,
+  rows: AsyncIterable<Row> | Iterable<Row>,
+  output: Writable,
+  options: XlsxOptions = {},
+): Promise<number> => {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  describeWorkbook(workbook, options);
+  const { sheet, headerRow } = addFormSheet(workbook, form, options);
+  writePrintOptions(sheet);
+  let count = 0;
+  for await (const row of rows) {
+    addRow(sheet, form, headerRow + 1 + count, row).commit();
+    count += 1;
+  }
+  sheet.commit();
+  await workbook.commit();
+  return count;
 };
