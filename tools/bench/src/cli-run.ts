@@ -13,11 +13,26 @@ import { CLI_BIN, ROOT } from './paths';
 export interface CliRun {
   readonly seconds: number;
   readonly peakRssMb: number;
+  /** User + system CPU time of the process, as last read (NaN where /proc has none). */
+  readonly cpuSeconds: number;
   readonly stdout: string;
   readonly stderr: string;
 }
 
 const SAMPLE_MS = 50;
+/** Clock ticks per second of /proc/PID/stat (USER_HZ: 100 on Linux). */
+const TICKS = 100;
+
+const cpuOf = (pid: number): number => {
+  try {
+    // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return Number.NaN;
+  }
+};
 
 const rssNow = (pid: number): number => {
   try {
@@ -36,6 +51,7 @@ export const runCli = (
     const child = spawn(process.execPath, [CLI_BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const started = performance.now();
     let peakRssMb = 0;
+    let cpuSeconds = Number.NaN;
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout = (stdout + chunk).slice(-20_000)));
@@ -45,6 +61,8 @@ export const runCli = (
       if (pid === undefined) return;
       const peak = peakRssOf(pid);
       if (Number.isFinite(peak)) peakRssMb = Math.max(peakRssMb, peak);
+      const cpu = cpuOf(pid);
+      if (Number.isFinite(cpu)) cpuSeconds = cpu;
       options.onSample?.((performance.now() - started) / 1000, rssNow(pid));
     };
     const timer = setInterval(sample, options.sampleMs ?? SAMPLE_MS);
@@ -57,6 +75,6 @@ export const runCli = (
       clearInterval(timer);
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) return reject(new Error(`xinfang ${args.join(' ')} exited with ${code}: ${stderr.trim().slice(-2000) || stdout.slice(-2000)}`));
-      resolve({ seconds, peakRssMb, stdout, stderr });
+      resolve({ seconds, peakRssMb, cpuSeconds, stdout, stderr });
     });
   });

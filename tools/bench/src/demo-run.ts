@@ -20,6 +20,8 @@ export interface DemoRun {
   readonly scale: number;
   readonly seconds: number;
   readonly peakRssMb: number;
+  /** CPU time of the demo process (user + system), as last sampled (up to a second before its end). */
+  readonly cpuSeconds?: number;
   readonly events: number;
   readonly samples: readonly Sample[];
 }
@@ -53,7 +55,7 @@ export const runDemo = async (options: { path: string; seed: number; scale: numb
   });
   const events = headOf(options.path);
   samples.push({ seconds: run.seconds, position: events, rssMb: Number.NaN });
-  return { seed: options.seed, scale: options.scale, seconds: run.seconds, peakRssMb: run.peakRssMb, events, samples };
+  return { seed: options.seed, scale: options.scale, seconds: run.seconds, peakRssMb: run.peakRssMb, cpuSeconds: run.cpuSeconds, events, samples };
 };
 
 /** When the log reached `position`, interpolated between samples. */

@@ -73,13 +73,13 @@ export const rebuildMeasurement: Measurement = {
       name: 'rebuild',
       title: 'Rebuild of every projection',
       method:
-        `\`runner.rebuild(name)\` for each projection the app runs (${fmt(median((results.rebuild ?? []).map((r) => r.projections as number)), 0)}), on services opened as \`xinfang rebuild\` opens them ` +
+        `\`runner.rebuildAll()\` (what \`xinfang rebuild\` runs) of every projection the app runs (${fmt(median((results.rebuild ?? []).map((r) => r.projections as number)), 0)}), on services opened as \`xinfang rebuild\` opens them ` +
         `(file read models beside the log), in a child process per round; events/s = events in the log / total time. ` +
         `Raw read+parse: one better-sqlite3 statement iterated over the same rows, \`data\` and \`meta\` JSON.parse'd. ` +
         `Emmett in-memory fold: the same events held as Emmett's in-memory store holds them (${fmt(streams, 0)} streams), each aggregated as its ` +
         '`aggregateStream` does with our domain `evolve` (the one the `aggregates` projection uses); loading them is not timed. ' +
         "emmett-sqlite: the same events in an emmett-sqlite file, read with its `readMessagesBatch` (500 at a time) and folded the same way. " +
-        'RSS after a quarter and all of the log is sampled during the first projection\'s pass.',
+        'RSS after a quarter and all of the log is sampled as the rebuild goes.',
       figures,
       notes,
     } satisfies Section;

@@ -51,7 +51,12 @@ const datasetText = (options: BenchOptions, dataset: Dataset): string => {
     `one process — into a SQLite store (WAL, synchronous = FULL, keyed hash chain): **${fmt(dataset.events, 0)} events**` +
     `${dataset.events < 1_000_000 ? ` — the issue asks for 1,000,000; this run is at a smaller scale (\`--events ${options.events}\`), so every figure below is at ${fmt(dataset.events, 0)} events` : ''}. ` +
     `It was ${where}: ${fmt(g.seconds / 60, 1)} min, ${fmt(dataset.events / g.seconds, 0)} events/s, peak RSS ${fmt(g.peakRssMb, 0)} MB, ` +
-    `at commit ${g.commit}${dataset.fresh ? ' in this run' : ` (taken from the cache; generated ${g.generatedAt.slice(0, 16).replace('T', ' ')} UTC)`}.`
+    `at commit ${g.commit}${dataset.fresh ? ' in this run' : ` (taken from the cache; generated ${g.generatedAt.slice(0, 16).replace('T', ' ')} UTC)`}.` +
+    (g.cpuSeconds === undefined || !Number.isFinite(g.cpuSeconds)
+      ? ''
+      : ` It is bound by one core: ${fmt((g.cpuSeconds * 1000) / dataset.events, 2)} ms of CPU an event (${fmt(g.cpuSeconds / 60, 1)} min of CPU in ${fmt(g.seconds / 60, 1)} min), ` +
+        `so a million events take at least ${fmt((g.cpuSeconds / dataset.events) * 1e6 / 60, 0)} min on a free core. The campaign is one sequence of requests in recording order ` +
+        '(cases refer to the communities, rosters and people made before them), so it is replayed by one process, and the dataset is kept in the cache for the next runs.')
   );
 };
 
