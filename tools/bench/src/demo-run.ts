@@ -78,3 +78,16 @@ export const fifthsOf = (run: Pick<DemoRun, 'samples' | 'events'>): number[] =>
     const to = Math.round((run.events * (i + 1)) / 5);
     return (to - from) / (timeAt(run.samples, to) - timeAt(run.samples, from));
   });
+
+/** RSS at the first sample at or past `position`. */
+const rssAt = (samples: readonly Sample[], position: number): number => {
+  let last = Number.NaN;
+  for (const s of samples) {
+    if (Number.isFinite(s.rssMb)) last = s.rssMb;
+    if (s.position >= position) return last;
+  }
+  return last;
+};
+
+/** RSS when the log reached each fifth of its size: flat, or growing with the log. */
+export const rssAtFifths = (run: Pick<DemoRun, 'samples' | 'events'>): number[] => [1, 2, 3, 4, 5].map((i) => rssAt(run.samples, (run.events * i) / 5));

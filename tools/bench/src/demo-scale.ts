@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { fifthsOf, runDemo } from './demo-run';
+import { fifthsOf, rssAtFifths, runDemo } from './demo-run';
 import { atMost, measured, rateFigure, type Figure, type Section } from './figure';
 import { fmt } from './format';
 import type { Measurement } from './measurement';
@@ -42,19 +42,9 @@ export const demoScaleMeasurement: Measurement = {
         `\`xinfang demo --seed ${options.seed} --scale ${scale}\` (every request of the campaign through the app in one process, into a new SQLite store on disk: ` +
         `WAL, synchronous = FULL), run once: ${fmt(run.events, 0)} events in ${fmt(run.seconds, 0)} s. The log's head and the process's RSS were sampled every second. ` +
         `Events/s in each fifth of the log: ${fifths.map((r) => fmt(r, 0)).join(', ')} (the first fifth holds the reference data and the start-up, so the second is the baseline); ` +
-        `RSS at each fifth: ${[1, 2, 3, 4, 5].map((i) => fmt(rssAt(run.samples, (run.events * i) / 5), 0)).join(', ')} MB.`,
+        `RSS at each fifth: ${rssAtFifths(run).map((r) => fmt(r, 0)).join(', ')} MB.`,
       figures,
       notes: scale < 25 ? [`The issue asks for \`--scale 25\`; this run is at \`--demo-scale ${scale}\`.`] : [],
     } satisfies Section;
   },
-};
-
-/** RSS at the first sample at or past `position`. */
-const rssAt = (samples: readonly { position: number; rssMb: number }[], position: number): number => {
-  let last = Number.NaN;
-  for (const s of samples) {
-    if (Number.isFinite(s.rssMb)) last = s.rssMb;
-    if (s.position >= position) return last;
-  }
-  return last;
 };
