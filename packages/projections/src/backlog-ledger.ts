@@ -1,18 +1,17 @@
-import { backlogAt, type BacklogReason, type ExistingCase, type Instant, type LocalDate } from '@xinfang/domain';
+import { backlogAt, compareInstants, type BacklogReason, type ExistingCase, type Instant, type LocalDate } from '@xinfang/domain';
+import { caseLedger, type CaseEntry, type CaseLedgerPlan } from './case-ledger';
 import {
-  byRegistration,
   compareText,
   deadlineAtT,
   factsBy,
   happenedBy,
   latestBy,
   petitionerRefsAt,
-  toLedger,
   type Ledger,
   type Numbered,
   type Paging,
 } from './ledger';
-import { communityName, existingCases, leaderName } from './lookups';
+import { communityName, leaderName } from './lookups';
 import { petitionerViews, type PersonalDataReader, type PetitionerView } from './personal-data';
 import type { TimeView } from './view';
 import type { World } from './world';
@@ -83,22 +82,23 @@ export const fiveOnesCompleteAt = (s: ExistingCase, moment: Instant): boolean =>
   return leader && Object.values(columns).every((detail) => detail !== null);
 };
 
-export const backlogLedger = (
-  world: World,
-  view: TimeView,
-  query: BacklogQuery,
-  personal: PersonalDataReader,
-): Ledger<Numbered<BacklogRow>> => {
-  const T = view.asOf;
-  const listed = existingCases(world)
-    .filter((s) => query.communityId === undefined || s.registration.communityId === query.communityId)
-    .flatMap((s) => {
-      const status = backlogAt(s, T);
-      return status.inBacklog && status.listedSince !== undefined ? [{ s, status, listedSince: status.listedSince }] : [];
-    })
-    // Longest listed first; then by registration.
-    .sort((a, b) => compareText(a.listedSince, b.listedSince) || byRegistration(a.s, b.s));
-  const rows = listed.map(({ s, status, listedSince }): BacklogRow => {
+interface BacklogEntry extends CaseEntry {
+  readonly listedSince: LocalDate;
+  readonly registeredAt: Instant;
+}
+
+/** 附件2 in pieces: a case in the backlog at T (of the community) is one entry. */
+export const backlogPlan: CaseLedgerPlan<BacklogQuery, BacklogEntry, BacklogRow> = {
+  entries: (s, T, query) => {
+    if (query.communityId !== undefined && s.registration.communityId !== query.communityId) return [];
+    const status = backlogAt(s, T);
+    return status.inBacklog && status.listedSince !== undefined
+      ? [{ caseId: s.caseId, listedSince: status.listedSince, registeredAt: s.registration.registeredAt }]
+      : [];
+  },
+  // Longest listed first; then by registration (byRegistration).
+  compare: (a, b) => compareText(a.listedSince, b.listedSince) || compareInstants(a.registeredAt, b.registeredAt) || compareText(a.caseId, b.caseId),
+  row: (world, s, { listedSince }, T, personal) => {
     const latest = latestBy(s.progress, T);
     return {
       caseId: s.caseId,
@@ -106,7 +106,7 @@ export const backlogLedger = (
       community: communityName(world, s.registration.communityId),
       summary: s.registration.summary,
       demands: s.registration.demands ?? null,
-      reasons: status.reasons,
+      reasons: backlogAt(s, T).reasons,
       listedSince,
       packageLeader: packageLeaderIdsAt(s, T).map((id) => leaderName(world, id)),
       fiveOnes: fiveOnesAt(s, T),
@@ -114,6 +114,8 @@ export const backlogLedger = (
       deadline: deadlineAtT(s, T),
       latestProgress: latest === undefined ? null : { at: latest.at, note: latest.note },
     };
-  });
-  return toLedger(view, rows, query);
+  },
 };
+
+export const backlogLedger: (world: World, view: TimeView, query: BacklogQuery, personal: PersonalDataReader) => Ledger<Numbered<BacklogRow>> =
+  caseLedger(backlogPlan);

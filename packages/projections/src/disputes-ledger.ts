@@ -1,21 +1,21 @@
-import type { Category, ExistingCase, Instant, LocalDate, RiskFlag } from '@xinfang/domain';
+import { compareInstants, type Category, type ExistingCase, type Instant, type LocalDate, type RiskFlag } from '@xinfang/domain';
+import { caseLedger, type CaseEntry, type CaseLedgerPlan } from './case-ledger';
 import {
   assignmentAt,
-  byRegistration,
   caseStatusAt,
+  compareText,
   deadlineAtT,
   dayInWindow,
   isRegisteredBy,
   petitionerRefsAt,
   registrationDay,
   resolutionSummaryAt,
-  toLedger,
   type CaseLedgerStatus,
   type Ledger,
   type Numbered,
   type Paging,
 } from './ledger';
-import { communityName, existingCases, gridName, leaderName } from './lookups';
+import { communityName, gridName, leaderName } from './lookups';
 import { petitionerViews, type PersonalDataReader, type PetitionerView } from './personal-data';
 import type { TimeView } from './view';
 import type { World } from './world';
@@ -87,22 +87,23 @@ export const disputesRow = (world: World, s: ExistingCase, moment: Instant, pers
   };
 };
 
-export const disputesLedger = (
-  world: World,
-  view: TimeView,
-  query: DisputesQuery,
-  personal: PersonalDataReader,
-): Ledger<Numbered<DisputesRow>> => {
-  const T = view.asOf;
-  const rows = existingCases(world)
-    .filter(
-      (s) =>
-        isRegisteredBy(s, T) &&
-        dayInWindow(registrationDay(s), query.from, query.to) &&
-        (query.communityId === undefined || s.registration.communityId === query.communityId) &&
-        (query.category === undefined || s.registration.category === query.category),
-    )
-    .sort(byRegistration)
-    .map((s) => disputesRow(world, s, T, personal));
-  return toLedger(view, rows, query);
+interface DisputesEntry extends CaseEntry {
+  readonly registeredAt: Instant;
+}
+
+/** 附件1 in pieces: a case registered by T in the window (and of the community, the category) is one entry. */
+export const disputesPlan: CaseLedgerPlan<DisputesQuery, DisputesEntry, DisputesRow> = {
+  entries: (s, T, query) =>
+    isRegisteredBy(s, T) &&
+    dayInWindow(registrationDay(s), query.from, query.to) &&
+    (query.communityId === undefined || s.registration.communityId === query.communityId) &&
+    (query.category === undefined || s.registration.category === query.category)
+      ? [{ caseId: s.caseId, registeredAt: s.registration.registeredAt }]
+      : [],
+  // byRegistration: newest last, then by id.
+  compare: (a, b) => compareInstants(a.registeredAt, b.registeredAt) || compareText(a.caseId, b.caseId),
+  row: (world, s, _entry, T, personal) => disputesRow(world, s, T, personal),
 };
+
+export const disputesLedger: (world: World, view: TimeView, query: DisputesQuery, personal: PersonalDataReader) => Ledger<Numbered<DisputesRow>> =
+  caseLedger(disputesPlan);

@@ -3,6 +3,8 @@ export * from './world';
 export * from './personal-data';
 export * from './lookups';
 export * from './ledger';
+export * from './case-ledger';
+export * from './log-ledger';
 export * from './disputes-ledger';
 export * from './backlog-ledger';
 export * from './visits-ledger';

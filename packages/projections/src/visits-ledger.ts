@@ -1,4 +1,5 @@
 import { compareInstants, dayOf, type ExistingCase, type Instant, type LocalDate } from '@xinfang/domain';
+import { caseLedger, type CaseEntry, type CaseLedgerPlan } from './case-ledger';
 import {
   caseStatusAt,
   compareText,
@@ -6,13 +7,12 @@ import {
   dayInWindow,
   latestBy,
   resolutionSummaryAt,
-  toLedger,
   type CaseLedgerStatus,
   type Ledger,
   type Numbered,
   type Paging,
 } from './ledger';
-import { existingCases, leaderInfo } from './lookups';
+import { leaderInfo } from './lookups';
 import { petitionerViews, type PersonalDataReader, type PetitionerView } from './personal-data';
 import type { TimeView } from './view';
 import type { World } from './world';
@@ -77,24 +77,30 @@ export const noticeAt = (s: ExistingCase, moment: Instant): NoticeColumn => {
   return { given: latest !== undefined, content: latest?.content ?? null };
 };
 
-export const visitsLedger = (
-  world: World,
-  view: TimeView,
-  query: VisitsQuery,
-  personal: PersonalDataReader,
-): Ledger<Numbered<VisitsRow>> => {
-  const T = view.asOf;
-  const visits = existingCases(world)
-    .filter((s) => query.communityId === undefined || s.registration.communityId === query.communityId)
-    .flatMap((s) => s.visits.map((visit) => ({ s, visit })))
-    .filter(
-      ({ visit }) =>
-        compareInstants(visit.receivedAt, T) <= 0 &&
-        dayInWindow(dayOf(visit.receivedAt), query.from, query.to) &&
-        (query.leaderId === undefined || visit.leaderId === query.leaderId),
-    )
-    .sort((a, b) => compareInstants(a.visit.receivedAt, b.visit.receivedAt) || compareText(a.visit.visitId, b.visit.visitId));
-  const rows = visits.map(({ s, visit }): VisitsRow => {
+interface VisitsEntry extends CaseEntry {
+  /** The visit's place in its case's visits. */
+  readonly index: number;
+  readonly visitId: string;
+  readonly receivedAt: Instant;
+}
+
+/** 附件3 in pieces: each visit of a case (of the community) received by T in the window (by the leader) is an entry. */
+export const visitsPlan: CaseLedgerPlan<VisitsQuery, VisitsEntry, VisitsRow> = {
+  entries: (s, T, query) => {
+    if (query.communityId !== undefined && s.registration.communityId !== query.communityId) return [];
+    return s.visits.flatMap((visit, index) =>
+      compareInstants(visit.receivedAt, T) <= 0 &&
+      dayInWindow(dayOf(visit.receivedAt), query.from, query.to) &&
+      (query.leaderId === undefined || visit.leaderId === query.leaderId)
+        ? [{ caseId: s.caseId, index, visitId: visit.visitId, receivedAt: visit.receivedAt }]
+        : [],
+    );
+  },
+  // Visits tied on both keep the order of the World's cases (a stable sort), as before.
+  compare: (a, b) => compareInstants(a.receivedAt, b.receivedAt) || compareText(a.visitId, b.visitId),
+  row: (world, s, { index }, T, personal) => {
+    const visit = s.visits[index];
+    if (visit === undefined) throw new Error(`visitsLedger: no visit ${index} on ${s.caseId}`);
     const leader = leaderInfo(world, visit.leaderId);
     return {
       caseId: s.caseId,
@@ -113,6 +119,8 @@ export const visitsLedger = (
       repeat: visit.repeat,
       result: { status: caseStatusAt(s, T), resolutionSummary: resolutionSummaryAt(s, T) },
     };
-  });
-  return toLedger(view, rows, query);
+  },
 };
+
+export const visitsLedger: (world: World, view: TimeView, query: VisitsQuery, personal: PersonalDataReader) => Ledger<Numbered<VisitsRow>> =
+  caseLedger(visitsPlan);
