@@ -3,6 +3,8 @@ export * from './app-database';
 export * from './log-verification';
 export * from './open-services';
 export * from './personal-data';
+export * from './read-models-beside';
 export * from './read-models-lock';
 export * from './roles';
 export * from './services';
+export * from './sibling-path';

@@ -1,13 +1,12 @@
 import { dirname } from 'node:path';
-import { mkdirSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
 import { officialCalendar, type WorkingCalendar } from '@xinfang/domain';
 import { systemClock, systemIds, type Clock, type EventStore, type IdGenerator } from '@xinfang/event-store';
 import {
   createMemoryReadModels,
   createProjectionRunner,
-  createSqliteReadModels,
+  createSwitchableReadModels,
   createLiveWorldDocs,
   createWorldSource,
   feedLiveDocs,
@@ -19,7 +18,9 @@ import {
 } from '@xinfang/projections';
 import { createSqliteEventStore, type SqliteEventStoreOptions } from '@xinfang/store-sqlite';
 import { openAppDatabase, type AppDatabase } from './app-database';
-import { lockReadModels } from './read-models-lock';
+import { besidePaths, installReady, openReadDatabase, refuseReady } from './read-models-beside';
+import { lockReadModels, ReadModelsInUseError } from './read-models-lock';
+import { siblingPath } from './sibling-path';
 import { createOffice } from './office';
 import { vaultPersonalData } from './personal-data';
 import type { Services } from './services';
@@ -38,13 +39,15 @@ export interface OpenOptions {
    * store (the CLI while a server runs), which catches up in memory and takes no lock.
    */
   readonly readModels?: 'file' | 'memory';
+  /**
+   * How often a server looks for read models built beside it (`xinfang rebuild` while it serves) to swap
+   * to; default 1,000 ms.
+   */
+  readonly besidePollMs?: number;
   /** How long an append waits for another process's write lock before answering 503 (the store's default: 5 s). */
   readonly busyTimeoutMs?: number;
 }
 
-/** The path of a file the app keeps beside the log: `siblingPath('data/x.db', '.app.db')` is `data/x.app.db`. */
-export const siblingPath = (path: string, suffix: string): string =>
-  path === ':memory:' ? ':memory:' : path.replace(/(\.db)?$/, suffix);
 
 /**
  * The log, keyed with the app database's chain key (made on first open): the store marks the log from its
@@ -89,9 +92,12 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
     lock?.release();
     throw error;
   }
-  const readDb = options.readModels === 'memory' ? undefined : new Database(siblingPath(options.storePath, '.read.db'));
-  readDb?.pragma('journal_mode = WAL');
-  const stored = readDb === undefined ? createMemoryReadModels() : createSqliteReadModels(readDb);
+  const paths = options.readModels === 'memory' || options.storePath === ':memory:' ? undefined : besidePaths(options.storePath);
+  // Read models built beside while no server ran (or one stopped before it took them) go in first.
+  if (paths !== undefined) installReady(paths);
+  let served = paths === undefined ? undefined : openReadDatabase(paths.served);
+  // Switchable: read models built beside are swapped in under the runner, the queries and the office.
+  const stored = createSwitchableReadModels(served?.readModels ?? createMemoryReadModels());
   // The states and bounds every query is answered from, kept parsed in memory and moved on by the runner's
   // commits: a query no longer reads and parses every stored document.
   const live = createLiveWorldDocs();
@@ -99,24 +105,82 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   // A runner that stops (another process rebuilding the same read models, say) must not take the server
   // down: it is logged, and queries fall back to replaying the log (see createWorldSource).
+  const projections = [...worldProjections, logBoundsProjection];
+  const onMismatch = (reason: string) =>
+    logger.warn({ reason }, '读模型与事件日志不符，从头重建 / the read models do not follow the log: rebuilding them');
   const runner = createProjectionRunner({
     store,
     readModels,
-    projections: [...worldProjections, logBoundsProjection],
+    projections,
     onError: (error) => logger.error({ err: error }, 'projection runner stopped'),
     // A restored backup of the log, a deleted one: the read models are rebuilt from it, never trusted.
-    onMismatch: (reason) => logger.warn({ reason }, '读模型与事件日志不符，从头重建 / the read models do not follow the log: rebuilding them'),
+    onMismatch,
   });
   try {
     await loadLiveDocs(live, stored, LIVE_WORLD_PROJECTIONS); // before the runner writes
     await runner.start();
   } catch (error) {
     await store.close();
-    readDb?.close();
+    served?.db.close();
     database.close();
     lock?.release();
     throw error;
   }
+
+  /*
+   * Read models built beside (see read-models-beside.ts): caught up beside while the served ones serve, then
+   * swapped in while the runner writes nothing — the last events applied, both files closed, the ready one
+   * renamed over the served one and opened, in one synchronous step after which every query reads the new
+   * ones (an iteration begun before ends on the old ones, read into memory by `detach`).
+   */
+  const adopt = async (found: NonNullable<typeof paths>): Promise<void> => {
+    if (!existsSync(found.ready)) return;
+    let buildLock: ReturnType<typeof lockReadModels>;
+    try {
+      buildLock = lockReadModels(found.buildLock);
+    } catch (error) {
+      if (error instanceof ReadModelsInUseError) return; // a rebuild is replacing it: the next look takes it
+      throw error;
+    }
+    const next = openReadDatabase(found.ready);
+    try {
+      const beside = createProjectionRunner({ store, readModels: next.readModels, projections, onMismatch });
+      await beside.catchUp();
+      const position = await runner.replaceReadModels(async () => {
+        await beside.catchUp();
+        // One synchronous step from here: no query sees part of the old read models and part of the new.
+        next.db.close();
+        const old = served;
+        old?.readModels.detach();
+        old?.db.close();
+        try {
+          installReady(found);
+        } finally {
+          served = openReadDatabase(found.served);
+          stored.switchTo(served.readModels);
+        }
+        await loadLiveDocs(live, stored, LIVE_WORLD_PROJECTIONS);
+      });
+      logger.info({ position }, '已切换到新建的读模型 / switched to the read models built beside');
+    } catch (error) {
+      logger.error({ err: error }, '未能切换到新建的读模型 / could not switch to the read models built beside');
+      if (next.db.open) next.db.close();
+      if (existsSync(found.ready)) refuseReady(found);
+    } finally {
+      buildLock.release();
+    }
+  };
+  let adopting: Promise<void> | undefined;
+  const looking =
+    paths === undefined
+      ? undefined
+      : setInterval(() => {
+          adopting ??= adopt(paths).finally(() => {
+            adopting = undefined;
+          });
+        }, options.besidePollMs ?? 1_000);
+  looking?.unref();
+
   const office = createOffice({ store, database, clock, readModels, runner });
   const services: Services = {
     store,
@@ -134,9 +198,11 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
   return {
     ...services,
     close: async () => {
+      clearInterval(looking);
+      await adopting;
       await runner.stop();
       await store.close();
-      readDb?.close();
+      served?.db.close();
       database.close();
       lock?.release();
     },

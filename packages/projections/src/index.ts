@@ -21,6 +21,7 @@ export * from './projection';
 export * from './read-model-store';
 export * from './memory-read-models';
 export * from './sqlite-read-models';
+export * from './switchable-read-models';
 export * from './log-match';
 export * from './runner';
 export * from './world-projection';

@@ -11,6 +11,7 @@ import { hashAt } from './log-match';
 import type { Checkpoint, ReadModelStore } from './read-model-store';
 import { createProjectionRunner, ProjectionFailedError, type Progress } from './runner';
 import { createSqliteReadModels } from './sqlite-read-models';
+import { createSwitchableReadModels } from './switchable-read-models';
 import { createScenario, type Scenario } from './test-scenario';
 import { buildWorld } from './world';
 import {
@@ -612,6 +613,37 @@ describe.each(targets)('the projection runner, read models in $name', ({ open })
     await restarted.stop();
     expect(second.applied[0]).toBe(committed + 1);
     expect(await docsOf(readModels, 'counts')).toEqual(await expectedCounts(s.store));
+  });
+
+  it('swaps to read models built beside while live: forgets what it kept of the old ones, and goes on in the new ones', async () => {
+    const s = createScenario();
+    await seed(s);
+    const [served, beside] = [open(), open()];
+    const readModels = createSwitchableReadModels(served.readModels);
+    const runner = createProjectionRunner({ store: s.store, readModels, projections: [counting().projection] });
+    await runner.start();
+    const seeded = await s.store.headPosition();
+    // Built beside by another definition (ten per event), so that what the runner applies after the swap shows
+    // whether it started from the new documents or from the old ones it kept in memory.
+    await createProjectionRunner({ store: s.store, readModels: beside.readModels, projections: [counting({ factor: 10 }).projection] }).catchUp();
+    await more(s);
+    const head = await s.store.headPosition();
+    await runner.waitFor(head);
+    const waiting = runner.waitFor(head + 1);
+    expect(await runner.replaceReadModels(() => readModels.switchTo(beside.readModels))).toBe(head);
+    await s.run('person', 'person-p9', { type: 'RegisterPerson', data: { personId: 'p9', registeredAt: at(26), sealed } }, at(26));
+    await waiting;
+    await runner.stop();
+    const expected: Record<string, { events: number }> = {};
+    for await (const event of s.store.readAll()) {
+      const id = event.meta.streamId;
+      expected[id] = { events: (expected[id]?.events ?? 0) + (event.meta.position <= seeded ? 10 : 1) };
+    }
+    expect(await docsOf(beside.readModels, 'counts')).toEqual(expected);
+    expect(await beside.readModels.checkpoint('counts')).toEqual(await checkpointOf(s.store, head + 1));
+    // The served ones stay as they were at the swap.
+    expect(await served.readModels.checkpoint('counts')).toEqual(await checkpointOf(s.store, head));
+    expect(await docsOf(served.readModels, 'counts')).toEqual(await expectedCounts(s.store, head));
   });
 
   it('reports a live failure, stops, and fails those waiting for a position', async () => {

@@ -78,6 +78,13 @@ export interface ProjectionRunner {
   readonly rebuild: (name: string, onProgress?: ProgressListener) => Promise<number>;
   /** Throws every projection's read model away and builds them all again, in one pass over the log. */
   readonly rebuildAll: (onProgress?: ProgressListener) => Promise<number>;
+  /**
+   * Runs `replace` while the runner applies nothing — it swaps the read models this runner writes (a
+   * `SwitchableReadModels`) for others, say built beside by `xinfang rebuild` — then forgets what it kept
+   * of the old ones, reads the new checkpoints and catches up from them (live events that arrived meanwhile
+   * follow). Returns the position reached.
+   */
+  readonly replaceReadModels: (replace: () => Promise<void> | void) => Promise<number>;
   /** The lowest position every projection has committed (as this runner knows it; 0 before the first catch-up). */
   readonly position: () => number;
   /**
@@ -408,11 +415,21 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       return catchUpFrom(projections, onProgress);
     });
 
+  const replaceReadModels = (replace: () => Promise<void> | void): Promise<number> =>
+    exclusive(async () => {
+      await replace();
+      // Kept documents and positions were the old read models': none of it may leak into the new ones.
+      cache.clear();
+      positions.clear();
+      await prepare();
+      return catchUpFrom(projections);
+    });
+
   const waitFor = (position: number): Promise<void> =>
     new Promise((resolve, reject) => {
       waiters.add({ position, resolve, reject });
       settleWaiters();
     });
 
-  return { catchUp, start, stop, rebuild, rebuildAll, position: () => lowest(byName.keys()), waitFor };
+  return { catchUp, start, stop, rebuild, rebuildAll, replaceReadModels, position: () => lowest(byName.keys()), waitFor };
 };

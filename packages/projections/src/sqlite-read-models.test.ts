@@ -228,6 +228,29 @@ describe('read models in SQLite', () => {
     expect(await two.load('p', ['a'])).toEqual(new Map([['a', 1]]));
   });
 
+  it('detached under iterations in progress, lets each end on what it began on, and the file can be replaced', async () => {
+    const file = tempFile();
+    const db = openDb(file);
+    const readModels = createSqliteReadModels(db, { pageSize: 2 });
+    const docs = new Map(['', 'a', 'b', 'c', 'd', 'e'].map((key) => [key, { key }]));
+    await readModels.commit('p', 1, docs, 1);
+    const expected = [...docs].map(([key, doc]) => [key, doc]);
+    const begun = readModels.all('p')[Symbol.asyncIterator]();
+    const first = await begun.next();
+    const unstarted = readModels.all('p')[Symbol.asyncIterator]();
+    readModels.detach();
+    db.close();
+    // The file goes: what the iterations read next was read before the database was closed.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    const rest: unknown[] = [];
+    for (let next = await begun.next(); next.done !== true; next = await begun.next()) rest.push(next.value);
+    expect([first.value, ...rest]).toEqual(expected);
+    const all: unknown[] = [];
+    for (let next = await unstarted.next(); next.done !== true; next = await unstarted.next()) all.push(next.value);
+    expect(all).toEqual(expected);
+    expect(() => readModels.all('p')[Symbol.asyncIterator]()).toThrow(/detached/);
+  });
+
   it('refuses a bad page size', () => {
     expect(() => createSqliteReadModels(openDb(':memory:'), { pageSize: 0 })).toThrow(RangeError);
   });

@@ -66,7 +66,17 @@ interface DocRow {
   readonly doc: string;
 }
 
-export const createSqliteReadModels = (db: Database, options: SqliteReadModelsOptions = {}): ReadModelStore => {
+/** Read models in SQLite, and what their owner needs before closing the database under readers. */
+export interface SqliteReadModels extends ReadModelStore {
+  /**
+   * Reads into memory what every unfinished iteration of `all` has left, so that they end as they began,
+   * on these read models; after it the store must not be used, and the database may be closed (or its file
+   * replaced) — what a swap to read models built beside does (see `createSwitchableReadModels`).
+   */
+  readonly detach: () => void;
+}
+
+export const createSqliteReadModels = (db: Database, options: SqliteReadModelsOptions = {}): SqliteReadModels => {
   const pageSize = options.pageSize ?? 500;
   if (!(Number.isSafeInteger(pageSize) && pageSize > 0)) throw new RangeError(`bad pageSize ${pageSize}`);
   ensureSchema(db);
@@ -78,7 +88,6 @@ export const createSqliteReadModels = (db: Database, options: SqliteReadModelsOp
   const selectDocs = db.prepare<[string, string], DocRow>(
     'SELECT key, doc FROM read_models WHERE projection = ? AND key IN (SELECT value FROM json_each(?))',
   );
-  // Keyset pagination: no statement stays open between pages, so the connection is free for commits.
   const selectPage = db.prepare<[string, string, number], DocRow>(
     'SELECT key, doc FROM read_models WHERE projection = ? AND key > ? ORDER BY key LIMIT ?',
   );
@@ -121,7 +130,57 @@ export const createSqliteReadModels = (db: Database, options: SqliteReadModelsOp
     deleteCheckpoint.run(projection);
   });
 
+  /*
+   * An iteration of `all` reads a page at a time (keyset pagination: no statement stays open between pages,
+   * so the connection is free for commits). Each open one is a cursor here, so that `detach` can read
+   * what it has not read yet before the database is closed.
+   */
+  interface Cursor {
+    readonly projection: string;
+    /** The last key read from the database; undefined before the first page. */
+    after: string | undefined;
+    done: boolean;
+    /** What was left to read when the store was detached. */
+    rest?: DocRow[];
+  }
+  const cursors = new Set<Cursor>();
+  let detached = false;
+  const firstPage = (projection: string): DocRow[] => {
+    // '' sorts before every key but '' itself, which is read first.
+    const empty = selectDocs.get(projection, '[""]');
+    const page = selectPage.all(projection, '', pageSize);
+    return empty === undefined ? page : [empty, ...page];
+  };
+  const nextPage = (cursor: Cursor): DocRow[] => {
+    if (cursor.rest !== undefined) {
+      cursor.done = true;
+      return cursor.rest;
+    }
+    const page = cursor.after === undefined ? firstPage(cursor.projection) : selectPage.all(cursor.projection, cursor.after, pageSize);
+    cursor.after = page.at(-1)?.key ?? cursor.after;
+    if (page.length < pageSize) cursor.done = true;
+    return page;
+  };
+  async function* pages(cursor: Cursor): AsyncGenerator<readonly [string, unknown]> {
+    try {
+      while (!cursor.done) for (const row of nextPage(cursor)) yield [row.key, JSON.parse(row.doc)] as const;
+    } finally {
+      cursors.delete(cursor);
+    }
+  }
+
   return {
+    detach: () => {
+      detached = true;
+      for (const cursor of cursors) {
+        if (cursor.done || cursor.rest !== undefined) continue;
+        const rest: DocRow[] = [];
+        while (!cursor.done) rest.push(...nextPage(cursor));
+        cursor.done = false;
+        cursor.rest = rest;
+      }
+    },
+
     checkpoint: async (projection) => {
       const row = selectCheckpoint.get(projection);
       return row === undefined ? undefined : toCheckpoint(row);
@@ -136,17 +195,11 @@ export const createSqliteReadModels = (db: Database, options: SqliteReadModelsOp
     loadText: async (projection, keys) => loadText(projection, keys),
 
     all: (projection) => ({
-      async *[Symbol.asyncIterator]() {
-        // '' sorts before every key but '' itself, which is read first.
-        const empty = selectDocs.get(projection, '[""]');
-        if (empty !== undefined) yield [empty.key, JSON.parse(empty.doc)] as const;
-        for (let after = ''; ; ) {
-          const page = selectPage.all(projection, after, pageSize);
-          for (const row of page) yield [row.key, JSON.parse(row.doc)] as const;
-          const last = page.at(-1);
-          if (last === undefined || page.length < pageSize) return;
-          after = last.key;
-        }
+      [Symbol.asyncIterator]: () => {
+        if (detached) throw new Error(`read models detached: cannot list "${projection}"`);
+        const cursor: Cursor = { projection, after: undefined, done: false };
+        cursors.add(cursor);
+        return pages(cursor);
       },
     }),
 

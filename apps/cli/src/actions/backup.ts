@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { siblingPath } from '@xinfang/api';
+import { besidePaths, siblingPath } from '@xinfang/api';
 import Database from 'better-sqlite3';
 import { CliError, messageOf } from '../errors';
 import { lockOrRefuse } from '../in-use';
@@ -121,7 +121,9 @@ export const restore = async (options: { store: string; from: string; force?: bo
   try {
     // Whatever was there goes, WAL included, or SQLite would replay an old WAL onto the restored file; and
     // the read models, which are rebuilt from the restored log when the store is next opened.
-    for (const path of [...withSidecars(location.path), ...withSidecars(appPath), ...withSidecars(readPath)]) rmSync(path, { force: true });
+    // Read models built beside for the old log too: a server would take them before rebuilding.
+    const beside = besidePaths(location.path);
+    for (const path of [location.path, appPath, readPath, beside.building, beside.ready, beside.refused].flatMap(withSidecars)) rmSync(path, { force: true });
     copyFileSync(join(dir, LOG_FILE), location.path);
     if (manifest.files.some((f) => f.name === APP_FILE)) copyFileSync(join(dir, APP_FILE), appPath);
   } finally {

@@ -1,0 +1,113 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { EventStore } from '@xinfang/event-store';
+import {
+  createProjectionRunner,
+  createSqliteReadModels,
+  type AnyProjection,
+  type ProgressListener,
+  type SqliteReadModels,
+} from '@xinfang/projections';
+import { createSqliteEventStore } from '@xinfang/store-sqlite';
+import { lockReadModels, type ReadModelsLock } from './read-models-lock';
+import { siblingPath } from './sibling-path';
+
+/*
+ * Read models built beside the served ones, then swapped in: how `xinfang rebuild` runs while a server
+ * serves. The files, beside the log `x.db`:
+ *
+ * - `x.read.next.db`: being built (by a rebuild holding `x.read.next.lock`); thrown away if it is left over;
+ * - `x.read.ready.db`: built up to the head of the log as it was then, closed whole, renamed from `next` in
+ *   one step — the only sign that it is complete;
+ * - `x.read.db`: served. Only the keeper of `x.read.lock` (the server) puts `ready` in its place: it opens
+ *   `ready`, catches it up beside (the old ones keep serving), then, while its runner writes nothing,
+ *   catches up the last few events, closes both and renames `ready` over `x.read.db` in one synchronous
+ *   step, and goes on from there (`openServices`). A server that starts and finds `ready` puts it in place
+ *   before opening anything;
+ * - `x.read.refused.db`: ready read models the server could not take (it says why in its log).
+ */
+
+export interface BesidePaths {
+  readonly served: string;
+  readonly building: string;
+  readonly ready: string;
+  /** Ready read models the server could not take (it logs why); kept to look into, until the next rebuild. */
+  readonly refused: string;
+  readonly buildLock: string;
+}
+
+/** The files of the read models beside the log at `storePath` (`x.db`). */
+export const besidePaths = (storePath: string): BesidePaths => ({
+  served: siblingPath(storePath, '.read.db'),
+  building: siblingPath(storePath, '.read.next.db'),
+  ready: siblingPath(storePath, '.read.ready.db'),
+  refused: siblingPath(storePath, '.read.refused.db'),
+  buildLock: siblingPath(storePath, '.read.next.lock'),
+});
+
+const SIDECARS = ['-wal', '-shm'] as const;
+
+/** A SQLite file and its WAL and shared memory. */
+const removeDatabase = (path: string): void => {
+  for (const suffix of ['', ...SIDECARS]) rmSync(path + suffix, { force: true });
+};
+
+/** Read models in a SQLite file, opened as the app opens them. */
+/** Ready read models not taken: renamed aside, so that they are not tried again and again. */
+export const refuseReady = (paths: BesidePaths): void => {
+  removeDatabase(paths.refused);
+  renameSync(paths.ready, paths.refused);
+};
+
+export const openReadDatabase = (path: string): { db: Database.Database; readModels: SqliteReadModels } => {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  return { db, readModels: createSqliteReadModels(db) };
+};
+
+/**
+ * Puts `ready` in place of the served read models. Only for the keeper of `x.read.lock`, with no connection
+ * open to either file: the served file's WAL goes first (SQLite would replay it onto the new file), then one
+ * rename. Returns whether there was anything to put in place.
+ */
+export const installReady = (paths: BesidePaths): boolean => {
+  if (!existsSync(paths.ready)) return false;
+  for (const suffix of SIDECARS) rmSync(paths.served + suffix, { force: true });
+  renameSync(paths.ready, paths.served);
+  return true;
+};
+
+/**
+ * Builds every projection into `x.read.next.db` from the log, in one pass, and marks it ready. Throws
+ * `ReadModelsInUseError` (on `x.read.next.lock`) while another rebuild builds beside. Returns the position
+ * the read models were built to.
+ */
+export const buildBeside = async (options: {
+  readonly storePath: string;
+  readonly projections: readonly AnyProjection[];
+  readonly onProgress?: ProgressListener;
+}): Promise<number> => {
+  const paths = besidePaths(options.storePath);
+  const lock: ReadModelsLock = lockReadModels(paths.buildLock);
+  try {
+    removeDatabase(paths.building);
+    removeDatabase(paths.refused);
+    const store: EventStore = createSqliteEventStore({ path: options.storePath, readOnly: true, pollIntervalMs: 0 });
+    const { db, readModels } = openReadDatabase(paths.building);
+    let position: number;
+    try {
+      position = await createProjectionRunner({ store, readModels, projections: options.projections }).rebuildAll(options.onProgress);
+    } finally {
+      // Closing the last connection folds the WAL into the file and removes it: one file to rename.
+      db.close();
+      await store.close();
+    }
+    renameSync(paths.building, paths.ready);
+    return position;
+  } catch (error) {
+    removeDatabase(paths.building);
+    throw error;
+  } finally {
+    lock.release();
+  }
+};
