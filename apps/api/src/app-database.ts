@@ -69,6 +69,18 @@ const toInfo = (row: TokenRow): TokenInfo => {
   return { id: row.id, role, name: row.name, createdAt: row.created_at, revokedAt: row.revoked_at };
 };
 
+const FIND_KEY = 'SELECT key FROM person_keys WHERE person_id = ?';
+
+/**
+ * The personal-data keys of an app database, read-only on a connection of their own (a query worker's):
+ * a key destroyed by the serving process is gone for the next read here too.
+ */
+export const openPersonKeys = (path: string): Pick<AppDatabase['keys'], 'find'> & { readonly close: () => void } => {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const findKey = db.prepare<[string], { key: Buffer }>(FIND_KEY);
+  return { find: (personId) => findKey.get(personId)?.key, close: () => db.close() };
+};
+
 export const openAppDatabase = (path: string): AppDatabase => {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -94,7 +106,7 @@ export const openAppDatabase = (path: string): AppDatabase => {
     revokeToken: db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     countTokens: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM tokens'),
     insertKey: db.prepare('INSERT OR IGNORE INTO person_keys (person_id, key, created_at) VALUES (?, ?, ?)'),
-    findKey: db.prepare<[string], { key: Buffer }>('SELECT key FROM person_keys WHERE person_id = ?'),
+    findKey: db.prepare<[string], { key: Buffer }>(FIND_KEY),
     deleteKey: db.prepare('DELETE FROM person_keys WHERE person_id = ?'),
     insertSecret: db.prepare('INSERT OR IGNORE INTO secrets (name, value) VALUES (?, ?)'),
     findSecret: db.prepare<[string], { value: Buffer }>('SELECT value FROM secrets WHERE name = ?'),

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SourcedWorld } from '@xinfang/projections';
 import { createApp } from './app';
 import { openServices } from './open-services';
+import { inProcessQueries } from './queries';
 
 /*
  * A query with no asOf / knownAt never hides what the log holds. A server whose clock ran fast stamps
@@ -25,7 +26,7 @@ const start = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'xinfang-default-view-'));
   dirs.push(dir);
   let now = '2024-09-01T08:00:00+08:00';
-  const services = await openServices({ storePath: join(dir, 'x.db'), clock: { now: () => now }, logger: pino({ level: 'silent' }) });
+  const services = await openServices({ storePath: join(dir, 'x.db'), clock: { now: () => now }, logger: pino({ level: 'silent' }), queryWorkers: 0 });
   // Which way each query's World came: the live read model, or a replay of the whole log.
   const sources: SourcedWorld['source'][] = [];
   const worlds = {
@@ -36,7 +37,7 @@ const start = async () => {
       return sourced;
     },
   };
-  const app = createApp({ ...services, worlds });
+  const app = createApp({ ...services, worlds, queries: inProcessQueries(worlds, services) });
   const { token } = services.database.tokens.create({ kind: 'office' }, 'test', now);
   const request = async (method: string, path: string, body?: unknown) => {
     const response = await app.request(`/api/v1${path}`, {

@@ -22,6 +22,8 @@ import { besidePaths, installReady, openReadDatabase, refuseReady } from './read
 import { lockReadModels, ReadModelsInUseError } from './read-models-lock';
 import { siblingPath } from './sibling-path';
 import { createOffice } from './office';
+import { inProcessQueries } from './queries';
+import { createQueryPool, defaultPoolSize } from './query-pool';
 import { vaultPersonalData } from './personal-data';
 import type { Services } from './services';
 
@@ -46,6 +48,14 @@ export interface OpenOptions {
   readonly besidePollMs?: number;
   /** How long an append waits for another process's write lock before answering 503 (the store's default: 5 s). */
   readonly busyTimeoutMs?: number;
+  /**
+   * Worker threads that answer the ledgers, KPIs, reports and files off the event loop (see query-pool.ts);
+   * 0 answers them in this thread. Default: the smaller of 4 and the machine's cores with file read models;
+   * 0 with memory read models (a worker cannot see them) or a calendar of the caller's (it cannot be sent).
+   */
+  readonly queryWorkers?: number;
+  /** Queries that may wait for a worker before more are refused with 503 (default 4 per worker). */
+  readonly queryQueueLimit?: number;
 }
 
 
@@ -98,11 +108,23 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
   let served = paths === undefined ? undefined : openReadDatabase(paths.served);
   // Switchable: read models built beside are swapped in under the runner, the queries and the office.
   const stored = createSwitchableReadModels(served?.readModels ?? createMemoryReadModels());
-  // The states and bounds every query is answered from, kept parsed in memory and moved on by the runner's
-  // commits: a query no longer reads and parses every stored document.
-  const live = createLiveWorldDocs();
-  const readModels = observeReadModels(stored, feedLiveDocs(live));
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const workers = paths === undefined || options.calendar !== undefined ? 0 : (options.queryWorkers ?? defaultPoolSize());
+  // The states and bounds every query is answered from, kept parsed in memory and moved on by the runner's
+  // commits (a query no longer reads and parses every stored document): in each query worker, or here.
+  const pool =
+    paths === undefined || workers === 0
+      ? undefined
+      : createQueryPool({
+          storePath: options.storePath,
+          readDbPath: paths.served,
+          appDbPath: siblingPath(options.storePath, '.app.db'),
+          size: workers,
+          ...(options.queryQueueLimit === undefined ? {} : { queueLimit: options.queryQueueLimit }),
+          logger,
+        });
+  const live = pool === undefined ? createLiveWorldDocs() : undefined;
+  const readModels = observeReadModels(stored, pool ?? feedLiveDocs(live!));
   // A runner that stops (another process rebuilding the same read models, say) must not take the server
   // down: it is logged, and queries fall back to replaying the log (see createWorldSource).
   const projections = [...worldProjections, logBoundsProjection];
@@ -117,9 +139,10 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
     onMismatch,
   });
   try {
-    await loadLiveDocs(live, stored, LIVE_WORLD_PROJECTIONS); // before the runner writes
+    if (live !== undefined) await loadLiveDocs(live, stored, LIVE_WORLD_PROJECTIONS); // before the runner writes
     await runner.start();
   } catch (error) {
+    await pool?.close();
     await store.close();
     served?.db.close();
     database.close();
@@ -159,7 +182,9 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
           served = openReadDatabase(found.served);
           stored.switchTo(served.readModels);
         }
-        await loadLiveDocs(live, stored, LIVE_WORLD_PROJECTIONS);
+        // The live documents start again from the new read models (each worker reads them again itself).
+        if (live !== undefined) await loadLiveDocs(live, stored, LIVE_WORLD_PROJECTIONS);
+        pool?.reload();
       });
       logger.info({ position }, '已切换到新建的读模型 / switched to the read models built beside');
     } catch (error) {
@@ -182,15 +207,19 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
   looking?.unref();
 
   const office = createOffice({ store, database, clock, readModels, runner });
+  const worlds = createWorldSource({ store, readModels, ...(live === undefined ? {} : { live }) });
+  const personalData = vaultPersonalData(database);
+  const calendar = options.calendar ?? officialCalendar;
   const services: Services = {
     store,
     database,
     readModels,
     runner,
-    worlds: createWorldSource({ store, readModels, live }),
+    worlds,
+    queries: pool ?? inProcessQueries(worlds, { personalData, calendar }),
     office,
-    personalData: vaultPersonalData(database),
-    calendar: options.calendar ?? officialCalendar,
+    personalData,
+    calendar,
     clock,
     ids: options.ids ?? systemIds,
     logger,
@@ -200,6 +229,7 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
     close: async () => {
       clearInterval(looking);
       await adopting;
+      await pool?.close();
       await runner.stop();
       await store.close();
       served?.db.close();

@@ -870,7 +870,8 @@ const operation = (endpoint: Endpoint): Record<string, unknown> => {
     if (endpoint.root !== true) errors['413'] = { $ref: '#/components/responses/PayloadTooLarge' };
     errors['422'] = { $ref: '#/components/responses/Unprocessable' };
   }
-  // Every API endpoint reads or writes the store; a busy, full or read-only store is a 503 to retry.
+  // Every API endpoint reads or writes the store; a busy, full or read-only store (or, for a query, a full
+  // pool of query workers) is a 503 to retry.
   if (endpoint.root !== true) errors['503'] = { $ref: '#/components/responses/StoreUnavailable' };
   const body = bodySchema(endpoint);
   const notes = endpoint.notes === undefined ? '' : `\n\n${endpoint.notes.zh}\n\n${endpoint.notes.en}`;
@@ -983,7 +984,10 @@ const components = {
       '业务规则不允许，见 code（如 unknownCommunity、unknownGrid：引用的社区或网格未登记；businessTimeInFuture：业务时间晚于当前时间 5 分钟以上；errors 指明字段）/ refused by a rule of the domain, see code (e.g. unknownCommunity, unknownGrid: the community or grid named is not registered; businessTimeInFuture: a business time more than 5 minutes after now; errors names the field)',
     ),
     StoreUnavailable: {
-      ...problemRef('存储暂不可用（繁忙、磁盘已满或只读），code 为 storeUnavailable，未写入任何内容；请在 Retry-After 秒后重试 / the store is busy, full or read-only (code storeUnavailable); nothing was written: retry after Retry-After seconds'),
+      ...problemRef(
+        '暂不可用，未写入任何内容，请在 Retry-After 秒后重试：存储繁忙、磁盘已满或只读（code 为 storeUnavailable）；台账、统计、报表或档案的查询线程全忙且排队已满（queriesBusy），或处理该查询的线程中断（queryWorkerFailed） / ' +
+          'unavailable for now, nothing was written: retry after Retry-After seconds — the store is busy, full or read-only (code storeUnavailable); every query worker of the ledgers, KPIs, reports and files is busy and their queue is full (queriesBusy), or the worker answering this query stopped (queryWorkerFailed)',
+      ),
       headers: {
         'Retry-After': { description: '建议的重试等待秒数 / seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } },
       },

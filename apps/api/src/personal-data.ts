@@ -40,7 +40,7 @@ export const idNumberDigest = (secret: Buffer, idNumber: string): string =>
   createHmac('sha256', secret).update(idNumber.trim().toUpperCase(), 'utf8').digest('hex');
 
 /** Reads a person's data with their key; undefined once the key is destroyed. */
-export const vaultPersonalData = (database: AppDatabase): PersonalDataReader => ({
+export const vaultPersonalData = (database: { readonly keys: Pick<AppDatabase['keys'], 'find'> }): PersonalDataReader => ({
   read: (person: Extract<PersonState, { status: 'registered' }>) => {
     const key = database.keys.find(person.personId);
     return key === undefined ? undefined : unseal(key, person.sealed);

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { DomainError, FieldError } from '@xinfang/domain';
 import { idempotencyKeyReused, StoreUnavailableError, type AppendConflict } from '@xinfang/event-store';
+import { QueriesBusyError, QueryWorkerFailedError } from './query-pool';
 
 /*
  * Every error is `application/problem+json` (RFC 9457): `{type, title, status, detail, errors?}`. Titles
@@ -110,6 +111,22 @@ export const storeUnavailable = (e: StoreUnavailableError) =>
     retryAfter: RETRY_AFTER_SECONDS[e.reason],
   });
 
+/**
+ * A ledger, KPI, report or file query that cannot be answered now: every query worker is busy and the queue
+ * is full (`queriesBusy`), or the worker answering it stopped (`queryWorkerFailed`, replaced for the next).
+ * 503 to retry after a second; a query writes nothing.
+ */
+export const queriesUnavailable = (e: QueriesBusyError | QueryWorkerFailedError) =>
+  e instanceof QueriesBusyError
+    ? problem(503, 'queries-busy', '查询繁忙 / Queries busy', '正在处理的查询已满，请稍后重试 / every query worker is busy and the queue is full: retry later', {
+        code: 'queriesBusy',
+        retryAfter: 1,
+      })
+    : problem(503, 'query-worker-failed', '查询中断 / Query interrupted', '处理该查询的线程已停止，请重试 / the thread answering this query stopped: retry', {
+        code: 'queryWorkerFailed',
+        retryAfter: 1,
+      });
+
 export const problemResponse = (c: Context, body: ProblemBody): Response =>
   c.body(JSON.stringify(body), body.status as ContentfulStatusCode, { 'content-type': 'application/problem+json; charset=utf-8' });
 
@@ -127,6 +144,12 @@ export const handleError = (onFault: (error: unknown, c: Context) => void) => (e
     // Logged (a person must free the disk or the file), but it is not our fault: 503 to retry, not 500.
     onFault(error, c);
     const { body } = storeUnavailable(error);
+    c.header('retry-after', String(body.retryAfter));
+    return problemResponse(c, body);
+  }
+  if (error instanceof QueriesBusyError || error instanceof QueryWorkerFailedError) {
+    if (error instanceof QueryWorkerFailedError) onFault(error, c);
+    const { body } = queriesUnavailable(error);
     c.header('retry-after', String(body.retryAfter));
     return problemResponse(c, body);
   }

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { validator } from 'hono/validator';
 import { compareInstants, endOfDay, isInstant, isLocalDate, type Instant, type LocalDate } from '@xinfang/domain';
-import type { TimeView, World } from '@xinfang/projections';
+import type { TimeView } from '@xinfang/projections';
 import { permit } from './auth';
 import type { AppEnv } from './env';
 import { badQuery, forbidden } from './problem';
@@ -114,6 +114,8 @@ export interface QueryView {
    * registered yet).
    */
   readonly shown: TimeView;
+  /** The log position the runner was waited for: the World must include every event up to it. */
+  readonly atLeast: number;
 }
 
 const laterOf = (a: Instant, b: Instant | undefined): Instant => (b === undefined || compareInstants(a, b) >= 0 ? a : b);
@@ -134,20 +136,11 @@ const caughtUp = async (c: Context<AppEnv>): Promise<number> => {
  * T stays now: one event dated ahead does not make every deadline judged as of its date.
  */
 export const viewOf = async (c: Context<AppEnv>, q: { readonly asOf?: Instant; readonly knownAt?: Instant }): Promise<QueryView> => {
-  await caughtUp(c);
+  const atLeast = await caughtUp(c);
   const now = c.var.services.clock.now();
   const bounds = await c.var.services.worlds.bounds();
   const view = { asOf: q.asOf ?? now, knownAt: q.knownAt ?? laterOf(now, bounds?.maxRecordedAt) };
-  return { view, shown: q.asOf === undefined ? { ...view, asOf: laterOf(view.asOf, bounds?.maxOccurredAt) } : view };
-};
-
-/**
- * The World of the events a query is answered from (`QueryView.shown`), once the runner has caught up with
- * the log. From the live read model when it covers them, else replayed from the log.
- */
-export const worldOf = async (c: Context<AppEnv>, shown: TimeView): Promise<World> => {
-  const head = await caughtUp(c);
-  return (await c.var.services.worlds.worldFor(shown, head)).world;
+  return { view, shown: q.asOf === undefined ? { ...view, asOf: laterOf(view.asOf, bounds?.maxOccurredAt) } : view, atLeast };
 };
 
 const FIGURES_DENIED =

@@ -54,7 +54,7 @@ export interface TestServer {
   readonly close: () => Promise<void>;
 }
 
-export interface TestServerOptions extends Pick<OpenOptions, 'busyTimeoutMs'> {
+export interface TestServerOptions extends Pick<OpenOptions, 'busyTimeoutMs' | 'queryWorkers' | 'queryQueueLimit'> {
   /** Start with an empty log, without the test communities (for the tests of registering them). */
   readonly empty?: boolean;
 }
@@ -66,7 +66,8 @@ export const startTestServer = async ({ empty = false, ...options }: TestServerO
   const clock: Clock = { now: () => now };
   const logLines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
-  const services = await openServices({ storePath, clock, ids: sequentialIds('id-'), logger, ...options });
+  // Queries in this thread unless a test asks for workers (query-workers.test.ts runs them there).
+  const services = await openServices({ storePath, clock, ids: sequentialIds('id-'), logger, queryWorkers: 0, ...options });
   const app = createApp(services);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -1,4 +1,4 @@
-import { serializeChanges, type DocChanges, type ReadModelStore } from './read-model-store';
+import { serializeChanges, type Checkpoint, type DocChanges, type ReadModelStore } from './read-model-store';
 
 /*
  * The documents of a few projections kept parsed in memory by the process that serves them, so that a
@@ -201,7 +201,7 @@ export const observeReadModels = (readModels: ReadModelStore, feed: LiveFeed): R
 export const loadLiveDocs = async (live: LiveDocs, readModels: ReadModelStore, versions: Readonly<Record<string, number>>): Promise<void> => {
   for (const projection of live.projections) {
     const checkpoint = await readModels.checkpoint(projection);
-    if (checkpoint === undefined || checkpoint.version !== versions[projection]) {
+    if (!current(checkpoint, versions[projection])) {
       live.load(projection, [], 0);
       continue;
     }
@@ -209,4 +209,28 @@ export const loadLiveDocs = async (live: LiveDocs, readModels: ReadModelStore, v
     for await (const entry of readModels.all(projection)) docs.push(entry);
     live.load(projection, docs, checkpoint.position);
   }
+};
+
+const current = (checkpoint: Checkpoint | undefined, version: number | undefined): checkpoint is Checkpoint =>
+  checkpoint !== undefined && checkpoint.version === version;
+
+/**
+ * Loads one projection into `live` from its stored documents (JSON text) at its checkpoint, as
+ * `loadLiveDocs` does; returns the position loaded (commits up to it are in what was loaded).
+ */
+export const loadLiveText = (
+  live: LiveDocs,
+  projection: string,
+  stored: { readonly checkpoint: Checkpoint | undefined; readonly docs: Iterable<readonly [string, string]> },
+  version: number | undefined,
+): number => {
+  const { checkpoint } = stored;
+  if (!current(checkpoint, version)) {
+    live.load(projection, [], 0);
+    return 0;
+  }
+  const docs: (readonly [string, unknown])[] = [];
+  for (const [key, text] of stored.docs) docs.push([key, JSON.parse(text)]);
+  live.load(projection, docs, checkpoint.position);
+  return checkpoint.position;
 };

@@ -219,3 +219,29 @@ export const createSqliteReadModels = (db: Database, options: SqliteReadModelsOp
     },
   };
 };
+
+/** One projection as stored: its checkpoint (undefined: never committed) and every document as JSON text, by key. */
+export interface StoredProjection {
+  readonly checkpoint: Checkpoint | undefined;
+  readonly docs: readonly (readonly [key: string, text: string])[];
+}
+
+/**
+ * The projections' checkpoints and documents read in one transaction, on a connection of the caller's
+ * (read-only will do: nothing is created or written), so each is at its checkpoint whatever another
+ * connection commits meanwhile. For a process that keeps them in memory and follows the commits from there.
+ */
+export const readStoredProjections = (db: Database, projections: readonly string[]): Map<string, StoredProjection> =>
+  db.transaction(() => {
+    const checkpoint = db.prepare<[string], CheckpointRow>('SELECT position, version, hash FROM checkpoints WHERE projection = ?');
+    const docs = db.prepare<[string], DocRow>('SELECT key, doc FROM read_models WHERE projection = ? ORDER BY key');
+    const read = new Map<string, StoredProjection>();
+    for (const projection of projections) {
+      const row = checkpoint.get(projection);
+      read.set(projection, {
+        checkpoint: row === undefined ? undefined : toCheckpoint(row),
+        docs: docs.all(projection).map((doc) => [doc.key, doc.doc] as const),
+      });
+    }
+    return read;
+  })();

@@ -1,13 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { caseStream, type ExistingCase } from '@xinfang/domain';
 import type { RecordedEvent } from '@xinfang/event-store';
-import { caseById, caseFile, isVisible } from '@xinfang/projections';
+import { isVisible } from '@xinfang/projections';
 import { permit, roleOf } from '../auth';
 import { mayReadCase, mayReadCases } from '../case-access';
 import type { AppEnv } from '../env';
 import { personalJson } from '../masking';
 import { forbidden, notFound } from '../problem';
-import { query, viewOf, viewParams, worldOf } from '../query-view';
+import { query, viewOf, viewParams } from '../query-view';
 
 /*
  * `GET /cases/{id}` (一案一册 as of `asOf`/`knownAt`) and `GET /cases/{id}/history` (its events).
@@ -49,16 +49,14 @@ export const caseQueries = new Hono<AppEnv>()
   .get('/:id', readsCases, query(viewParams), async (c) => {
     const caseId = c.req.param('id');
     const { events } = await readableCase(c, caseId);
-    const { view, shown } = await viewOf(c, c.req.valid('query'));
-    const world = await worldOf(c, shown);
-    const file = caseFile(world, view, caseId, c.var.services.personalData);
-    const state = caseById(world, caseId);
+    const { view, shown, atLeast } = await viewOf(c, c.req.valid('query'));
+    const { file, state } = await c.var.services.queries.run({ kind: 'caseFile', caseId, view, shown, atLeast });
     if (file === undefined || state === undefined) {
       throw notFound(CASE, `${caseId} (截至 ${view.asOf}，录入截至 ${view.knownAt} / as of ${view.asOf}, known at ${view.knownAt})`);
     }
     return personalJson(c, {
       ...file,
-      state: state.status,
+      state,
       revision: revisionIn(events, shown),
       latestRevision: lastRevision(events),
     });

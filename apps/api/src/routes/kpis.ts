@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
-import { kpis } from '@xinfang/projections';
 import { roleOf } from '../auth';
 import type { AppEnv } from '../env';
 import { personalJson } from '../masking';
-import { communityScope, params, readsFigures, query, required, viewOf, viewParams, worldOf } from '../query-view';
+import { communityScope, params, readsFigures, query, required, viewOf, viewParams } from '../query-view';
 
 /*
  * `GET /kpis?from&to[&communityId][&asOf][&knownAt]`: the KPIs of REPORTS.md over the days `from`–`to`
@@ -23,9 +22,9 @@ export const kpiQueries = new Hono<AppEnv>().get(
     const communityId = communityScope(roleOf(c), q.communityId);
     const from = required('from', q.from);
     const to = required('to', q.to);
-    const { view, shown } = await viewOf(c, q);
-    const world = await worldOf(c, shown);
-    const figures = kpis(world, view, { from, to, ...(communityId === undefined ? {} : { communityId }) }, c.var.services.calendar);
+    const { view, shown, atLeast } = await viewOf(c, q);
+    const window = { from, to, ...(communityId === undefined ? {} : { communityId }) };
+    const figures = await c.var.services.queries.run({ kind: 'kpis', window, view, shown, atLeast });
     return personalJson(c, { asOf: view.asOf, knownAt: view.knownAt, from, to, communityId: communityId ?? null, ...figures });
   },
 );

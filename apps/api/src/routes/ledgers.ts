@@ -1,22 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { categoryLabels, dayOf, type Category } from '@xinfang/domain';
 import { formatLogHead, readLogHead } from '@xinfang/event-store';
-import {
-  backlogLedger,
-  communityName,
-  disputesLedger,
-  dutiesLedger,
-  visitsLedger,
-  type Ledger,
-  type Numbered,
-  type TimeView,
-  type World,
-} from '@xinfang/projections';
+import type { Ledger, Numbered, TimeView } from '@xinfang/projections';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, forms, toCsv, toXlsx, type Form, type FormName } from '@xinfang/reports';
 import { roleOf } from '../auth';
 import type { AppEnv } from '../env';
 import { forRole } from '../masking';
-import { communityScope, pagingParams, params, query, readsFigures, viewOf, viewParams, worldOf } from '../query-view';
+import type { QueryKind } from '../queries';
+import { communityScope, pagingParams, params, query, readsFigures, viewOf, viewParams } from '../query-view';
 
 /*
  * The four official ledgers (附件1–4, REPORTS.md), as of `asOf`/`knownAt`, in JSON (`{asOf, knownAt,
@@ -52,25 +43,19 @@ const contentDisposition = (name: FormName, view: TimeView, extension: 'csv' | '
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(full)}`;
 };
 
-interface Answer {
+interface Answer<Row> {
   readonly view: TimeView;
   /** The query named `knownAt`: then the XLSX title line says it. */
   readonly knownAtGiven: boolean;
   readonly format: Format | undefined;
-  readonly world: World;
-  /** The community the ledger is limited to, if any (for the XLSX title line). */
-  readonly communityId?: string;
+  readonly ledger: Ledger<Numbered<Row>>;
+  /** The name of the community the ledger is limited to, if any (for the XLSX title line). */
+  readonly communityName?: string;
 }
 
 /** Answers a ledger in the asked format, with every petitioner masked for the caller's role. */
-const sendLedger = async <Row extends object>(
-  c: Context<AppEnv>,
-  name: FormName,
-  form: Form<Numbered<Row>>,
-  ledger: Ledger<Numbered<Row>>,
-  answer: Answer,
-): Promise<Response> => {
-  const shown = forRole(roleOf(c), ledger);
+const sendLedger = async <Row extends object>(c: Context<AppEnv>, name: FormName, form: Form<Numbered<Row>>, answer: Answer<Row>): Promise<Response> => {
+  const shown = forRole(roleOf(c), answer.ledger);
   const format = answer.format ?? 'json';
   if (format === 'json') return c.json(shown as object);
   const head = formatLogHead(await readLogHead(c.var.services.store));
@@ -86,7 +71,7 @@ const sendLedger = async <Row extends object>(
         asOf: answer.view.asOf,
         ...(answer.knownAtGiven ? { knownAt: answer.view.knownAt } : {}),
         generatedAt: c.var.services.clock.now(),
-        ...(answer.communityId === undefined ? {} : { communityName: communityName(answer.world, answer.communityId) }),
+        ...(answer.communityName === undefined ? {} : { communityName: answer.communityName }),
       });
       return c.body(new Uint8Array(file), 200, {
         'content-type': XLSX_CONTENT_TYPE,
@@ -97,21 +82,24 @@ const sendLedger = async <Row extends object>(
   }
 };
 
-/** The view, its World and the rest of what an answer needs, for a ledger query. */
-const prepare = async (
+type LedgerQuery = Extract<QueryKind, { kind: 'ledger' }>;
+
+/** Runs a ledger query for its view (in a query worker, or here) and sends it in the asked format. */
+const ledgerAnswer = async <Row extends object>(
   c: Context<AppEnv>,
+  form: Form<Numbered<Row>>,
   q: { readonly asOf?: string; readonly knownAt?: string; readonly format?: Format },
-  communityId?: string,
-): Promise<Answer> => {
-  const { view, shown } = await viewOf(c, q);
-  const world = await worldOf(c, shown);
-  return {
+  ledgerQuery: LedgerQuery,
+): Promise<Response> => {
+  const { view, shown, atLeast } = await viewOf(c, q);
+  const { ledger, communityName } = await c.var.services.queries.run({ ...ledgerQuery, view, shown, atLeast });
+  return sendLedger(c, ledgerQuery.form, form, {
     view,
-    world,
     knownAtGiven: q.knownAt !== undefined,
     format: q.format,
-    communityId,
-  };
+    ledger: ledger as unknown as Ledger<Numbered<Row>>,
+    ...(communityName === undefined ? {} : { communityName }),
+  });
 };
 
 const paging = (q: { readonly limit?: number; readonly offset?: number }) => ({
@@ -128,34 +116,16 @@ export const ledgers = new Hono<AppEnv>()
     async (c) => {
       const q = c.req.valid('query');
       const communityId = communityScope(roleOf(c), q.communityId);
-      const answer = await prepare(c, q, communityId);
-      const ledger = disputesLedger(
-        answer.world,
-        answer.view,
-        {
-          ...paging(q),
-          communityId,
-          from: q.from,
-          to: q.to,
-          category: q.category,
-        },
-        c.var.services.personalData,
-      );
-      return sendLedger(c, 'disputes', forms.disputes, ledger, answer);
+      const filter = { ...paging(q), communityId, from: q.from, to: q.to, category: q.category };
+      return ledgerAnswer(c, forms.disputes, q, { kind: 'ledger', form: 'disputes', filter, ...(communityId === undefined ? {} : { communityId }) });
     },
   )
   /** 附件2 信访积案和突出问题化解清单: every case in backlog at `asOf`; `communityId` (an addition). */
   .get('/backlog', readsFigures, query({ ...ledgerParams, communityId: params.id }), async (c) => {
     const q = c.req.valid('query');
     const communityId = communityScope(roleOf(c), q.communityId);
-    const answer = await prepare(c, q, communityId);
-    const ledger = backlogLedger(
-      answer.world,
-      answer.view,
-      { ...paging(q), communityId },
-      c.var.services.personalData,
-    );
-    return sendLedger(c, 'backlog', forms.backlog, ledger, answer);
+    const filter = { ...paging(q), communityId };
+    return ledgerAnswer(c, forms.backlog, q, { kind: 'ledger', form: 'backlog', filter, ...(communityId === undefined ? {} : { communityId }) });
   })
   /**
    * 附件3 领导干部接待群众来访登记表: one row per visit; `from, to, leaderId`, and `communityId` (an
@@ -168,31 +138,14 @@ export const ledgers = new Hono<AppEnv>()
     async (c) => {
       const q = c.req.valid('query');
       const communityId = communityScope(roleOf(c), q.communityId);
-      const answer = await prepare(c, q, communityId);
-      const ledger = visitsLedger(
-        answer.world,
-        answer.view,
-        {
-          ...paging(q),
-          communityId,
-          from: q.from,
-          to: q.to,
-          leaderId: q.leaderId,
-        },
-        c.var.services.personalData,
-      );
-      return sendLedger(c, 'visits', forms.visits, ledger, answer);
+      const filter = { ...paging(q), communityId, from: q.from, to: q.to, leaderId: q.leaderId };
+      return ledgerAnswer(c, forms.visits, q, { kind: 'ledger', form: 'visits', filter, ...(communityId === undefined ? {} : { communityId }) });
     },
   )
   /** 附件4 领导接访安排表, public to every role: `from, to, unit` (`subdistrict` or a communityId). */
   .get('/duties', query({ ...ledgerParams, from: params.date, to: params.date, unit: params.id }), async (c) => {
     const q = c.req.valid('query');
-    const answer = await prepare(c, q, q.unit !== undefined && q.unit !== 'subdistrict' ? q.unit : undefined);
-    const ledger = dutiesLedger(answer.world, answer.view, {
-      ...paging(q),
-      from: q.from,
-      to: q.to,
-      unit: q.unit,
-    });
-    return sendLedger(c, 'duties', forms.duties, ledger, answer);
+    const communityId = q.unit !== undefined && q.unit !== 'subdistrict' ? q.unit : undefined;
+    const filter = { ...paging(q), from: q.from, to: q.to, unit: q.unit };
+    return ledgerAnswer(c, forms.duties, q, { kind: 'ledger', form: 'duties', filter, ...(communityId === undefined ? {} : { communityId }) });
   });

@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
-import { personFile } from '@xinfang/projections';
 import { permit } from '../auth';
 import type { AppEnv } from '../env';
 import { personalJson } from '../masking';
 import { notFound } from '../problem';
 import type { Role } from '../roles';
-import { query, viewOf, viewParams, worldOf } from '../query-view';
+import { query, viewOf, viewParams } from '../query-view';
 
 /*
  * `GET /persons/{id}`: 一人一档 as of `asOf`/`knownAt` — the petitioner's data (masked for every role but
@@ -26,9 +25,8 @@ export const personQueries = new Hono<AppEnv>().get('/:id', permit(mayReadPerson
   const personId = c.req.param('id');
   const what = '信访人 / person';
   if (!ID.test(personId)) throw notFound(what, personId);
-  const { view, shown } = await viewOf(c, c.req.valid('query'));
-  const world = await worldOf(c, shown);
-  const file = personFile(world, view, personId, c.var.services.personalData);
+  const { view, shown, atLeast } = await viewOf(c, c.req.valid('query'));
+  const { file } = await c.var.services.queries.run({ kind: 'personFile', personId, view, shown, atLeast });
   if (file === undefined) throw notFound(what, personId);
   return personalJson(c, file);
 });

@@ -1,11 +1,9 @@
 import { Hono } from 'hono';
-import { communityStream } from '@xinfang/domain';
-import { screeningReport } from '@xinfang/projections';
 import { roleOf } from '../auth';
 import type { AppEnv } from '../env';
 import { personalJson } from '../masking';
 import { notFound } from '../problem';
-import { communityScope, pagingParams, params, readsFigures, query, required, viewOf, viewParams, worldOf } from '../query-view';
+import { communityScope, pagingParams, params, readsFigures, query, required, viewOf, viewParams } from '../query-view';
 
 /*
  * `GET /reports/screening?communityId&date`: the list a community sends the office for one Wednesday or
@@ -27,23 +25,10 @@ export const screeningReportQuery = new Hono<AppEnv>().get(
     const scoped = communityScope(roleOf(c), q.communityId);
     const communityId = required('communityId', scoped);
     const date = required('date', q.date);
-    const { view, shown } = await viewOf(c, q);
-    const world = await worldOf(c, shown);
-    if (world.community.get(communityStream(communityId))?.status !== 'registered') {
-      throw notFound('社区 / community', communityId);
-    }
-    const report = screeningReport(
-      world,
-      view,
-      {
-        communityId,
-        date,
-        calendar: c.var.services.calendar,
-        ...(q.limit === undefined ? {} : { limit: q.limit }),
-        ...(q.offset === undefined ? {} : { offset: q.offset }),
-      },
-      c.var.services.personalData,
-    );
+    const { view, shown, atLeast } = await viewOf(c, q);
+    const paging = { ...(q.limit === undefined ? {} : { limit: q.limit }), ...(q.offset === undefined ? {} : { offset: q.offset }) };
+    const { report } = await c.var.services.queries.run({ kind: 'screeningReport', communityId, date, paging, view, shown, atLeast });
+    if (report === undefined) throw notFound('社区 / community', communityId);
     return personalJson(c, report);
   },
 );

@@ -1,0 +1,118 @@
+import { communityStream, type LocalDate, type WorkingCalendar } from '@xinfang/domain';
+import {
+  backlogLedger,
+  caseById,
+  caseFile,
+  communityName,
+  disputesLedger,
+  dutiesLedger,
+  kpis,
+  personFile,
+  screeningReport,
+  visitsLedger,
+  type BacklogQuery,
+  type DisputesQuery,
+  type DutiesQuery,
+  type KpiWindow,
+  type Paging,
+  type PersonalDataReader,
+  type TimeView,
+  type VisitsQuery,
+  type World,
+  type WorldSource,
+} from '@xinfang/projections';
+
+/*
+ * The queries answered from a World — the ledgers, the KPIs, the screening report, case and person files —
+ * as plain data, so that the same query runs in this thread or in a worker thread (which is sent it and
+ * sends back the answer, both structured-cloned). `answer` is the only place that turns a World into what a
+ * route sends; the routes do the rest (roles, masking, formats).
+ */
+
+export type LedgerForm = 'disputes' | 'backlog' | 'visits' | 'duties';
+
+export type QueryKind =
+  | { readonly kind: 'ledger'; readonly form: 'disputes'; readonly filter: DisputesQuery; readonly communityId?: string }
+  | { readonly kind: 'ledger'; readonly form: 'backlog'; readonly filter: BacklogQuery; readonly communityId?: string }
+  | { readonly kind: 'ledger'; readonly form: 'visits'; readonly filter: VisitsQuery; readonly communityId?: string }
+  | { readonly kind: 'ledger'; readonly form: 'duties'; readonly filter: DutiesQuery; readonly communityId?: string }
+  | { readonly kind: 'kpis'; readonly window: KpiWindow }
+  | { readonly kind: 'caseFile'; readonly caseId: string }
+  | { readonly kind: 'personFile'; readonly personId: string }
+  | { readonly kind: 'screeningReport'; readonly communityId: string; readonly date: LocalDate; readonly paging: Paging };
+
+/**
+ * A query: what to answer; `view`, the view the answer reports (and derives for); `shown`, the view of the
+ * events its World is built from; `atLeast`, the log position the World must include (the runner was
+ * waited for it: a client reads its own writes).
+ */
+export type Query = QueryKind & { readonly view: TimeView; readonly shown: TimeView; readonly atLeast: number };
+
+export interface Answers {
+  readonly ledger: { readonly ledger: ReturnType<typeof disputesLedger> | ReturnType<typeof backlogLedger> | ReturnType<typeof visitsLedger> | ReturnType<typeof dutiesLedger>; readonly communityName?: string };
+  readonly kpis: ReturnType<typeof kpis>;
+  readonly caseFile: { readonly file?: NonNullable<ReturnType<typeof caseFile>>; readonly state?: string };
+  readonly personFile: { readonly file?: NonNullable<ReturnType<typeof personFile>> };
+  readonly screeningReport: { readonly report?: ReturnType<typeof screeningReport> };
+}
+
+/** The answer to a query of a kind. */
+export type Answer<K extends QueryKind['kind']> = Answers[K];
+
+export interface AnswerDeps {
+  readonly personalData: PersonalDataReader;
+  readonly calendar: WorkingCalendar;
+}
+
+/** Answers a query from the World of its `shown` view. */
+export const answer = (world: World, query: Query, deps: AnswerDeps): Answers[Query['kind']] => {
+  const { view } = query;
+  switch (query.kind) {
+    case 'ledger': {
+      const ledger =
+        query.form === 'disputes'
+          ? disputesLedger(world, view, query.filter, deps.personalData)
+          : query.form === 'backlog'
+            ? backlogLedger(world, view, query.filter, deps.personalData)
+            : query.form === 'visits'
+              ? visitsLedger(world, view, query.filter, deps.personalData)
+              : dutiesLedger(world, view, query.filter);
+      return query.communityId === undefined ? { ledger } : { ledger, communityName: communityName(world, query.communityId) };
+    }
+    case 'kpis':
+      return kpis(world, view, query.window, deps.calendar);
+    case 'caseFile': {
+      const file = caseFile(world, view, query.caseId, deps.personalData);
+      const state = caseById(world, query.caseId);
+      return file === undefined || state === undefined ? {} : { file, state: state.status };
+    }
+    case 'personFile': {
+      const file = personFile(world, view, query.personId, deps.personalData);
+      return file === undefined ? {} : { file };
+    }
+    case 'screeningReport': {
+      if (world.community.get(communityStream(query.communityId))?.status !== 'registered') return {};
+      return {
+        report: screeningReport(
+          world,
+          view,
+          { communityId: query.communityId, date: query.date, calendar: deps.calendar, ...query.paging },
+          deps.personalData,
+        ),
+      };
+    }
+  }
+};
+
+/** Runs the queries: in worker threads (see query-pool.ts), or here. */
+export interface Queries {
+  readonly run: <Q extends Query>(query: Q) => Promise<Answers[Q['kind']]>;
+}
+
+/** The queries answered in this thread, from the World a source gives for each. */
+export const inProcessQueries = (worlds: WorldSource, deps: AnswerDeps): Queries => ({
+  run: async <Q extends Query>(query: Q) => {
+    const { world } = await worlds.worldFor(query.shown, query.atLeast);
+    return answer(world, query, deps) as Answers[Q['kind']];
+  },
+});

@@ -1,0 +1,93 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { officialCalendar } from '@xinfang/domain';
+import {
+  createLiveWorldDocs,
+  createWorldSource,
+  feedLiveDocs,
+  LIVE_WORLD_PROJECTIONS,
+  loadLiveText,
+  readStoredProjections,
+} from '@xinfang/projections';
+import { createSqliteEventStore } from '@xinfang/store-sqlite';
+import { openPersonKeys } from './app-database';
+import { vaultPersonalData } from './personal-data';
+import { answer, type Query } from './queries';
+import type { FromWorker, ToWorker, WorkerConfig } from './query-messages';
+
+/*
+ * A query worker (see query-pool.ts): read-only connections of its own to the log, the read models and the
+ * app database (for the personal-data keys); the live World's documents loaded once from the read models,
+ * in one read transaction, then moved on by the commits the serving thread sends. A commit already in what
+ * was loaded (at or before its checkpoint) is skipped; after a reset the projection is rebuilt from the
+ * commits that follow. A query waits until the documents include the position it was sent for.
+ */
+
+const port = parentPort;
+if (port === null) throw new Error('query-worker runs in a worker thread');
+const config = workerData as WorkerConfig;
+
+const store = createSqliteEventStore({ path: config.storePath, readOnly: true, pollIntervalMs: 0 });
+const live = createLiveWorldDocs();
+const feed = feedLiveDocs(live);
+/** Per projection, the checkpoint of what was loaded: commits up to it are in it already. */
+const loadedAt = new Map<string, number>();
+/** Loads every live document from the read models as they are now, in one read transaction. */
+const load = (): void => {
+  const readDb = new Database(config.readDbPath, { readonly: true, fileMustExist: true });
+  try {
+    for (const [projection, stored] of readStoredProjections(readDb, live.projections))
+      loadedAt.set(projection, loadLiveText(live, projection, stored, LIVE_WORLD_PROJECTIONS[projection]));
+  } finally {
+    readDb.close();
+  }
+};
+load();
+const worlds = createWorldSource({ store, live });
+const keys = openPersonKeys(config.appDbPath);
+const deps = { personalData: vaultPersonalData({ keys }), calendar: officialCalendar };
+
+const send = (message: FromWorker): void => port.postMessage(message);
+
+const waiting: { id: number; query: Query }[] = [];
+
+const run = async (id: number, query: Query): Promise<void> => {
+  try {
+    const { world } = await worlds.worldFor(query.shown, query.atLeast);
+    send({ type: 'answer', id, answer: answer(world, query, deps) });
+  } catch (error) {
+    send({ type: 'failed', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+};
+
+/** Runs the queries whose position the documents have reached. */
+const runReady = (): void => {
+  const position = live.position();
+  if (position === undefined) return;
+  for (let i = 0; i < waiting.length; ) {
+    const job = waiting[i]!;
+    if (job.query.atLeast <= position) {
+      waiting.splice(i, 1);
+      void run(job.id, job.query);
+    } else i += 1;
+  }
+};
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'commit':
+      if (message.position > (loadedAt.get(message.projection) ?? 0)) feed.commit(message.projection, message.docs, message.position);
+      break;
+    case 'reset':
+      loadedAt.set(message.projection, 0);
+      feed.reset(message.projection);
+      break;
+    case 'reload':
+      load();
+      break;
+    case 'query':
+      waiting.push({ id: message.id, query: message.query });
+      break;
+  }
+  runReady();
+});
