@@ -1,19 +1,22 @@
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PassThrough, Readable, type Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import { SUBDISTRICT_UNIT, communityStream, dayOf, isLocalDate, type Instant } from '@xinfang/domain';
 import {
-  backlogLedger,
-  buildWorld,
+  backlogPlan,
   communityName,
-  disputesLedger,
+  disputesPlan,
   dutiesLedger,
-  visitsLedger,
+  openLogWorld,
+  streamCaseLedger,
+  visitsPlan,
+  type LogWorld,
   type PersonalDataReader,
   type TimeView,
-  type World,
 } from '@xinfang/projections';
-import { formatLogHead, readAllUpTo, readLogHead } from '@xinfang/event-store';
-import { backlogForm, disputesForm, dutiesForm, formTitle, toCsv, toXlsx, visitsForm, type Form } from '@xinfang/reports';
+import { formatLogHead, readLogHead } from '@xinfang/event-store';
+import { backlogForm, csvChunks, disputesForm, dutiesForm, formTitle, visitsForm, writeXlsx, type Form } from '@xinfang/reports';
 import { CliError } from '../errors';
 import { note, say } from '../output';
 import { withLogAndPersonalData } from '../stores';
@@ -22,23 +25,18 @@ import { latestRecordedAt, timeView } from '../time-view';
 
 /*
  * `xinfang export --form 1|2|3|4 --format csv|xlsx`: one official form (附件1–4) as the ledger stood as of
- * a date, as known at a date, from the log itself (the same projections as the API's ledgers), written by
+ * a date, as known at a date, from the log itself (the same ledgers as the API's), written by
  * @xinfang/reports. The office's export: personal data unmasked. It notes the log's head on stderr (stdout
  * may be the file itself, with --out -): kept with the file, it anchors the log for `verify --expect`.
+ *
+ * Streamed, so that a log of any length exports in little memory: the ledger is made from the log a case at
+ * a time (`streamCaseLedger`, never the whole World) and each row is written out as it is made.
  */
 
 interface Filters {
   readonly communityId?: string;
   readonly from?: string;
   readonly to?: string;
-}
-
-/** One form: its rows for a view, and how reports writes them. */
-interface FormExport {
-  readonly form: Form<never>;
-  /** Whether the form lists a period (`--from`/`--to`): 附件2 is the backlog as of a day, not a period. */
-  readonly period: boolean;
-  readonly write: (format: 'csv' | 'xlsx', world: World, view: TimeView, filters: Filters, personal: PersonalDataReader, meta: XlsxMeta) => Promise<{ rows: number; bytes: Buffer }>;
 }
 
 interface XlsxMeta {
@@ -48,10 +46,13 @@ interface XlsxMeta {
   readonly communityName?: string;
 }
 
-const render = async <Row>(form: Form<Row>, rows: readonly Row[], format: 'csv' | 'xlsx', meta: XlsxMeta) => ({
-  rows: rows.length,
-  bytes: format === 'csv' ? Buffer.from(toCsv(form, rows), 'utf8') : await toXlsx(form, rows, meta),
-});
+/** One form: its rows for a view, as they are made. */
+interface FormExport {
+  readonly form: Form<never>;
+  /** Whether the form lists a period (`--from`/`--to`): 附件2 is the backlog as of a day, not a period. */
+  readonly period: boolean;
+  readonly rows: (log: LogWorld, view: TimeView, filters: Filters, personal: PersonalDataReader) => AsyncIterable<unknown> | Iterable<unknown>;
+}
 
 const window = (filters: Filters) => ({
   ...(filters.from === undefined ? {} : { from: filters.from }),
@@ -63,32 +64,46 @@ const formExports: Record<'1' | '2' | '3' | '4', FormExport> = {
   '1': {
     period: true,
     form: disputesForm,
-    write: (format, world, view, filters, personal, meta) =>
-      render(disputesForm, disputesLedger(world, view, { ...community(filters), ...window(filters) }, personal).rows, format, meta),
+    rows: (log, view, filters, personal) => streamCaseLedger(log, disputesPlan, view, { ...community(filters), ...window(filters) }, personal),
   },
   '2': {
     period: false,
     form: backlogForm,
-    write: (format, world, view, filters, personal, meta) =>
-      render(backlogForm, backlogLedger(world, view, community(filters), personal).rows, format, meta),
+    rows: (log, view, filters, personal) => streamCaseLedger(log, backlogPlan, view, community(filters), personal),
   },
   '3': {
     period: true,
     form: visitsForm,
-    write: (format, world, view, filters, personal, meta) =>
-      render(visitsForm, visitsLedger(world, view, { ...community(filters), ...window(filters) }, personal).rows, format, meta),
+    rows: (log, view, filters, personal) => streamCaseLedger(log, visitsPlan, view, { ...community(filters), ...window(filters) }, personal),
   },
   '4': {
     period: true,
     form: dutiesForm,
-    write: (format, world, view, filters, _personal, meta) =>
-      render(
-        dutiesForm,
-        dutiesLedger(world, view, { ...window(filters), ...(filters.communityId === undefined ? {} : { unit: filters.communityId }) }).rows,
-        format,
-        meta,
-      ),
+    // The roster is in the log's small World already.
+    rows: (log, view, filters) =>
+      dutiesLedger(log.world, view, { ...window(filters), ...(filters.communityId === undefined ? {} : { unit: filters.communityId }) }).rows,
   },
+};
+
+/** Counts the rows as they pass. */
+async function* counted<Row>(rows: AsyncIterable<Row> | Iterable<Row>, count: { rows: number }): AsyncGenerator<Row> {
+  for await (const row of rows) {
+    count.rows += 1;
+    yield row;
+  }
+}
+
+/** Writes the form to `output` as the rows come; resolves once all of it is written (`output` left open). */
+const writeForm = async (format: 'csv' | 'xlsx', form: Form<unknown>, rows: AsyncIterable<unknown>, output: Writable, meta: XlsxMeta): Promise<void> => {
+  if (format === 'csv') {
+    await pipeline(Readable.from(csvChunks(form, rows)), output, { end: false });
+    return;
+  }
+  // The workbook writer ends the stream it is given: give it one of its own, piped on.
+  const own = new PassThrough();
+  own.pipe(output, { end: false });
+  await writeXlsx(form, rows, own, meta);
+  await finished(own);
 };
 
 const dateOption = (name: string, text: string | undefined): string | undefined => {
@@ -123,19 +138,23 @@ export const exportForm = async (options: {
     ...(options.to === undefined ? {} : { to: dateOption('--to', options.to) }),
   };
   const location = existingStore(parseStore(options.store));
-  const { rows, bytes, unitName, head } = await withLogAndPersonalData(location, async (store, personal) => {
-    // The head first, and the World up to it: the head printed is the log the form was made from, even
+  const title = formTitle(chosen.form);
+  const suffix = filters.communityId === undefined ? '' : `-${filters.communityId}`;
+  const path = options.out === '-' ? undefined : resolve(options.out ?? `${chosen.form.number}${suffix}-${dayOf(asOf)}.${options.format}`);
+  const count = { rows: 0 };
+  const unitName = await withLogAndPersonalData(location, async (store, personal) => {
+    // The head first, and the form up to it: the head printed is the log the form was made from, even
     // while a server appends meanwhile.
     const head = await readLogHead(store);
     const view = timeView(options, now, await latestRecordedAt(store));
-    const world = await buildWorld(readAllUpTo(store, head.position), view);
+    const log = await openLogWorld(store, head.position, view);
     let unitName: string | undefined;
     if (filters.communityId !== undefined) {
       const known = filters.communityId === SUBDISTRICT_UNIT && options.form === '4';
-      if (!known && world.community.get(communityStream(filters.communityId))?.status !== 'registered') {
+      if (!known && log.world.community.get(communityStream(filters.communityId))?.status !== 'registered') {
         throw new CliError(`没有这个社区 / no community "${filters.communityId}" as of then`);
       }
-      unitName = known ? '街道' : communityName(world, filters.communityId);
+      unitName = known ? '街道' : communityName(log.world, filters.communityId);
     }
     const meta: XlsxMeta = {
       asOf: view.asOf,
@@ -143,17 +162,27 @@ export const exportForm = async (options: {
       generatedAt: now,
       ...(unitName === undefined ? {} : { communityName: unitName }),
     };
-    const written = await chosen.write(options.format, world, view, filters, personal, meta);
-    return { ...written, unitName, head };
+    note(`日志末尾 log head: ${formatLogHead(head)}（可用于 verify --expect / for verify --expect）`);
+    const rows = counted(chosen.rows(log, view, filters, personal), count);
+    if (path === undefined) {
+      await writeForm(options.format, chosen.form as Form<unknown>, rows, process.stdout, meta);
+      return unitName;
+    }
+    // Written beside the file and put in its place once whole: a failed export leaves no half file.
+    const partial = `${path}.partial`;
+    const file = createWriteStream(partial);
+    try {
+      await writeForm(options.format, chosen.form as Form<unknown>, rows, file, meta);
+      file.end();
+      await finished(file);
+      renameSync(partial, path);
+    } catch (error) {
+      file.destroy();
+      rmSync(partial, { force: true });
+      throw error;
+    }
+    return unitName;
   });
-  note(`日志末尾 log head: ${formatLogHead(head)}（可用于 verify --expect / for verify --expect）`);
-  const title = formTitle(chosen.form);
-  if (options.out === '-') {
-    process.stdout.write(bytes);
-    return;
-  }
-  const suffix = filters.communityId === undefined ? '' : `-${filters.communityId}`;
-  const path = resolve(options.out ?? `${chosen.form.number}${suffix}-${dayOf(asOf)}.${options.format}`);
-  writeFileSync(path, bytes);
-  say(`已导出 / exported ${title}${unitName === undefined ? '' : `（${unitName}）`}：${rows} 行 rows → ${path}`);
+  if (path === undefined) return;
+  say(`已导出 / exported ${title}${unitName === undefined ? '' : `（${unitName}）`}：${count.rows} 行 rows → ${path}`);
 };
