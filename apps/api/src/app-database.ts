@@ -30,8 +30,11 @@ export interface AppDatabase {
     readonly count: () => number;
   };
   readonly keys: {
-    /** The person's key, made on first use. */
-    readonly keyFor: (personId: string, now: string) => Buffer;
+    /**
+     * Each person's key, made on first use: all in one transaction, so that registering several petitioners
+     * costs one sync of the app database, not one each.
+     */
+    readonly keysFor: (personIds: readonly string[], now: string) => Buffer[];
     /** The key, or undefined once destroyed (or never made). */
     readonly find: (personId: string) => Buffer | undefined;
     /** Destroys the key for good; true when there was one. */
@@ -114,12 +117,25 @@ export const openAppDatabase = (path: string): AppDatabase => {
     findChainKey: db.prepare<[], { key: Buffer; from_position: number | null }>('SELECT key, from_position FROM chain_key WHERE id = 1'),
     recordChainFrom: db.prepare('UPDATE chain_key SET from_position = ? WHERE id = 1 AND from_position IS NULL'),
   };
+  // A secret never changes once made: kept after the first read, so that using it writes nothing.
+  const secrets = new Map<string, Buffer>();
   const secret = (name: string): Buffer => {
+    const known = secrets.get(name);
+    if (known !== undefined) return known;
     statements.insertSecret.run(name, randomBytes(32));
     const row = statements.findSecret.get(name);
     if (row === undefined) throw new Error(`secret ${name} could not be stored`);
+    secrets.set(name, row.value);
     return row.value;
   };
+  const keysFor = db.transaction((personIds: readonly string[], now: string): Buffer[] =>
+    personIds.map((personId) => {
+      statements.insertKey.run(personId, randomBytes(32), now);
+      const row = statements.findKey.get(personId);
+      if (row === undefined) throw new Error(`key for ${personId} could not be stored`);
+      return row.key;
+    }),
+  );
   return {
     tokens: {
       create: (role, name, now) => {
@@ -137,12 +153,7 @@ export const openAppDatabase = (path: string): AppDatabase => {
       count: () => statements.countTokens.get()?.n ?? 0,
     },
     keys: {
-      keyFor: (personId, now) => {
-        statements.insertKey.run(personId, randomBytes(32), now);
-        const row = statements.findKey.get(personId);
-        if (row === undefined) throw new Error(`key for ${personId} could not be stored`);
-        return row.key;
-      },
+      keysFor: (personIds, now) => (personIds.length === 0 ? [] : keysFor(personIds, now)),
       find: (personId) => statements.findKey.get(personId)?.key,
       destroy: (personId) => statements.deleteKey.run(personId).changes > 0,
       matchingSecret: () => secret('idNumberMatching'),

@@ -170,7 +170,11 @@ export const createOffice = ({ store, database, clock, readModels, runner, state
   /** Each petitioner's reference, and the registrations of the new person files among them (not yet written). */
   const petitionerRefs = async (inputs: readonly PetitionerInput[], at: string, context: CommandContext) => {
     const refs: PetitionerRef[] = [];
-    const registrations: StreamCommand[] = [];
+    const fresh: { readonly index: number; readonly personId: string; readonly input: PetitionerInput; readonly digest?: string }[] = [];
+    // An id number is looked up in the read models, once they hold every person file recorded so far: waited
+    // for once, whatever the number of petitioners.
+    const matching = inputs.some((input) => input.personId === undefined && input.idNumber !== undefined);
+    if (matching) await runner.waitFor(await store.headPosition());
     for (const [index, input] of inputs.entries()) {
       if (input.personId !== undefined) {
         await existingPerson(input.personId);
@@ -179,7 +183,6 @@ export const createOffice = ({ store, database, clock, readModels, runner, state
       }
       const digest = input.idNumber === undefined ? undefined : idNumberDigest(database.keys.matchingSecret(), input.idNumber);
       if (digest !== undefined) {
-        await runner.waitFor(await store.headPosition());
         const [known] = await findPersonIds(readModels, digest);
         if (known !== undefined) {
           refs.push({ personId: known });
@@ -187,17 +190,20 @@ export const createOffice = ({ store, database, clock, readModels, runner, state
         }
       }
       const personId = `p-${subCommandId(context.commandId, `person/${index}`).slice(0, 20)}`;
-      const key = database.keys.keyFor(personId, clock.now());
+      fresh.push({ index, personId, input, ...(digest === undefined ? {} : { digest }) });
+      refs.push({ personId });
+    }
+    const keys = database.keys.keysFor(fresh.map((f) => f.personId), clock.now());
+    const registrations = fresh.map(({ index, personId, input, digest }, i): StreamCommand => {
       const { name, idNumber, phone, address } = input;
       const data = { name, ...(idNumber === undefined ? {} : { idNumber }), ...(phone === undefined ? {} : { phone }), ...(address === undefined ? {} : { address }) };
       const register: CommandOf<'person'> = {
         type: 'RegisterPerson',
-        data: { personId, registeredAt: at, sealed: seal(key, personId, data), ...(digest === undefined ? {} : { idNumberDigest: digest }) },
+        data: { personId, registeredAt: at, sealed: seal(keys[i] as Buffer, personId, data), ...(digest === undefined ? {} : { idNumberDigest: digest }) },
       };
       const subContext = { actor: context.actor, commandId: subCommandId(context.commandId, `person/${index}`) };
-      registrations.push(streamCommand(commandInput('person', personStream(personId), register, subContext)));
-      refs.push({ personId });
-    }
+      return streamCommand(commandInput('person', personStream(personId), register, subContext));
+    });
     return { refs, registrations };
   };
 
