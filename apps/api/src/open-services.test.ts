@@ -1,10 +1,12 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from './app';
+import { aggregatesProjection, logBoundsProjection, worldProjections } from '@xinfang/projections';
 import { openServices } from './open-services';
+import { besidePaths, buildBeside } from './read-models-beside';
 
 /*
  * The read models beside a log that is not the one they were built from — an older backup of the log
@@ -20,10 +22,15 @@ afterEach(() => {
 const MISMATCH = 'the read models do not follow the log';
 
 /** Opens the store as a server does; `warnings` are the runner's log lines of read models rebuilt. */
-const open = async (storePath: string) => {
+const open = async (storePath: string, besidePollMs?: number) => {
   const lines: string[] = [];
   const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
-  const services = await openServices({ storePath, clock: { now: () => '2024-10-08T18:00:00+08:00' }, logger });
+  const services = await openServices({
+    storePath,
+    clock: { now: () => '2024-10-08T18:00:00+08:00' },
+    logger,
+    ...(besidePollMs === undefined ? {} : { besidePollMs }),
+  });
   const app = createApp(services);
   const { token } = services.database.tokens.create({ kind: 'office' }, 'test', '2024-09-01T08:00:00+08:00');
   const request = async (method: string, path: string, body?: unknown) => {
@@ -51,6 +58,7 @@ const open = async (storePath: string) => {
       ).status,
     caseIds: async () => ((await request('GET', '/ledgers/disputes')).body.rows as { caseId: string }[]).map((row) => row.caseId).sort(),
     warnings: () => lines.filter((line) => line.includes(MISMATCH)),
+    lines,
   };
 };
 
@@ -131,6 +139,68 @@ describe('read models beside their log', () => {
       expect(await fresh.services.readModels.logId()).toBe(await fresh.services.store.storeId());
     } finally {
       await fresh.services.close();
+    }
+  });
+});
+
+describe('read models built beside', () => {
+  const projections = [...worldProjections, logBoundsProjection];
+  const servedAt = (path: string) => statSync(join(path, '..', 'x.read.db')).ino;
+
+  it('are taken by a server that starts and finds them ready, and caught up with what the log gained since', async () => {
+    const { path } = newStore();
+    await setUp(path, ['c-1', 'c-2']);
+    const paths = besidePaths(path);
+    const position = await buildBeside({ storePath: path, projections });
+    expect(position).toBeGreaterThan(2);
+    expect(existsSync(paths.ready)).toBe(true);
+    expect(existsSync(paths.building)).toBe(false);
+    const built = statSync(paths.ready).ino;
+    // The log gains a case the ready read models miss (the served ones keep it too).
+    const between = await open(path);
+    expect(await between.registerCase('c-3')).toBe(201);
+    await between.services.close();
+    const started = await open(path);
+    try {
+      expect(existsSync(paths.ready)).toBe(false);
+      expect(servedAt(path)).toBe(built); // the ready file, renamed into place
+      expect(await started.caseIds()).toEqual(['c-1', 'c-2', 'c-3']);
+      expect(started.warnings()).toEqual([]);
+      const head = await started.services.store.headPosition();
+      expect(head).toBeGreaterThan(position);
+      expect((await started.services.readModels.checkpoint('aggregates'))?.position).toBe(head);
+    } finally {
+      await started.services.close();
+    }
+  });
+
+  it('of other projection versions (a newer app) are left for a server of those versions; this one serves its own, and starts on its own', async () => {
+    const { path } = newStore();
+    await setUp(path, ['c-1']);
+    const paths = besidePaths(path);
+    const newer = projections.map((p) => (p.name === aggregatesProjection.name ? { ...p, version: p.version + 1 } : p));
+    const serving = await open(path, 10);
+    const inode = servedAt(path);
+    try {
+      await buildBeside({ storePath: path, projections: newer });
+      await expect.poll(() => existsSync(paths.deferred), { timeout: 10_000 }).toBe(true);
+      expect(readFileSync(paths.deferred, 'utf8')).toMatch(/"aggregates" is built at version 2, this version of the app has 1/);
+      expect(serving.lines.some((line) => line.includes('the read models built beside are for another version'))).toBe(true);
+      expect(existsSync(paths.ready)).toBe(true);
+      expect(await serving.registerCase('c-2')).toBe(201);
+      expect(await serving.caseIds()).toEqual(['c-1', 'c-2']);
+      expect(servedAt(path)).toBe(inode);
+    } finally {
+      await serving.services.close();
+    }
+    const restarted = await open(path);
+    try {
+      expect(existsSync(paths.ready)).toBe(true); // still waiting for its version
+      expect(servedAt(path)).toBe(inode);
+      expect(await restarted.caseIds()).toEqual(['c-1', 'c-2']);
+      expect(restarted.warnings()).toEqual([]);
+    } finally {
+      await restarted.services.close();
     }
   });
 });

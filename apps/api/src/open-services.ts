@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
 import { officialCalendar, type WorkingCalendar } from '@xinfang/domain';
 import { systemClock, systemIds, type Clock, type EventStore, type IdGenerator } from '@xinfang/event-store';
@@ -18,7 +18,7 @@ import {
 } from '@xinfang/projections';
 import { createSqliteEventStore, type SqliteEventStoreOptions } from '@xinfang/store-sqlite';
 import { openAppDatabase, type AppDatabase } from './app-database';
-import { besidePaths, installReady, openReadDatabase, refuseReady } from './read-models-beside';
+import { besidePaths, installReady, openReadDatabase, readyMisfit, refuseReady } from './read-models-beside';
 import { lockReadModels, ReadModelsInUseError } from './read-models-lock';
 import { siblingPath } from './sibling-path';
 import { createOffice } from './office';
@@ -103,8 +103,10 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
     throw error;
   }
   const paths = options.readModels === 'memory' || options.storePath === ':memory:' ? undefined : besidePaths(options.storePath);
-  // Read models built beside while no server ran (or one stopped before it took them) go in first.
-  if (paths !== undefined) installReady(paths);
+  // Read models built beside while no server ran (or one stopped before it took them, or ran other
+  // projection versions: this start is the upgrade they were built for) go in first — if they are for these.
+  const projections = [...worldProjections, logBoundsProjection];
+  if (paths !== undefined && existsSync(paths.ready) && readyMisfit(paths, projections) === undefined) installReady(paths);
   let served = paths === undefined ? undefined : openReadDatabase(paths.served);
   // Switchable: read models built beside are swapped in under the runner, the queries and the office.
   const stored = createSwitchableReadModels(served?.readModels ?? createMemoryReadModels());
@@ -127,7 +129,6 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
   const readModels = observeReadModels(stored, pool ?? feedLiveDocs(live!));
   // A runner that stops (another process rebuilding the same read models, say) must not take the server
   // down: it is logged, and queries fall back to replaying the log (see createWorldSource).
-  const projections = [...worldProjections, logBoundsProjection];
   const onMismatch = (reason: string) =>
     logger.warn({ reason }, '读模型与事件日志不符，从头重建 / the read models do not follow the log: rebuilding them');
   const runner = createProjectionRunner({
@@ -157,7 +158,8 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
    * ones (an iteration begun before ends on the old ones, read into memory by `detach`).
    */
   const adopt = async (found: NonNullable<typeof paths>): Promise<void> => {
-    if (!existsSync(found.ready)) return;
+    // Nothing built, or built for another version and said so already.
+    if (!existsSync(found.ready) || existsSync(found.deferred)) return;
     let buildLock: ReturnType<typeof lockReadModels>;
     try {
       buildLock = lockReadModels(found.buildLock);
@@ -165,14 +167,23 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
       if (error instanceof ReadModelsInUseError) return; // a rebuild is replacing it: the next look takes it
       throw error;
     }
-    const next = openReadDatabase(found.ready);
+    let next: ReturnType<typeof openReadDatabase> | undefined;
     try {
-      const beside = createProjectionRunner({ store, readModels: next.readModels, projections, onMismatch });
+      const misfit = readyMisfit(found, projections);
+      if (misfit !== undefined) {
+        // Built by a newer app for the upgrade: this server keeps serving its own; the next start takes them.
+        writeFileSync(found.deferred, `${misfit}\n`);
+        logger.warn({ reason: misfit }, '新建的读模型属于另一版本，将在以该版本重启时启用 / the read models built beside are for another version: taken when the server restarts with it');
+        return;
+      }
+      next = openReadDatabase(found.ready);
+      const opened = next;
+      const beside = createProjectionRunner({ store, readModels: opened.readModels, projections, onMismatch });
       await beside.catchUp();
       const position = await runner.replaceReadModels(async () => {
         await beside.catchUp();
         // One synchronous step from here: no query sees part of the old read models and part of the new.
-        next.db.close();
+        opened.db.close();
         const old = served;
         old?.readModels.detach();
         old?.db.close();
@@ -189,7 +200,7 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
       logger.info({ position }, '已切换到新建的读模型 / switched to the read models built beside');
     } catch (error) {
       logger.error({ err: error }, '未能切换到新建的读模型 / could not switch to the read models built beside');
-      if (next.db.open) next.db.close();
+      if (next?.db.open === true) next.db.close();
       if (existsSync(found.ready)) refuseReady(found);
     } finally {
       buildLock.release();

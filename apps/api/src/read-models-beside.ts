@@ -22,9 +22,12 @@ import { siblingPath } from './sibling-path';
  * - `x.read.db`: served. Only the keeper of `x.read.lock` (the server) puts `ready` in its place: it opens
  *   `ready`, catches it up beside (the old ones keep serving), then, while its runner writes nothing,
  *   catches up the last few events, closes both and renames `ready` over `x.read.db` in one synchronous
- *   step, and goes on from there (`openServices`). A server that starts and finds `ready` puts it in place
- *   before opening anything;
- * - `x.read.refused.db`: ready read models the server could not take (it says why in its log).
+ *   step, and goes on from there (`openServices`). A server that starts and finds `ready` for its own
+ *   projection versions puts it in place before opening anything;
+ * - `x.read.refused.db`: ready read models the server could not take (it says why in its log);
+ * - `x.read.ready.deferred`: the running server found `ready` built for other projection versions (a newer
+ *   app's rebuild before an upgrade): it keeps serving its own, and a server of those versions takes them
+ *   when it starts — a restart after a version change without a rebuild before it answers.
  */
 
 export interface BesidePaths {
@@ -33,6 +36,12 @@ export interface BesidePaths {
   readonly ready: string;
   /** Ready read models the server could not take (it logs why); kept to look into, until the next rebuild. */
   readonly refused: string;
+  /**
+   * Written by a running server beside ready read models of other projection versions than its own (built by
+   * a newer `xinfang rebuild`): it keeps serving its own, and the ready ones wait for a server of their
+   * versions — the next start after the upgrade takes them. Holds the reason.
+   */
+  readonly deferred: string;
   readonly buildLock: string;
 }
 
@@ -42,6 +51,7 @@ export const besidePaths = (storePath: string): BesidePaths => ({
   building: siblingPath(storePath, '.read.next.db'),
   ready: siblingPath(storePath, '.read.ready.db'),
   refused: siblingPath(storePath, '.read.refused.db'),
+  deferred: siblingPath(storePath, '.read.ready.deferred'),
   buildLock: siblingPath(storePath, '.read.next.lock'),
 });
 
@@ -74,7 +84,28 @@ export const installReady = (paths: BesidePaths): boolean => {
   if (!existsSync(paths.ready)) return false;
   for (const suffix of SIDECARS) rmSync(paths.served + suffix, { force: true });
   renameSync(paths.ready, paths.served);
+  rmSync(paths.deferred, { force: true });
   return true;
+};
+
+/**
+ * Why the ready read models are not for these projections (a projection they hold at another version, or
+ * lack), or undefined when they are. Read-only; the file is closed again.
+ */
+export const readyMisfit = (paths: BesidePaths, projections: readonly AnyProjection[]): string | undefined => {
+  const db = new Database(paths.ready, { readonly: true, fileMustExist: true });
+  try {
+    const versions = new Map(
+      db.prepare<[], { projection: string; version: number }>('SELECT projection, version FROM checkpoints').all().map((row) => [row.projection, row.version]),
+    );
+    for (const { name, version } of projections) {
+      const built = versions.get(name);
+      if (built !== version) return `read model "${name}" is built at version ${built ?? 'none'}, this version of the app has ${version}`;
+    }
+    return undefined;
+  } finally {
+    db.close();
+  }
 };
 
 /**
@@ -92,6 +123,7 @@ export const buildBeside = async (options: {
   try {
     removeDatabase(paths.building);
     removeDatabase(paths.refused);
+    rmSync(paths.deferred, { force: true });
     const store: EventStore = createSqliteEventStore({ path: options.storePath, readOnly: true, pollIntervalMs: 0 });
     const { db, readModels } = openReadDatabase(paths.building);
     let position: number;

@@ -73,6 +73,13 @@ const rebuildAllBeside = async (storePath: string): Promise<number> => {
   });
   const paths = besidePaths(storePath);
   for (let told = false; existsSync(paths.ready); ) {
+    if (existsSync(paths.deferred)) {
+      say(
+        '运行中的服务是另一版本：新读模型将在服务以本版本重启时启用 / the running server is of another version: ' +
+          'the new read models are taken when it restarts with this one',
+      );
+      break;
+    }
     // No server: rebuild keeps the read models for a moment and puts the new ones in place itself.
     let lock: ReadModelsLock | undefined;
     try {
