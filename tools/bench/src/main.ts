@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureDataset } from './dataset';
 import { failedSection, type Section } from './figure';
+import { asKept, loadKept, saveKept } from './kept-sections';
 import { machine } from './machine';
 import { measurements } from './measurements';
 import { parseOptions, USAGE } from './options';
@@ -29,20 +30,30 @@ const dataset = await ensureDataset({ cache: options.cache, seed: options.seed, 
 const workDir = mkdtempSync(join(tmpdir(), 'xinfang-bench-'));
 const out = resolve(ROOT, options.out);
 const sections: Section[] = [];
-const skipped = measurements.filter((m) => options.only !== undefined && !options.only.includes(m.name));
+const notRun = measurements.filter((m) => options.only !== undefined && !options.only.includes(m.name));
+// With --keep, the sections not run now come from the last run on the same dataset, where there is one.
+const kept = options.keep ? loadKept(dataset.dir) : {};
+const skipped = notRun.filter((m) => kept[m.name] === undefined);
 const write = () =>
   writeFileSync(out, renderReport({ options, machine: host, dataset, sections, skipped, started, seconds: (Date.now() - started.getTime()) / 1000 }));
 try {
   for (const measurement of measurements) {
-    if (options.only !== undefined && !options.only.includes(measurement.name)) continue;
+    if (options.only !== undefined && !options.only.includes(measurement.name)) {
+      const earlier = kept[measurement.name];
+      if (earlier !== undefined) sections.push(asKept(earlier));
+      continue;
+    }
+    let section: Section;
     try {
-      sections.push(await measurement.run({ options, dataset, workDir }));
+      section = await measurement.run({ options, dataset, workDir });
     } catch (error) {
       // One failing job must not cost the run the other sections: its error goes into its own section.
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       progress(`${measurement.name} failed: ${message.split('\n')[0] ?? ''}`);
-      sections.push(failedSection(measurement.name, message, measurement.targets));
+      section = failedSection(measurement.name, message, measurement.targets);
     }
+    sections.push(section);
+    saveKept(dataset.dir, { section, measuredAt: new Date().toISOString(), commit: host.commit, rounds: options.rounds });
     write();
   }
   write();

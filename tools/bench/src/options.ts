@@ -16,6 +16,8 @@ export interface BenchOptions {
   readonly cache: string;
   /** Generate the dataset again even when the cache has it. */
   readonly fresh: boolean;
+  /** Sections not run now (`--only`) are taken from the last run on the same dataset. */
+  readonly keep: boolean;
 }
 
 const whole = (name: string, text: string, min: number): number => {
@@ -38,7 +40,8 @@ export const USAGE = `npm run bench -- [options]
   --only a,b     only these measurements: MEASUREMENTS
   --seed S       the demo campaign's seed (default 2024)
   --cache DIR    where datasets are kept between runs (default node_modules/.cache/xinfang-bench)
-  --fresh        generate the dataset again even if the cache has it`;
+  --fresh        generate the dataset again even if the cache has it
+  --keep         with --only: the other sections as last measured on the same dataset (marked so)`;
 
 export const parseOptions = (argv: readonly string[], known: readonly string[]): BenchOptions | 'help' => {
   const { values } = parseArgs({
@@ -52,6 +55,7 @@ export const parseOptions = (argv: readonly string[], known: readonly string[]):
       seed: { type: 'string', default: '2024' },
       cache: { type: 'string', default: 'node_modules/.cache/xinfang-bench' },
       fresh: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -68,5 +72,6 @@ export const parseOptions = (argv: readonly string[], known: readonly string[]):
     seed: whole('seed', values.seed, 0),
     cache: values.cache,
     fresh: values.fresh,
+    keep: values.keep,
   };
 };

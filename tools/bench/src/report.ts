@@ -78,7 +78,7 @@ export const renderReport = (input: {
     '# Benchmarks',
     '',
     `Written by \`npm run bench\` (tools/bench) on ${input.started.toISOString().slice(0, 16).replace('T', ' ')} UTC in ${fmt(input.seconds / 60, 0)} min; ` +
-      `options \`--events ${options.events} --rounds ${options.rounds} --demo-scale ${options.demoScale}${options.only === undefined ? '' : ` --only ${options.only.join(',')}`}\`. ` +
+      `options \`--events ${options.events} --rounds ${options.rounds} --demo-scale ${options.demoScale}${options.only === undefined ? '' : ` --only ${options.only.join(',')}`}${options.keep ? ' --keep' : ''}\`. ` +
       'Every figure is the median of interleaved rounds (reference, subject, reference, subject …, each in a child process of its own) ' +
       'with its spread (min–max) and its ratio to a reference measured in the same run: subject / reference (for a rate, higher is better; for a latency, it is how many times slower). ' +
       'A target is judged on the median, a ceiling on memory on the worst round; a p99 of few requests is their slowest.',
@@ -112,6 +112,7 @@ export const renderReport = (input: {
     for (const note of section.notes) lines.push(`- ${note}`);
     if (section.notes.length > 0) lines.push('');
   }
-  lines.push('## Running it', '', '```sh', 'npm run bench                      # 1,000,000 events, 3 rounds → BENCHMARKS.md', 'npm run bench -- --events 50000 --rounds 3 --demo-scale 2 --only rebuild,queries,commands,demo-scale,verify,exports', '```', '');
+  lines.push('## Running it', '', '```sh', 'npm run bench                      # 1,000,000 events, 3 rounds → BENCHMARKS.md', 'npm run bench -- --events 50000 --rounds 3 --demo-scale 2 --only rebuild,queries,commands,demo-scale,verify,exports',
+    'npm run bench -- --only queries --keep      # one section again; the others as last measured on the same dataset', '```', '');
   return `${lines.join('\n')}\n`;
 };
