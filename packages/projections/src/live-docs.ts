@@ -22,6 +22,8 @@ interface Table {
   /** The position of the last commit held (pending or published): where this projection has got to. */
   reached: number;
   readonly pending: { readonly changes: DocChanges; readonly position: number }[];
+  /** The position of the last published commit that changed each key (absent: none since loaded). */
+  readonly changedAt: Map<string, number>;
 }
 
 export interface LiveDocs {
@@ -36,6 +38,13 @@ export interface LiveDocs {
   readonly docs: (projection: string) => ReadonlyMap<string, unknown>;
   /** A projection's published keys, in the order of their UTF-8 bytes. */
   readonly keys: (projection: string) => readonly string[];
+  /**
+   * The position of the last published commit that changed the key's document (0: none since the
+   * projection was loaded or reset). What a reader read at a position at or after it is still current.
+   */
+  readonly changedAt: (projection: string, key: string) => number;
+  /** Counts the loads and resets: what was read before another one may belong to another log. */
+  readonly generation: () => number;
   /** A projection's documents as stored at `position` (each a fresh value no one else holds), and its checkpoint. */
   readonly load: (projection: string, docs: Iterable<readonly [string, unknown]>, position: number) => void;
   /** A commit the store has made: changed documents (fresh values; `undefined` deletes) and the new checkpoint. */
@@ -72,7 +81,8 @@ const merge = (a: readonly string[], b: readonly string[]): string[] => {
 
 export const createLiveDocs = (projections: readonly string[]): LiveDocs => {
   const tables = new Map<string, Table>();
-  const fresh = (): Table => ({ docs: new Map(), sorted: [], added: [], reached: 0, pending: [] });
+  const fresh = (): Table => ({ docs: new Map(), sorted: [], added: [], reached: 0, pending: [], changedAt: new Map() });
+  let generation = 0;
   for (const projection of projections) tables.set(projection, fresh());
   let published: number | undefined;
 
@@ -82,8 +92,9 @@ export const createLiveDocs = (projections: readonly string[]): LiveDocs => {
     return found;
   };
 
-  const write = (target: Table, changes: DocChanges): void => {
+  const write = (target: Table, changes: DocChanges, position: number): void => {
     for (const [key, doc] of changes) {
+      target.changedAt.set(key, position);
       if (doc === undefined) {
         if (target.docs.delete(key)) target.sorted = undefined;
       } else {
@@ -99,7 +110,7 @@ export const createLiveDocs = (projections: readonly string[]): LiveDocs => {
     const position = all[0]?.reached ?? 0;
     if (!all.every((t) => t.reached === position)) return;
     for (const target of all) {
-      for (const { changes } of target.pending) write(target, changes);
+      for (const { changes, position: at } of target.pending) write(target, changes, at);
       target.pending.length = 0;
     }
     published = position;
@@ -109,6 +120,8 @@ export const createLiveDocs = (projections: readonly string[]): LiveDocs => {
     projections,
     position: () => published,
     docs: (projection) => table(projection).docs,
+    changedAt: (projection, key) => table(projection).changedAt.get(key) ?? 0,
+    generation: () => generation,
     keys: (projection) => {
       const target = table(projection);
       if (target.sorted === undefined) {
@@ -126,6 +139,7 @@ export const createLiveDocs = (projections: readonly string[]): LiveDocs => {
       target.sorted = undefined;
       target.reached = position;
       tables.set(projection, target);
+      generation += 1;
       published = undefined;
       publish();
     },
@@ -137,6 +151,7 @@ export const createLiveDocs = (projections: readonly string[]): LiveDocs => {
     },
     reset: (projection) => {
       tables.set(projection, fresh());
+      generation += 1;
       published = undefined;
       publish();
     },

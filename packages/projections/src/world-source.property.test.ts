@@ -18,7 +18,8 @@ import type { TimeView } from './view';
  * equals a full replay of the log filtered to that view — for random legal histories whose business times
  * lag their recording times, and random views (asOf, knownAt) over and around their span. The same from
  * the documents kept in memory (fed by the runner's commits, part of the log caught up before they were
- * loaded from the store and the rest after).
+ * loaded from the store and the rest after), asked each view again (the states folded for it kept) and
+ * again after more events (the kept states of streams that moved on are not used).
  */
 
 const START = epochMs('2024-09-15T09:00:00+08:00');
@@ -42,7 +43,10 @@ describe('a past view from the indexed read models', () => {
         }),
         fc.array(fc.record({ asOf: fc.integer({ min: -100, max: 1900 }), knownAt: fc.integer({ min: -100, max: 1900 }) }), { minLength: 1, maxLength: 6 }),
         pick('memory', 'sqlite'),
-        async (steps, views, kind) => {
+        fc.array(fc.record({ intent, hours: fc.integer({ min: 0, max: 30 }), late: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 96 })) }), {
+          maxLength: 10,
+        }),
+        async (steps, views, kind, more) => {
           const log = createLog();
           for (const { intent: i, hours, late } of steps) await log.run(i, hours, late);
           const db = kind === 'sqlite' ? new Database(':memory:') : undefined;
@@ -73,6 +77,12 @@ describe('a past view from the indexed read models', () => {
               expect(live.world).toEqual(replayed);
               for (const name of Object.keys(replayed) as (keyof typeof replayed)[]) expect([...live.world[name].keys()]).toEqual([...world[name].keys()]);
             }
+            // The same views again, with the states folded for them kept; then after more events have come.
+            const pastViews = views.map((hours): TimeView => ({ asOf: iso(START + hours.asOf * 3_600_000), knownAt: iso(START + hours.knownAt * 3_600_000) }));
+            for (const view of pastViews) expect((await fromMemory.worldFor(view)).world).toEqual(await buildWorld(log.store.readAll(), view));
+            for (const { intent: i, hours, late } of more) await log.run(i, hours, late);
+            await createProjectionRunner({ store: log.store, readModels: observeReadModels(liveModels, feedLiveDocs(live)), projections, batchSize: 3 }).catchUp();
+            for (const view of pastViews) expect((await fromMemory.worldFor(view)).world).toEqual(await buildWorld(log.store.readAll(), view));
           } finally {
             db?.close();
           }

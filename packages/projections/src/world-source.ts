@@ -2,6 +2,7 @@ import { aggregateOfStream, compareInstants, type StateOf } from '@xinfang/domai
 import type { EventStore } from '@xinfang/event-store';
 import { createLiveDocs, type LiveDocs } from './live-docs';
 import { defineProjection, type Projection } from './projection';
+import { createRefoldCache, type RefoldCache } from './refold-cache';
 import type { ReadModelStore } from './read-model-store';
 import { STREAM_BOUNDS_PROJECTION, streamBoundsProjection, streamVisibility, type StreamBounds } from './stream-bounds';
 import { isVisible, type TimeView } from './view';
@@ -91,27 +92,30 @@ export const createWorldSource = ({
   store: EventStore;
   readModels?: ReadModelStore;
   live?: LiveDocs;
-}): WorldSource => ({
-  worldFor: async (view, atLeast) => {
-    if (live !== undefined) {
-      const wanted = atLeast ?? (await store.headPosition());
-      const position = live.position();
-      if (position !== undefined && position >= wanted) return liveWorld(store, live, position, view);
-    }
-    if (readModels !== undefined && (await readModelServes(store, readModels, view))) {
-      return { world: await loadWorld(readModels), source: 'readModel' };
-    }
-    if (readModels !== undefined) {
-      const narrowed = await narrowedWorld(store, readModels, view);
-      if (narrowed !== undefined) return { world: narrowed, source: 'index' };
-    }
-    return { world: await buildWorld(filtered(store, view)), source: 'log' };
-  },
-  bounds: async () => {
-    if (live !== undefined && live.position() !== undefined) return live.docs(LOG_BOUNDS_PROJECTION).get(BOUNDS_KEY) as LogBounds | undefined;
-    return readModels === undefined ? undefined : boundsIn(readModels);
-  },
-});
+}): WorldSource => {
+  const refolds = live === undefined ? undefined : createRefoldCache(live);
+  return {
+    worldFor: async (view, atLeast) => {
+      if (live !== undefined) {
+        const wanted = atLeast ?? (await store.headPosition());
+        const position = live.position();
+        if (position !== undefined && position >= wanted) return liveWorld(store, live, position, view, refolds);
+      }
+      if (readModels !== undefined && (await readModelServes(store, readModels, view))) {
+        return { world: await loadWorld(readModels), source: 'readModel' };
+      }
+      if (readModels !== undefined) {
+        const narrowed = await narrowedWorld(store, readModels, view);
+        if (narrowed !== undefined) return { world: narrowed, source: 'index' };
+      }
+      return { world: await buildWorld(filtered(store, view)), source: 'log' };
+    },
+    bounds: async () => {
+      if (live !== undefined && live.position() !== undefined) return live.docs(LOG_BOUNDS_PROJECTION).get(BOUNDS_KEY) as LogBounds | undefined;
+      return readModels === undefined ? undefined : boundsIn(readModels);
+    },
+  };
+};
 
 /** The view hides none of the events the bounds are of (an empty log hides nothing). */
 const hidesNothing = (view: TimeView, bounds: LogBounds | undefined): boolean =>
@@ -123,7 +127,14 @@ const hidesNothing = (view: TimeView, bounds: LogBounds | undefined): boolean =>
  * nothing, else narrowed through the stream bounds as `narrowedWorld` does. Everything read from memory is
  * read before the first `await` (the documents may move on after it); the refolds read events up to `position`.
  */
-const liveWorld = async (store: EventStore, live: LiveDocs, position: number, view: TimeView): Promise<SourcedWorld> => {
+const liveWorld = async (
+  store: EventStore,
+  live: LiveDocs,
+  position: number,
+  view: TimeView,
+  refolds: RefoldCache | undefined,
+): Promise<SourcedWorld> => {
+  const generation = live.generation();
   const world = emptyWorld();
   const states = live.docs(AGGREGATES_PROJECTION);
   for (const streamId of live.keys(AGGREGATES_PROJECTION)) {
@@ -131,28 +142,43 @@ const liveWorld = async (store: EventStore, live: LiveDocs, position: number, vi
     if (name !== undefined) (world[name] as Map<string, unknown>).set(streamId, states.get(streamId));
   }
   if (hidesNothing(view, live.docs(LOG_BOUNDS_PROJECTION).get(BOUNDS_KEY) as LogBounds | undefined)) return { world, source: 'readModel' };
-  const partial: string[] = [];
+  const partial: (readonly [string, StreamBounds])[] = [];
   for (const [streamId, doc] of live.docs(STREAM_BOUNDS_PROJECTION)) {
     const name = aggregateOfStream(streamId);
     if (name === undefined) continue;
     const visibility = streamVisibility(doc as StreamBounds, view);
     if (visibility === 'none') world[name].delete(streamId);
-    else if (visibility === 'some') partial.push(streamId);
+    else if (visibility === 'some') partial.push([streamId, doc as StreamBounds]);
   }
-  await refold(store, world, partial, position, view);
+  const cached = refolds === undefined ? undefined : { refolds, generation };
+  await refold(store, world, partial, position, view, cached);
   return { world, source: 'index' };
 };
 
-/** Folds each of the streams again from its own events up to `position` that the view shows. */
-const refold = async (store: EventStore, world: World, streamIds: readonly string[], position: number, view: TimeView): Promise<void> => {
-  for (const streamId of streamIds) {
+/**
+ * Folds each of the streams again from its own events up to `position` that the view shows — or takes the
+ * state folded for the same view before, while its stream has not moved on (see refold-cache.ts).
+ */
+const refold = async (
+  store: EventStore,
+  world: World,
+  streams: readonly (readonly [streamId: string, bounds: StreamBounds])[],
+  position: number,
+  view: TimeView,
+  cached?: { readonly refolds: RefoldCache; readonly generation: number },
+): Promise<void> => {
+  for (const [streamId, bounds] of streams) {
     const name = aggregateOfStream(streamId);
     if (name === undefined) continue;
     const states = world[name] as Map<string, StateOf<typeof name>>;
-    let state: StateOf<typeof name> | undefined;
-    for (const event of await store.readStream(streamId)) {
-      if (event.meta.position > position) break; // appended since: not in the states read
-      if (isVisible(event, view)) state = evolveStream(name, state, event);
+    const kept = cached?.refolds.get(streamId, bounds, view);
+    let state = kept?.state as StateOf<typeof name> | undefined;
+    if (kept === undefined) {
+      for (const event of await store.readStream(streamId)) {
+        if (event.meta.position > position) break; // appended since: not in the states read
+        if (isVisible(event, view)) state = evolveStream(name, state, event);
+      }
+      cached?.refolds.set(streamId, bounds, view, state, position, cached.generation);
     }
     if (state === undefined) states.delete(streamId);
     else states.set(streamId, state);
@@ -184,13 +210,13 @@ const narrowedWorld = async (store: EventStore, readModels: ReadModelStore, view
   const position = await statesAt(readModels);
   if (position === undefined || position !== (await store.headPosition())) return undefined;
   const world = await loadWorld(readModels);
-  const partial: string[] = [];
+  const partial: (readonly [string, StreamBounds])[] = [];
   for await (const [streamId, doc] of readModels.all(STREAM_BOUNDS_PROJECTION)) {
     const name = aggregateOfStream(streamId);
     if (name === undefined) continue;
     const visibility = streamVisibility(doc as StreamBounds, view);
     if (visibility === 'none') world[name].delete(streamId);
-    else if (visibility === 'some') partial.push(streamId);
+    else if (visibility === 'some') partial.push([streamId, doc as StreamBounds]);
   }
   await refold(store, world, partial, position, view);
   return (await statesAt(readModels)) === position ? world : undefined;
