@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Instant } from '@xinfang/domain';
@@ -195,6 +196,9 @@ export const toWorkbook = async <Rows extends readonly unknown[] | []>(
   return write(workbook);
 };
 
+/** How many rows `writeXlsx` commits before it lets the event loop turn. */
+const ROWS_BETWEEN_TURNS = 64;
+
 /**
  * exceljs 4.4.0's streamed sheet leaves out `<printOptions>` (where `horizontalCentered` of the page setup goes),
  * which the whole-file writer puts right before the page margins: put it there, from the same page setup.
@@ -235,6 +239,10 @@ export const writeXlsx = async <Row>(
   for await (const row of rows) {
     addRow(sheet, form, headerRow + 1 + count, row).commit();
     count += 1;
+    // Rows may come without the event loop ever turning (a synchronous store): let the zip compress and write
+    // what was committed, and wait while the output is full, so that the file is never held in memory.
+    if (count % ROWS_BETWEEN_TURNS === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (output.writableNeedDrain) await once(output, 'drain');
   }
   sheet.commit();
   await workbook.commit();

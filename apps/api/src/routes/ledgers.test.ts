@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { forms, toCsv, toXlsx, type Form } from '@xinfang/reports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestRole, type TestServer } from '../test-server';
 import { buildScenario, LI, WANG, ZHANG, ZHANG_MASKED, type Scenario } from '../test-query-scenario';
@@ -264,5 +265,27 @@ describe('GET /ledgers/duties (附件4)', () => {
     const [header, row] = text.split('\r\n');
     expect(header).toBe('日期,星期,接访领导,职务,分管工作,接访地点,单位,公告时间');
     expect(row).toBe('2024-09-20,星期五,陈主任,街道党工委书记,全面工作,街道信访接待室,街道,');
+  });
+});
+
+describe('exports, streamed', () => {
+  it('write the bytes of toCsv and the cells of toXlsx for the JSON ledger of the same query, for every form', async () => {
+    const cells = async (bytes: Uint8Array) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      return workbook.worksheets.map((sheet) => sheet.getSheetValues());
+    };
+    for (const [name, path] of [['disputes', '/ledgers/disputes?asOf=2024-09-25'], ['backlog', '/ledgers/backlog'], ['visits', '/ledgers/visits'], ['duties', '/ledgers/duties']] as const) {
+      const json = await server.call('GET', `/api/v1${path}`, { role: 'auditor' });
+      const rows = json.body.rows as unknown[];
+      const form = forms[name] as Form<unknown>;
+      expect(rows.length, name).toBeGreaterThan(0);
+      const separator = path.includes('?') ? '&' : '?';
+      const csv = await raw(`${path}${separator}format=csv`, 'auditor');
+      expect(Buffer.from(csv.bytes).equals(Buffer.from(toCsv(form, rows), 'utf8')), name).toBe(true);
+      const xlsx = await raw(`${path}${separator}format=xlsx`, 'auditor');
+      const asOf = (json.body as { asOf: string }).asOf;
+      expect(await cells(xlsx.bytes), name).toEqual(await cells(await toXlsx(form, rows, { asOf, generatedAt: server.services.clock.now() })));
+    }
   });
 });

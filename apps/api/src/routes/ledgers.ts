@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import { categoryLabels, dayOf, type Category } from '@xinfang/domain';
 import { formatLogHead, readLogHead } from '@xinfang/event-store';
 import type { Ledger, Numbered, TimeView } from '@xinfang/projections';
-import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, forms, toCsv, toXlsx, type Form, type FormName } from '@xinfang/reports';
+import { PassThrough, Readable } from 'node:stream';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csvChunks, forms, writeXlsx, type Form, type FormName } from '@xinfang/reports';
 import { roleOf } from '../auth';
 import type { AppEnv } from '../env';
 import { forRole } from '../masking';
@@ -19,6 +20,9 @@ import { communityScope, pagingParams, params, query, readsFigures, viewOf, view
  * another is a 403); the roster (附件4) is public to every role. A leader reads the roster only: API.md
  * gives it the cases it leads, and these ledgers list every case of a community, so 附件1–3 are a 403.
  * Petitioners are masked for every role but the office, in the exports too.
+ *
+ * A CSV or XLSX export is streamed: written out as it is made, never held whole (an XLSX workbook of a long
+ * ledger takes far more memory than its rows).
  *
  * A CSV or XLSX export carries the log's head in `X-Xinfang-Head: POSITION:HASH`: kept with the file, it
  * anchors the log (`xinfang verify --expect POSITION:HASH` later shows whether events were cut off since).
@@ -53,6 +57,13 @@ interface Answer<Row> {
   readonly communityName?: string;
 }
 
+/** Text pieces as UTF-8 bytes, for a response body. */
+async function* utf8(pieces: AsyncIterable<string>): AsyncGenerator<Buffer> {
+  for await (const piece of pieces) yield Buffer.from(piece, 'utf8');
+}
+
+const webStream = (stream: Readable): ReadableStream<Uint8Array> => Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+
 /** Answers a ledger in the asked format, with every petitioner masked for the caller's role. */
 const sendLedger = async <Row extends object>(c: Context<AppEnv>, name: FormName, form: Form<Numbered<Row>>, answer: Answer<Row>): Promise<Response> => {
   const shown = forRole(roleOf(c), answer.ledger);
@@ -61,19 +72,21 @@ const sendLedger = async <Row extends object>(c: Context<AppEnv>, name: FormName
   const head = formatLogHead(await readLogHead(c.var.services.store));
   switch (format) {
     case 'csv':
-      return c.body(toCsv(form, shown.rows), 200, {
+      return c.body(webStream(Readable.from(utf8(csvChunks(form, shown.rows)))), 200, {
         'content-type': CSV_CONTENT_TYPE,
         'content-disposition': contentDisposition(name, answer.view, 'csv'),
         [HEAD_HEADER]: head,
       });
     case 'xlsx': {
-      const file = await toXlsx(form, shown.rows, {
+      const file = new PassThrough();
+      // A failure half-way ends the body with an error (the client sees a broken download, never a short file).
+      writeXlsx(form, shown.rows, file, {
         asOf: answer.view.asOf,
         ...(answer.knownAtGiven ? { knownAt: answer.view.knownAt } : {}),
         generatedAt: c.var.services.clock.now(),
         ...(answer.communityName === undefined ? {} : { communityName: answer.communityName }),
-      });
-      return c.body(new Uint8Array(file), 200, {
+      }).catch((error: unknown) => file.destroy(error instanceof Error ? error : new Error(String(error))));
+      return c.body(webStream(file), 200, {
         'content-type': XLSX_CONTENT_TYPE,
         'content-disposition': contentDisposition(name, answer.view, 'xlsx'),
         [HEAD_HEADER]: head,
