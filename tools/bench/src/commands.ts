@@ -79,11 +79,13 @@ export const commandsMeasurement: Measurement = {
       const bareEndpoint = { port: bare.ready.port };
       const bareCommand = (client: number, i: number) => ({ method: 'POST' as const, path: `/command/c${client}`, body: { at: new Date().toISOString(), note: `进展 ${i}` } });
       const appCommand = (client: number, i: number) => progressOn(clientCase(client), `进展 ${i}`);
+      // The single client goes round the 64 cases, so that no case's stream grows longer than the others'.
+      const oneClient = (_client: number, i: number) => progressOn(clientCase(i % CLIENTS), `进展 ${i}`);
       for (let round = 1; round <= options.rounds; round += 1) {
         progress(`commands: round ${round}/${options.rounds}`);
         raw.push(await runJob<{ seconds: number; count: number; peakRssMb: number }>('rawInsert', { path: dataset.path, target: resolve(workDir, 'raw-insert.db'), durationMs: DURATION_MS }));
         bare1.push(await load({ endpoint: bareEndpoint, concurrency: 1, durationMs: DURATION_MS, next: bareCommand }));
-        app1.push(await load({ endpoint: app.endpoint, concurrency: 1, durationMs: DURATION_MS, next: appCommand }));
+        app1.push(await load({ endpoint: app.endpoint, concurrency: 1, durationMs: DURATION_MS, next: oneClient }));
         bare64.push(await load({ endpoint: bareEndpoint, concurrency: CLIENTS, durationMs: DURATION_MS, next: bareCommand }));
         app64.push(await load({ endpoint: app.endpoint, concurrency: CLIENTS, durationMs: DURATION_MS, next: appCommand }));
         // A spell of commands on the big case, then one of commands on new cases (each its own): whatever
@@ -148,7 +150,7 @@ export const commandsMeasurement: Measurement = {
         title: 'Commands over HTTP',
         method:
           `The app as \`xinfang serve\` runs it, in a child process, on a copy of the dataset; \`POST /api/v1/cases/{id}/progress\` with an office token, ` +
-          `each client on a case of its own, ${DURATION_MS / 1000} s per measurement, keep-alive node:http clients in the bench process. ` +
+          `each of 64 clients on a case of its own (one client goes round the same 64 cases), ${DURATION_MS / 1000} s per measurement, keep-alive node:http clients in the bench process. ` +
           'The bare Hono route (same adaptor, JSON body in, JSON out, no storage) and the raw insert (better-sqlite3, one row per `BEGIN IMMEDIATE … COMMIT`, ' +
           'WAL, synchronous = FULL, a real ProgressRecorded row) run in the same rounds. ' +
           `Big case: ${fmt(BIG_CASE_EVENTS, 0)} events (see the setup below); then each round a spell of ${PER_SPELL} commands on it and one of ${PER_SPELL} commands each on a new case, the median latency of each spell. ` +
