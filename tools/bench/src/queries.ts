@@ -25,6 +25,8 @@ import { copyStore } from './store-copy';
  */
 
 const SEQUENTIAL_MAX = 30;
+/** Distinct past instants to ask about: more than one server is asked in a round. */
+const VIEWS = 600;
 const SEQUENTIAL_BUDGET_MS = 60_000;
 const CONCURRENT = 8;
 const CONCURRENT_BUDGET_MS = 30_000;
@@ -135,9 +137,17 @@ export const queriesMeasurement: Measurement = {
     progress('queries: read models caught up on the dataset (not timed)');
     await runJob('prepareReadModels', { path: dataset.path });
     const path = copyStore(dataset.path, resolve(workDir, 'queries'));
-    const views = pastViews(path, 16);
+    const views = pastViews(path, VIEWS);
     if (views.length === 0) throw new Error('queries: the dataset has no events');
-    const view = (i: number): PastView => views[i % views.length] as PastView;
+    // Each query of a server's life takes the next view: none is asked twice of one server (a server may
+    // keep what a past view folded), and a fresh server starts each round from the first.
+    let used = 0;
+    const nextView = (): PastView => views[used++ % views.length] as PastView;
+    let reused = 0;
+    const startServer = (): void => {
+      reused = Math.max(reused, used - views.length);
+      used = 0;
+    };
     const notes: string[] = [];
     const bare = await startJob<{ port: number }>('serveBare', {});
     const bareEndpoint: Endpoint = { port: bare.ready.port };
@@ -155,10 +165,11 @@ export const queriesMeasurement: Measurement = {
         progress(`queries: round ${round}/${options.rounds}, starting the app`);
         const t0 = performance.now();
         const app = await startApp(path);
+        startServer();
         try {
           startMs.push(performance.now() - t0);
           const firstAgent = agentFor(1);
-          const first = await sendPatiently(firstAgent, app.endpoint, queryOf('ledger', view(round * 5)));
+          const first = await sendPatiently(firstAgent, app.endpoint, queryOf('ledger', nextView()));
           firstAgent.destroy();
           if (first.status === 200) firstMs.push(first.ms);
           progress(`queries: round ${round}, bare Hono reference`);
@@ -166,10 +177,10 @@ export const queriesMeasurement: Measurement = {
           bareLoaded.push(await underLoad(bareEndpoint, CONCURRENT, BARE_BUDGET_MS, (c, i) => ({ method: 'POST', path: `/command/c${c}`, body: { i } })));
           for (const kind of KINDS) {
             progress(`queries: round ${round}, ${KIND_TITLE[kind]} sequentially`);
-            seq[kind].push(await sequential(app.endpoint, (i) => queryOf(kind, view(i + round))));
+            seq[kind].push(await sequential(app.endpoint, () => queryOf(kind, nextView())));
           }
           progress(`queries: round ${round}, ${CONCURRENT} at once with /health`);
-          loaded.push(await underLoad(app.endpoint, CONCURRENT, CONCURRENT_BUDGET_MS, (c, i) => queryOf(KINDS[c % KINDS.length] as Kind, view(i + c))));
+          loaded.push(await underLoad(app.endpoint, CONCURRENT, CONCURRENT_BUDGET_MS, (c) => queryOf(KINDS[c % KINDS.length] as Kind, nextView())));
           progress(`queries: round ${round}, 附件3 in full`);
           const agent = agentFor(1);
           const answer = await sendPatiently(agent, app.endpoint, { method: 'GET', path: `${API}/ledgers/visits` });
@@ -186,6 +197,8 @@ export const queriesMeasurement: Measurement = {
     } finally {
       await stopJob(bare.child);
     }
+    startServer();
+    if (reused > 0) notes.push(`A server was asked more queries than there are past instants (${views.length}): ${reused} queries took an instant that server had been asked already.`);
     const all = (list: readonly Timed[]): Timed => ({
       latenciesMs: list.flatMap((t) => t.latenciesMs),
       failures: Object.fromEntries(list.flatMap((t) => Object.entries(t.failures))),
@@ -237,7 +250,7 @@ export const queriesMeasurement: Measurement = {
       method:
         'The app as `xinfang serve` runs it (openServices with file read models caught up beforehand, createApp, @hono/node-server), in a child process, on a copy of the dataset, started afresh each round; ' +
         `keep-alive node:http clients in the bench process. Each query takes \`asOf\` = \`knownAt\` = a past instant (${views.length} of them, at 55–85 % of the log: ` +
-        `the earliest hides ${fmt(views[0]?.hidden ?? 0, 0)} events, the latest ${fmt(views.at(-1)?.hidden ?? 0, 0)}), a different one each time: ` +
+        `the earliest hides ${fmt(views[0]?.hidden ?? 0, 0)} events, the latest ${fmt(views.at(-1)?.hidden ?? 0, 0)}), a different one for each query a server is asked: ` +
         '`GET /api/v1/ledgers/backlog?asOf&knownAt` (附件2) and `GET /api/v1/kpis?from&to&asOf&knownAt` (the 30 days up to it). ' +
         `Sequential: one client, up to ${SEQUENTIAL_MAX} queries or ${SEQUENTIAL_BUDGET_MS / 1000} s (at least 3). ` +
         `Concurrent: ${CONCURRENT} clients (half ledgers, half KPIs) for ${CONCURRENT_BUDGET_MS / 1000} s, each finishing its last query, while another asks \`/health\` every ${HEALTH_EVERY_MS} ms. ` +
