@@ -107,6 +107,8 @@ export const answer = (world: World, query: Query, deps: AnswerDeps): Answers[Qu
 /** Runs the queries: in worker threads (see query-pool.ts), or here. */
 export interface Queries {
   readonly run: <Q extends Query>(query: Q) => Promise<Answers[Q['kind']]>;
+  /** Gets ready for the first query (a server, once it listens: a worker started and loaded before it is needed). */
+  readonly warm?: () => void;
 }
 
 /** The queries answered in this thread, from the World a source gives for each. */

@@ -54,6 +54,8 @@ export interface QueryPool extends LiveFeed {
   readonly run: <Q extends Query>(query: Q) => Promise<Answers[Q['kind']]>;
   /** The worker threads running now (for tests: one may be killed). */
   readonly workers: () => readonly Worker[];
+  /** Starts a worker (it loads the live documents) if none runs: the first query then waits for none. */
+  readonly warm: () => void;
   /** The read models were replaced (built beside and swapped in): every worker reads them again. */
   readonly reload: () => void;
   /** Queries running and waiting now. */
@@ -158,6 +160,9 @@ export const createQueryPool = (options: QueryPoolOptions): QueryPool => {
     },
     reset: (projection) => {
       for (const slot of slots) post(slot, { type: 'reset', projection });
+    },
+    warm: () => {
+      if (slots.size === 0 && !closed) spawn();
     },
     reload: () => {
       for (const slot of slots) post(slot, { type: 'reload' });

@@ -167,3 +167,22 @@ describe('a full pool', () => {
     expect(replacement).not.toBe(killed);
   });
 });
+
+describe('a pool warmed before the first query', () => {
+  it('starts one worker (none before), which answers the first query', { timeout: 300_000 }, async () => {
+    const server = await startTestServer({ queryWorkers: 2 });
+    try {
+      expect(poolOf(server).workers()).toHaveLength(0); // started as needed: a quiet server keeps none
+      poolOf(server).warm();
+      poolOf(server).warm();
+      const [warmed] = poolOf(server).workers();
+      expect(poolOf(server).workers()).toHaveLength(1);
+      const res = await server.call('GET', '/api/v1/kpis?from=2024-09-01&to=2024-09-30');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ from: '2024-09-01', to: '2024-09-30', communityId: null });
+      expect(poolOf(server).workers()).toEqual([warmed]);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -78,6 +78,8 @@ export const serve = async (options: { port: string; host: string; store: string
     throw new CliError(`无法监听 / cannot listen on ${host}:${port}: ${messageOf(error)}`);
   }
 
+  // A query worker loads the live read model now, not when the first query comes (see query-pool.ts).
+  services.queries.warm?.();
   const { port: actualPort } = server.address() as AddressInfo;
   const base = `http://${urlHost(host)}:${actualPort}`;
   say(`xinfang 已启动 / serving on ${base}`);
