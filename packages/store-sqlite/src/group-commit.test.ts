@@ -110,4 +110,52 @@ describe('group commit', () => {
     const reopened = stores.open();
     expect(await reopened.headPosition()).toBe(3);
   });
+
+  it('acknowledges a commit only after the WAL sync that follows it; commits made meanwhile share the next sync', async () => {
+    // Each sync of the WAL held until the test lets it run (then it really runs).
+    const held: (() => void)[] = [];
+    const syncs: number[] = [];
+    const store = stores.open({
+      aroundWalSync: async (sync) => {
+        await new Promise<void>((resolve) => held.push(resolve));
+        await sync();
+        syncs.push(syncs.length + 1);
+      },
+    });
+    const other = otherConnection(stores.path());
+    const settled: string[] = [];
+    const track = (label: string, append: Promise<unknown>) => append.then(() => void settled.push(label));
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+    const [one, two, three] = [batch(1, 10), batch(1, 20), batch(1, 30)];
+    const ids = (events: typeof one) => events.map((e) => e.meta.eventId);
+    const first = track('first', store.append('case-1', one, { expectedRevision: 0 }));
+    await turn();
+    await turn();
+    // Committed (another process reads it) but not acknowledged: its sync has not run.
+    expect(other.visible(ids(one))).toBe(1);
+    expect({ settled, held: held.length }).toEqual({ settled: [], held: 1 });
+
+    // Two more groups commit while that sync is held; they wait for the next one, which has not begun.
+    const second = track('second', store.append('case-2', two, { expectedRevision: 0 }));
+    await turn();
+    const third = track('third', store.append('case-3', three, { expectedRevision: 0 }));
+    await turn();
+    await turn();
+    expect(other.visible([...ids(two), ...ids(three)])).toBe(2);
+    expect({ settled, held: held.length }).toEqual({ settled: [], held: 1 });
+
+    held[0]?.();
+    await first;
+    expect(settled).toEqual(['first']);
+    while (held.length < 2) await turn();
+    expect(settled).toEqual(['first']);
+    held[1]?.();
+    await Promise.all([second, third]);
+    other.close();
+
+    expect(settled).toEqual(['first', 'second', 'third']);
+    expect(syncs).toEqual([1, 2]);
+  });
 });
+

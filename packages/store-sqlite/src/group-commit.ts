@@ -4,13 +4,19 @@ export type Settled<T> = { readonly ok: true; readonly value: T } | { readonly o
 export interface GroupCommit<Item, Result> {
   /** Queues `item` for the next group; resolves once the group holding it has committed. */
   readonly submit: (item: Item) => Promise<Result>;
-  /** Resolves when nothing is queued any more (every write submitted so far has been committed or refused). */
+  /** Resolves when nothing is queued any more (every write submitted so far has been committed and synced, or refused). */
   readonly drained: () => Promise<void>;
 }
 
 export interface GroupCommitOptions {
   /** The most writes one transaction takes; the rest go into the next one, at once. Default 256. */
   readonly maxGroup?: number;
+  /**
+   * Makes what was committed so far durable (syncs it to disk), off the event loop; called after each group's
+   * commit, whose writes are acknowledged only once it has resolved (and refused if it rejects). Meanwhile the
+   * event loop runs on, and the writes that arrive make the next group. Without it, `commitGroup` must sync.
+   */
+  readonly durable?: () => Promise<void>;
 }
 
 const DEFAULT_MAX_GROUP = 256;
@@ -19,13 +25,13 @@ const DEFAULT_MAX_GROUP = 256;
  * Group commit: the writes submitted while the event loop is busy go into one transaction with one sync to
  * disk, instead of each paying its own. `commitGroup` is synchronous (better-sqlite3): it writes the items in
  * order and commits, returning each item's outcome, or throws when the group as a whole failed (nothing
- * written). Each caller's promise settles only after `commitGroup` has returned, so no write is acknowledged
- * before its commit.
+ * written). Each caller's promise settles only after `commitGroup` has returned (and, with `durable`, after
+ * the sync that follows it), so no write is acknowledged before it is on disk.
  *
  * The group is flushed from `setImmediate`: a lone write waits one turn of the event loop, while writes that
  * arrive together (the requests read from the sockets in one poll phase, which run up to their append in
- * microtasks) are flushed together. The sync of one group blocks the loop, so the next group is whatever
- * arrived meanwhile: the busier the store, the larger the groups.
+ * microtasks) are flushed together. While one group is being synced, the next group is whatever arrived
+ * meanwhile: the busier the store, the larger the groups.
  */
 export const groupCommit = <Item, Result>(
   commitGroup: (items: readonly Item[]) => readonly Settled<Result>[],
@@ -40,6 +46,7 @@ export const groupCommit = <Item, Result>(
   }
   let queue: Pending[] = [];
   let scheduled: Promise<void> | undefined;
+  const syncing = new Set<Promise<void>>();
 
   const flush = (): void => {
     const group = queue.slice(0, maxGroup);
@@ -52,11 +59,21 @@ export const groupCommit = <Item, Result>(
       for (const pending of group) pending.reject(error);
       return;
     }
-    group.forEach((pending, i) => {
-      const outcome = outcomes[i] as Settled<Result>;
-      if (outcome.ok) pending.resolve(outcome.value);
-      else pending.reject(outcome.error);
+    const settle = (): void =>
+      group.forEach((pending, i) => {
+        const outcome = outcomes[i] as Settled<Result>;
+        if (outcome.ok) pending.resolve(outcome.value);
+        else pending.reject(outcome.error);
+      });
+    if (options.durable === undefined) {
+      settle();
+      return;
+    }
+    const synced = options.durable().then(settle, (error: unknown) => {
+      for (const pending of group) pending.reject(error);
     });
+    syncing.add(synced);
+    void synced.finally(() => syncing.delete(synced));
   };
 
   const schedule = (): Promise<void> =>
@@ -74,7 +91,10 @@ export const groupCommit = <Item, Result>(
     }));
 
   const drained = async (): Promise<void> => {
-    while (scheduled !== undefined) await scheduled;
+    while (scheduled !== undefined || syncing.size > 0) {
+      if (scheduled !== undefined) await scheduled;
+      await Promise.all(syncing);
+    }
   };
 
   return {

@@ -28,6 +28,7 @@ import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import { CHAIN_COLUMNS, toChainLink, type ChainRow } from './chain-link';
 import { toRecorded, type EventRow } from './event-row';
 import { groupCommit, type Settled } from './group-commit';
+import { walSyncer } from './wal-sync';
 import { ensureSchema, hasChainKeying } from './schema';
 import { ensureStoreId } from './store-identity';
 
@@ -56,6 +57,11 @@ export interface SqliteEventStoreOptions {
   /** Called with the text of every SQL statement the store runs: for debugging and tests. */
   readonly trace?: (sql: string) => void;
   /**
+   * Wraps each sync of the WAL that acknowledges appends (`sync` does it): for tests, to hold a sync and see
+   * what waits for it. By default the sync runs at once.
+   */
+  readonly aroundWalSync?: (sync: () => Promise<void>) => Promise<void>;
+  /**
    * The chain key (at least 32 random bytes, kept apart from this file): events are then hashed with
    * HMAC-SHA-256 under it. The first open with a key marks the log as keyed from the next position
    * (`chain_keying`), so the events written before keep their plain SHA-256 chain. Once marked, the log
@@ -68,7 +74,11 @@ export interface SqliteEventStoreOptions {
 export interface SqliteSettings {
   /** `wal` for a file (`memory` for `:memory:`). */
   readonly journalMode: string;
-  /** 2 = FULL. */
+  /**
+   * 1 = NORMAL for a file the store writes: SQLite then leaves the WAL unsynced at commit, and the store syncs
+   * it itself (off the event loop) before any append of the commit resolves. 2 = FULL while it opens, and for
+   * a read-only or in-memory store.
+   */
   readonly synchronous: number;
   readonly busyTimeoutMs: number;
 }
@@ -184,9 +194,13 @@ const COLUMNS = 'position, stream_id, revision, event_id, type, data, meta, reco
 /**
  * The embedded default store: one SQLite file, which a server and the CLI may open at the same time.
  *
- * Durability: the file is in WAL mode with `synchronous = FULL`. In WAL mode, NORMAL only syncs the WAL at
- * checkpoints, so a power cut can lose the last acknowledged appends; FULL syncs the WAL at every commit, so
- * an append that has resolved is on disk. Appends run in `BEGIN IMMEDIATE` transactions: the write lock is
+ * Durability: the file is in WAL mode. An append resolves only once the WAL holding its commit has been synced
+ * to disk (fdatasync), so an append that has resolved survives a power cut. SQLite would sync the WAL inside
+ * every commit (`synchronous = FULL`), blocking the event loop for the disk; the store commits with NORMAL
+ * (no sync at commit; SQLite still syncs before checkpoints) and syncs the WAL file itself on the thread pool,
+ * one sync for every commit made while the one before ran. A commit is visible to readers before that sync:
+ * a read may show an event that a power cut then takes away, but no append is acknowledged before it is on
+ * disk (what was derived from such an event, the read models, is rebuilt when they no longer follow the log). Appends run in `BEGIN IMMEDIATE` transactions: the write lock is
  * taken before the last position and the stream's revision are read, so two processes cannot both read the
  * same last position (the second waits up to `busyTimeoutMs`, then reads the first one's result).
  *
@@ -217,11 +231,13 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     const journalMode = db.pragma(readOnly ? 'journal_mode' : 'journal_mode = WAL', { simple: true });
     // SQLite keeps the old mode where WAL is not possible (some network file systems): refuse rather than guess.
     if (journalMode !== 'wal' && !db.memory) throw new Error(`store-sqlite: ${options.path} cannot be put in WAL mode (${String(journalMode)})`);
-    // FULL, not NORMAL: see above. An acknowledged append must survive a power cut.
+    // FULL while the store sets the file up (schema, identity, marker); then NORMAL, the appends' syncs the
+    // store's own (see above).
     db.pragma('synchronous = FULL');
     ensureSchema(db, { readOnly });
     if (keyCheck !== undefined) markKeyed(db, keyCheck, readOnly);
     storeId = ensureStoreId(db, { readOnly });
+    if (!readOnly && !db.memory) db.pragma('synchronous = NORMAL');
   } catch (error) {
     db.close();
     throw error;
@@ -329,7 +345,9 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     }),
   );
 
-  /** Concurrent appends share one transaction and one sync; each resolves after that commit (see `groupCommit`). */
+  const wal = readOnly || db.memory ? undefined : walSyncer(`${db.name}-wal`, options.aroundWalSync);
+
+  /** Concurrent appends share one transaction and one sync; each resolves after both (see `groupCommit`). */
   const writes = groupCommit((group: readonly (readonly StreamAppend[])[]) => {
     const outcomes = orUnavailable(options.path, () => groupTransaction.immediate(group));
     if (outcomes.some((o) => o.ok && o.value._tag === 'Right' && o.value.right.some((r) => r.events.length > 0))) {
@@ -340,7 +358,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
       });
     }
     return outcomes;
-  });
+  }, wal === undefined ? {} : { durable: wal.sync });
 
   const listeners = new Set<() => void>();
   const subscriptions = subscriptionRegistry();
@@ -466,6 +484,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
         await writes.drained();
         await subscriptions.closeAll();
         closed = true;
+        await wal?.close();
         db.close();
       })()),
   };
