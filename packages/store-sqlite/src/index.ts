@@ -1,2 +1,3 @@
 export { SCHEMA_VERSION } from './schema';
 export * from './sqlite-store';
+export type { EventRow } from './event-row';

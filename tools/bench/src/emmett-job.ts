@@ -5,6 +5,7 @@ import type { Event, ReadEvent } from '@event-driven-io/emmett';
 import { aggregateOfStream } from '@xinfang/domain';
 import type { RecordedEvent } from '@xinfang/event-store';
 import { evolveStream } from '@xinfang/projections';
+import type { EventRow } from '@xinfang/store-sqlite';
 
 /*
  * The peer: Emmett (@event-driven-io/emmett 0.38.5, emmett-sqlite 0.38.5) folding the same events with the
@@ -22,15 +23,8 @@ import { evolveStream } from '@xinfang/projections';
 type AnyEvent = Event<string, Record<string, unknown>>;
 type Stored = ReadEvent<AnyEvent>;
 
-interface Row {
-  readonly position: number;
-  readonly stream_id: string;
-  readonly revision: number;
-  readonly event_id: string;
-  readonly type: string;
-  readonly data: string | null;
-  readonly meta: string;
-}
+/** The columns the emmett jobs read of our log. */
+type Row = Pick<EventRow, 'position' | 'stream_id' | 'revision' | 'event_id' | 'type' | 'data' | 'meta'>;
 
 const rowsOf = (path: string) => {
   const db = new Database(path, { readonly: true });
