@@ -471,6 +471,46 @@ describe.each(targets)('the projection runner, read models in $name', ({ open })
     expect(await loadWorld(readModels)).toEqual(await buildWorld(s.store.readAll()));
   });
 
+  it('live, after a costly commit, commits the events that come one by one meanwhile together, unless a position is awaited', async () => {
+    const s = createScenario();
+    await seed(s);
+    const { readModels } = open();
+    const commits: number[] = [];
+    // Every live commit takes 300 ms (the document of a long stream, say): the next waits 600 ms for more.
+    const slow: ReadModelStore = {
+      ...readModels,
+      commitMany: async (parts) => {
+        commits.push(parts[0]?.position ?? 0);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await readModels.commitMany(parts);
+      },
+    };
+    const { projection, applied } = counting();
+    const runner = createProjectionRunner({ store: s.store, readModels: slow, projections: [projection] });
+    await runner.start();
+    const seeded = await s.store.headPosition();
+    const register = (id: string) =>
+      s.run('person', `person-${id}`, { type: 'RegisterPerson', data: { personId: id, registeredAt: at(21), sealed } }, at(21));
+    await register('q0');
+    await runner.waitFor(seeded + 1);
+    commits.length = 0;
+    // Three commands one after another, nobody waiting for the read models: one commit.
+    for (const id of ['q1', 'q2', 'q3']) await register(id);
+    // Polled, not awaited: waitFor would end the pause.
+    while (runner.position() < seeded + 4) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(commits).toEqual([seeded + 4]);
+    // Each awaited: no pause, one commit each.
+    commits.length = 0;
+    for (const id of ['q4', 'q5']) {
+      await register(id);
+      await runner.waitFor(await s.store.headPosition());
+    }
+    expect(commits).toEqual([seeded + 5, seeded + 6]);
+    await runner.stop();
+    expect(applied.slice(-6)).toEqual([1, 2, 3, 4, 5, 6].map((i) => seeded + i));
+    expect(await docsOf(readModels, 'counts')).toEqual(await expectedCounts(s.store));
+  });
+
   it('catches up with one commit per batch for every projection, each from its own checkpoint', async () => {
     const s = createScenario();
     await seed(s);
