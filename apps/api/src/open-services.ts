@@ -9,11 +9,13 @@ import {
   createSwitchableReadModels,
   createLiveWorldDocs,
   createWorldSource,
+  dutyIndexProjection,
   feedLiveDocs,
   LIVE_WORLD_PROJECTIONS,
   loadLiveDocs,
   logBoundsProjection,
   observeReadModels,
+  personIndexProjection,
   worldProjections,
 } from '@xinfang/projections';
 import { createSqliteEventStore, type SqliteEventStoreOptions } from '@xinfang/store-sqlite';
@@ -38,9 +40,12 @@ export interface OpenOptions {
    * Where the read models live: `file` (default) in `.read.db` beside the log, kept by this process's
    * runner, which holds their lock (`.read.lock`) until `close`: while another process holds it, opening
    * throws `ReadModelsInUseError` before anything is touched. `memory` for a second process on the same
-   * store (the CLI while a server runs), which catches up in memory and takes no lock.
+   * store (the CLI while a server runs), which catches up in memory and takes no lock. `lookups` for a
+   * process that only writes (`xinfang demo`): in memory like `memory`, but only what commands look things
+   * up in (the duty and person indexes), so its memory does not grow with every case's state; its
+   * queries replay the log.
    */
-  readonly readModels?: 'file' | 'memory';
+  readonly readModels?: 'file' | 'memory' | 'lookups';
   /**
    * How often a server looks for read models built beside it (`xinfang rebuild` while it serves) to swap
    * to; default 1,000 ms.
@@ -79,10 +84,9 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
   if (options.storePath !== ':memory:') mkdirSync(dirname(options.storePath), { recursive: true });
   const clock = options.clock ?? systemClock;
   // First of all: a process that may not keep the read models (a server has them) touches nothing.
-  const lock =
-    options.readModels === 'memory' || options.storePath === ':memory:'
-      ? undefined
-      : lockReadModels(siblingPath(options.storePath, '.read.lock'));
+  const inMemory = options.readModels === 'memory' || options.readModels === 'lookups' || options.storePath === ':memory:';
+  const lookupsOnly = options.readModels === 'lookups';
+  const lock = inMemory ? undefined : lockReadModels(siblingPath(options.storePath, '.read.lock'));
   let database: AppDatabase;
   let store: EventStore;
   try {
@@ -102,10 +106,10 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
     lock?.release();
     throw error;
   }
-  const paths = options.readModels === 'memory' || options.storePath === ':memory:' ? undefined : besidePaths(options.storePath);
+  const paths = inMemory ? undefined : besidePaths(options.storePath);
   // Read models built beside while no server ran (or one stopped before it took them, or ran other
   // projection versions: this start is the upgrade they were built for) go in first — if they are for these.
-  const projections = [...worldProjections, logBoundsProjection];
+  const projections = lookupsOnly ? [dutyIndexProjection, personIndexProjection] : [...worldProjections, logBoundsProjection];
   if (paths !== undefined && existsSync(paths.ready) && readyMisfit(paths, projections) === undefined) installReady(paths);
   let served = paths === undefined ? undefined : openReadDatabase(paths.served);
   // Switchable: read models built beside are swapped in under the runner, the queries and the office.
@@ -125,8 +129,9 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
           ...(options.queryQueueLimit === undefined ? {} : { queueLimit: options.queryQueueLimit }),
           logger,
         });
-  const live = pool === undefined ? createLiveWorldDocs() : undefined;
-  const readModels = observeReadModels(stored, pool ?? feedLiveDocs(live!));
+  const live = pool === undefined && !lookupsOnly ? createLiveWorldDocs() : undefined;
+  const feed = pool ?? (live === undefined ? undefined : feedLiveDocs(live));
+  const readModels = feed === undefined ? stored : observeReadModels(stored, feed);
   // A runner that stops (another process rebuilding the same read models, say) must not take the server
   // down: it is logged, and queries fall back to replaying the log (see createWorldSource).
   const onMismatch = (reason: string) =>
@@ -218,7 +223,8 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
   looking?.unref();
 
   const office = createOffice({ store, database, clock, readModels, runner });
-  const worlds = createWorldSource({ store, readModels, ...(live === undefined ? {} : { live }) });
+  // With lookups only, no World is kept: a query replays the log.
+  const worlds = lookupsOnly ? createWorldSource({ store }) : createWorldSource({ store, readModels, ...(live === undefined ? {} : { live }) });
   const personalData = vaultPersonalData(database);
   const calendar = options.calendar ?? officialCalendar;
   const services: Services = {

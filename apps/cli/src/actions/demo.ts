@@ -11,7 +11,9 @@ import { parseStore } from '../store-location';
  * the app in this process — the same routes, codecs and rules as a clerk's requests — with the app's clock
  * set to each request's recording time, under a temporary office token that is revoked afterwards (also on
  * an error or Ctrl+C). It may run while a server uses the same store, even one taking writes: the log takes
- * appends from both, and this process keeps its own read models in memory (the server's stay the server's).
+ * appends from both, and this process keeps its own read models in memory (the server's stay the server's):
+ * only the indexes its commands look petitioners and duties up in, not every case's state, which it never
+ * queries and which made its memory grow with the campaign.
  */
 
 const parseNumber = (name: string, text: string, check: (n: number) => boolean, expected: string): number => {
@@ -41,7 +43,7 @@ export const demo = async (options: { seed: string; scale: string; force?: boole
 
   let now = new Date().toISOString();
   const clock: Clock = { now: () => now };
-  const services = await openServices({ storePath: location.path, clock, readModels: 'memory', logger: stderrLogger('warn') });
+  const services = await openServices({ storePath: location.path, clock, readModels: 'lookups', logger: stderrLogger('warn') });
   let token: { id: string; secret: string } | undefined;
   /** Revokes the temporary token, once; synchronous, so that it also runs on a signal or an abrupt exit. */
   const revokeToken = (): void => {
