@@ -356,7 +356,7 @@ export function* generateCampaign(options: CampaignOptions = {}): Generator<Demo
       ...(forced === undefined ? {} : { typedAt: forced.typedAt }),
     };
     if (origin === 'screening') (screened[community] as string[]).push(spec.caseId);
-    queue.push(planCase(ctx, spec));
+    queue.push(planCase(ctx, spec).settle());
   };
 
   /** The cases a community brings on `day`. */
