@@ -62,6 +62,8 @@ const segment = fc.record({
   steps: fc.array(fc.record({ intent, hours: fc.integer({ min: 0, max: 30 }) }), { maxLength: 25, size: 'medium' }),
   mode: pick('catchUp', 'catchUp', 'live', 'crash', 'resident', 'none'),
   batchSize: fc.integer({ min: 1, max: 7 }),
+  // Events read and applied at a time within a batch (a batch of 7 in pages of 2: 2, 2, 2, 1).
+  pageSize: fc.integer({ min: 1, max: 7 }),
   // None (every document loaded again for each batch), a few, or all of them kept between batches.
   cacheBytes: pick(0, 600, undefined),
   crashAfter: fc.integer({ min: 0, max: 40 }),
@@ -84,14 +86,14 @@ describe('projecting incrementally, with restarts and crashes, equals one full r
             const readModels = db === undefined ? createMemoryReadModels() : createSqliteReadModels(db, { pageSize: 4 });
             // Kept across segments: what it holds in memory must not outlive what the others commit meanwhile.
             const resident = createProjectionRunner({ store, readModels, projections, batchSize: 3, cacheBytes: 2_000 });
-            for (const { steps, mode, batchSize, cacheBytes: bytes, crashAfter } of segments) {
-              const cacheBytes = bytes === undefined ? {} : { cacheBytes: bytes };
+            for (const { steps, mode, batchSize, pageSize, cacheBytes: bytes, crashAfter } of segments) {
+              const tuning = bytes === undefined ? { pageSize } : { cacheBytes: bytes, pageSize };
               const runSteps = async () => {
                 for (const { intent: i, hours } of steps) await log.run(i, hours);
               };
               if (mode === 'live') {
                 // Commands arrive while the runner catches up and then while it follows the log.
-                const runner = createProjectionRunner({ store, readModels, projections, batchSize, ...cacheBytes });
+                const runner = createProjectionRunner({ store, readModels, projections, batchSize, ...tuning });
                 const starting = runner.start();
                 await runSteps();
                 await starting;
@@ -100,11 +102,11 @@ describe('projecting incrementally, with restarts and crashes, equals one full r
               } else {
                 await runSteps();
                 if (mode === 'catchUp') {
-                  await createProjectionRunner({ store, readModels, projections, batchSize, ...cacheBytes }).catchUp();
+                  await createProjectionRunner({ store, readModels, projections, batchSize, ...tuning }).catchUp();
                 } else if (mode === 'resident') {
                   await resident.catchUp();
                 } else if (mode === 'crash') {
-                  const crashing = createProjectionRunner({ store, readModels, projections: crashingAfter(crashAfter), batchSize, ...cacheBytes });
+                  const crashing = createProjectionRunner({ store, readModels, projections: crashingAfter(crashAfter), batchSize, ...tuning });
                   await crashing.catchUp().catch((error: unknown) => {
                     if (!(error instanceof ProjectionFailedError)) throw error;
                   });

@@ -433,6 +433,52 @@ describe.each(targets)('the projection runner, read models in $name', ({ open })
     expect(await docsOf(readModels, 'counts')).toEqual(await expectedCounts(s.store));
   });
 
+  it('reads and applies a batch a page at a time and commits it whole; a failure half-way through a batch leaves nothing of it', async () => {
+    const s = createScenario();
+    await seed(s);
+    await more(s);
+    const { readModels } = open();
+    const head = await s.store.headPosition();
+    const committed: number[] = [];
+    let failAt: number | undefined = 9;
+    const watched: ReadModelStore = {
+      ...readModels,
+      commitMany: async (parts) => {
+        committed.push(...new Set(parts.map((part) => part.position)));
+        await readModels.commitMany(parts);
+      },
+    };
+    const counts = defineProjection<{ events: number }>({
+      name: 'counts',
+      version: 1,
+      keysOf: (event) => [event.meta.streamId],
+      apply: (doc, event) => {
+        if (event.meta.position === failAt) throw new Error('the projection has a bug');
+        return { events: (doc?.events ?? 0) + 1 };
+      },
+    });
+    const projections = [...worldProjections, counts as AnyProjection];
+    const progress: Progress[] = [];
+    const runner = createProjectionRunner({ store: s.store, readModels: watched, projections, batchSize: 6, pageSize: 2 });
+    // Pages 1–2 and 3–4 are applied and 5–6 too, then the batch is committed; the next fails at 9, in its second page.
+    await expect(runner.catchUp((p) => progress.push(p))).rejects.toBeInstanceOf(ProjectionFailedError);
+    expect(committed).toEqual([6]);
+    expect(progress).toEqual([0, 2, 4, 6, 8].map((position) => ({ position, head })));
+    expect(await docsOf(readModels, 'counts')).toEqual(await expectedCounts(s.store, 6));
+    for (const { name } of projections) expect(await readModels.checkpoint(name)).toEqual(await checkpointOf(s.store, 6));
+
+    failAt = undefined;
+    committed.length = 0;
+    progress.length = 0;
+    expect(await runner.catchUp((p) => progress.push(p))).toBe(head);
+    const pages = Array.from({ length: Math.ceil((head - 6) / 2) }, (_, i) => Math.min(6 + 2 * (i + 1), head));
+    expect(progress).toEqual([6, ...pages].map((position) => ({ position, head })));
+    // Every 6 events and at the head: one commit for the three pages of each batch.
+    expect(committed).toEqual([...pages.filter((position) => (position - 6) % 6 === 0 && position < head), head]);
+    expect(await docsOf(readModels, 'counts')).toEqual(await expectedCounts(s.store));
+    expect(await loadWorld(readModels)).toEqual(await buildWorld(s.store.readAll()));
+  });
+
   it('live, commits the events that arrive together in one transaction for all projections', async () => {
     const s = createScenario();
     await seed(s);

@@ -27,7 +27,10 @@ import type { ProjectionCommit, ReadModelStore } from './read-model-store';
  * store's checkpoint check (`CheckpointConflictError`), never silently interleaved.
  */
 
-/** How far a catch-up or rebuild has come: the last position committed and the log's head. */
+/**
+ * How far a catch-up or rebuild has come: the last position read and applied (committed by the end of its
+ * batch) and the log's head.
+ */
 export interface Progress {
   readonly position: number;
   readonly head: number;
@@ -40,10 +43,15 @@ export interface ProjectionRunnerOptions {
   readonly readModels: ReadModelStore;
   readonly projections: readonly AnyProjection[];
   /**
-   * Events read, applied and committed at a time during catch-up and rebuild (and at most, live); default
-   * 5,000.
+   * Events committed at a time during catch-up and rebuild (and at most, live); default 20,000. A document
+   * the batch touches is serialized and written once for all of its events.
    */
   readonly batchSize?: number;
+  /**
+   * Events read from the log and applied at a time within a batch; default 1,000 (at most the batch). Few,
+   * so that the events die young: fewer of them outlive a minor GC.
+   */
+  readonly pageSize?: number;
   /**
    * How much of the documents (in bytes of their JSON text) the runner keeps in memory between batches;
    * default 64 MiB. More makes a rebuild of a large log load fewer documents again; memory stays bounded
@@ -111,7 +119,8 @@ export class ProjectionFailedError extends Error {
   }
 }
 
-const DEFAULT_BATCH_SIZE = 5_000;
+const DEFAULT_BATCH_SIZE = 20_000;
+const DEFAULT_PAGE_SIZE = 1_000;
 const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 /** After a live batch that took t ms, the next waits LIVE_PACE × t for more events (see `drain`), … */
 const LIVE_PACE = 2;
@@ -122,6 +131,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   const { store, readModels, projections } = options;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!(Number.isSafeInteger(batchSize) && batchSize > 0)) throw new RangeError(`bad batchSize ${batchSize}`);
+  const pageSize = Math.min(batchSize, options.pageSize ?? DEFAULT_PAGE_SIZE);
+  if (!(Number.isSafeInteger(pageSize) && pageSize > 0)) throw new RangeError(`bad pageSize ${pageSize}`);
   const cache = createDocCache(options.cacheBytes ?? DEFAULT_CACHE_BYTES);
   const byName = new Map<string, AnyProjection>();
   for (const projection of projections) {
@@ -234,52 +245,93 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   };
 
   /**
-   * Applies a batch (in position order) to each of the projections, each from after its own checkpoint, and
-   * commits them all in one transaction. If anything fails, nothing of the batch is kept, in the read
-   * models or in memory.
+   * What has been applied in memory and not committed yet: per projection, the envelope of the last event
+   * applied to it. A batch is applied a page at a time and committed whole (`commitApplied`); if anything
+   * fails, nothing of it is kept, in the read models or in memory (`forgetApplied`).
    */
-  const applyToAll = async (targets: readonly AnyProjection[], events: readonly RecordedEvent[]): Promise<void> => {
-    const commits: ProjectionCommit[] = [];
-    try {
-      for (const projection of targets) {
-        const after = positions.get(projection.name) ?? 0;
-        const first = events.findIndex((event) => event.meta.position > after);
-        const last = events.at(-1);
-        if (first === -1 || last === undefined) continue;
-        const docs = cache.of(projection.name);
-        await applyEvents(projection, docs, first === 0 ? events : events.slice(first));
-        commits.push({ projection: projection.name, version: projection.version, docs: docs.changes(), position: last.meta.position, hash: last.meta.hash });
-      }
-      if (commits.length > 0) await readModels.commitMany(commits);
-    } catch (error) {
-      cache.clear();
-      throw error;
+  const applied = new Map<string, RecordedEvent['meta']>();
+
+  /** Applies events (in position order) to each of the projections in memory, each from after what it holds. */
+  const applyPage = async (targets: readonly AnyProjection[], events: readonly RecordedEvent[]): Promise<void> => {
+    const last = events.at(-1);
+    if (last === undefined) return;
+    for (const projection of targets) {
+      const after = applied.get(projection.name)?.position ?? positions.get(projection.name) ?? 0;
+      const first = events.findIndex((event) => event.meta.position > after);
+      if (first === -1) continue;
+      await applyEvents(projection, cache.of(projection.name), first === 0 ? events : events.slice(first));
+      applied.set(projection.name, last.meta);
     }
+  };
+
+  /** Commits what was applied to `targets` since the last commit, every projection in one transaction. */
+  const commitApplied = async (targets: readonly AnyProjection[]): Promise<void> => {
+    const commits: ProjectionCommit[] = [];
+    for (const projection of targets) {
+      const last = applied.get(projection.name);
+      if (last === undefined) continue;
+      commits.push({ projection: projection.name, version: projection.version, docs: cache.of(projection.name).changes(), position: last.position, hash: last.hash });
+    }
+    if (commits.length > 0) await readModels.commitMany(commits);
+    applied.clear();
     cache.committed();
     for (const { projection, position } of commits) positions.set(projection, position);
     settleWaiters();
   };
 
-  /** Reads the log after the lowest checkpoint of `targets`, a batch at a time, up to its head. */
+  /** A batch failed: its documents in memory may hold events that were never committed. */
+  const forgetApplied = (): void => {
+    applied.clear();
+    cache.clear();
+  };
+
+  /** Applies a batch to each of the projections and commits them all in one transaction (see `applyPage`). */
+  const applyToAll = async (targets: readonly AnyProjection[], events: readonly RecordedEvent[]): Promise<void> => {
+    try {
+      await applyPage(targets, events);
+      await commitApplied(targets);
+    } catch (error) {
+      forgetApplied();
+      throw error;
+    }
+  };
+
+  /**
+   * Reads the log after the lowest checkpoint of `targets` up to its head, a page at a time, applying each
+   * page in memory and committing every `batchSize` events: a document many events of a batch touch is
+   * serialized and written once for all of them.
+   */
   const catchUpFrom = async (targets: readonly AnyProjection[], onProgress?: ProgressListener): Promise<number> => {
     let position = lowest(targets.map((p) => p.name));
     let head = await store.headPosition();
     onProgress?.({ position, head });
-    let batch: RecordedEvent[] = [];
-    const flush = async (): Promise<void> => {
-      await applyToAll(targets, batch);
-      batch = [];
+    let page: RecordedEvent[] = [];
+    let uncommitted = 0;
+    const applyRead = async (): Promise<void> => {
+      await applyPage(targets, page);
+      uncommitted += page.length;
+      page = [];
+      if (uncommitted >= batchSize) {
+        await commitApplied(targets);
+        uncommitted = 0;
+      }
       head = Math.max(head, position);
       onProgress?.({ position, head });
     };
-    for await (const event of store.readAll({ afterPosition: position, batchSize })) {
-      if (!(event.meta.position > position))
-        throw new Error(`the store returned position ${event.meta.position} after ${position}: positions must increase`);
-      position = event.meta.position;
-      batch.push(current(event));
-      if (batch.length >= batchSize) await flush();
+    try {
+      for await (const event of store.readAll({ afterPosition: position, batchSize: pageSize })) {
+        if (!(event.meta.position > position))
+          throw new Error(`the store returned position ${event.meta.position} after ${position}: positions must increase`);
+        position = event.meta.position;
+        page.push(current(event));
+        if (page.length >= pageSize) await applyRead();
+      }
+      if (page.length > 0) await applyRead();
+      if (uncommitted > 0) await commitApplied(targets);
+    } catch (error) {
+      forgetApplied();
+      throw error;
     }
-    if (batch.length > 0) await flush();
     return Math.max(position, lowest(targets.map((p) => p.name)));
   };
 
