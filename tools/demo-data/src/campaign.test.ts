@@ -10,7 +10,7 @@ import {
   type CaseState,
   type PetitionerInput,
 } from '@xinfang/domain';
-import { campaignShape, campaignSummary, checkAgainstDomain, generateCampaign, requestKind, type DemoRequest } from './index';
+import { campaignShape, campaignSummary, checkAgainstDomain, estimatedRequests, generateCampaign, requestKind, type DemoRequest } from './index';
 
 /*
  * The scale-1 campaign is generated once and looked at from every side: its counts, its bodies, its order,
@@ -223,5 +223,13 @@ describe('other seeds and scales', () => {
     expect(first).toHaveLength(2000);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(first.filter((r) => requestKind(r) === 'POST /communities')).toHaveLength(184);
+  });
+
+  it('estimates the requests of a campaign within a tenth of its count (for the progress bar of xinfang demo)', () => {
+    for (const scale of [1, 2]) {
+      const count = campaignSummary(2024, scale).requests;
+      expect(Math.abs(estimatedRequests(scale) - count) / count).toBeLessThan(0.1);
+    }
+    expect(estimatedRequests(0)).toBe(1);
   });
 });

@@ -132,6 +132,13 @@ export interface CampaignSummary {
   readonly byKind: Readonly<Record<string, number>>;
 }
 
+/**
+ * About how many requests a campaign at `scale` makes, without generating it: a progress bar's total.
+ * Fitted to the counts of seed 2024 (12,033 at scale 1, 56,469 at 4, 382,650 at 25); within a few per cent
+ * there, and only ever an estimate (count with `campaignSummary`).
+ */
+export const estimatedRequests = (scale = 1): number => Math.max(1, Math.round(12_033 * scale ** 1.08));
+
 /** Counts the requests of a campaign by kind (iterates it once; nothing is kept). */
 export const campaignSummary = (seed = 2024, scale = 1): CampaignSummary => {
   const byKind: Record<string, number> = {};

@@ -1,4 +1,4 @@
-export { generateCampaign, campaignSummary, campaignShape, requestKind } from './campaign';
+export { generateCampaign, campaignSummary, campaignShape, estimatedRequests, requestKind } from './campaign';
 export type { CampaignOptions, CampaignShape, CampaignSummary } from './campaign';
 export { API_BASE } from './request';
 export type { DemoRequest } from './request';

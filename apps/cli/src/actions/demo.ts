@@ -1,5 +1,5 @@
 import { createApp, openServices } from '@xinfang/api';
-import { campaignShape, campaignSummary, generateCampaign, requestKind } from '@xinfang/demo-data';
+import { campaignShape, estimatedRequests, generateCampaign, requestKind } from '@xinfang/demo-data';
 import type { Clock } from '@xinfang/event-store';
 import { CliError, messageOf } from '../errors';
 import { note, say, stderrLogger } from '../output';
@@ -73,9 +73,10 @@ export const demo = async (options: { seed: string; scale: string; force?: boole
       );
     }
     const shape = campaignShape(scale);
-    // The campaign is generated lazily, so a benchmark-sized one never sits in memory; counting it first
-    // (generating is far quicker than replaying) gives the progress bar its total.
-    const total = campaignSummary(seed, scale).requests;
+    // The campaign is generated lazily, so a benchmark-sized one never sits in memory. It is not counted
+    // first: a second pass over a large campaign costs seconds and lets the heap grow to hundreds of MB
+    // before the first request; the progress bar's total is an estimate that gives way to the count.
+    const estimate = estimatedRequests(scale);
     const requests = generateCampaign({ seed, scale });
     const app = createApp(services);
     const created = services.database.tokens.create({ kind: 'office' }, '演示数据（临时）/ demo (temporary)', new Date().toISOString());
@@ -99,22 +100,24 @@ export const demo = async (options: { seed: string; scale: string; force?: boole
           note(`  请求 request: ${request.method} ${request.path} (recordedAt ${request.recordedAt})`);
           if (request.body !== undefined) note(`  内容 body: ${JSON.stringify(request.body).slice(0, 500)}`);
           throw new CliError(
-            `第 ${index + 1}/${total} 个请求被拒绝，已停止 / request ${index + 1} of ${total} was refused, stopping: ` +
+            `第 ${index + 1} 个请求被拒绝，已停止 / request ${index + 1} was refused, stopping: ` +
               `${request.method} ${request.path} → ${response.status} ${await problemLine(response)}`,
           );
         }
         await response.body?.cancel();
         const route = requestKind(request);
         routes.set(route, (routes.get(route) ?? 0) + 1);
-        if (index % 25 === 0 || index === total - 1) {
-          bar.update(index + 1, total);
+        if (index % 25 === 0) {
+          bar.update(index + 1, Math.max(estimate, index + 1));
           // The requests are answered in microtasks: let the event loop turn, so that Ctrl+C is heard.
           await new Promise((resolve) => setImmediate(resolve));
         }
       }
+      bar.update(index + 1, index + 1);
     } finally {
       bar.stop();
     }
+    const total = [...routes.values()].reduce((a, b) => a + b, 0);
     const after = await services.store.headPosition();
     const seconds = (Date.now() - started) / 1000;
     say(`演示数据已载入 / demo campaign loaded (seed ${seed}, scale ${scale})`);
