@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareInstants, epochMs, isInstant } from './time';
+import { compareInstants, dayOf, epochMs, isInstant } from './time';
 
 /*
  * compareInstants compares most instants as text. Whatever their layouts, its sign must be the sign of the
@@ -65,5 +65,38 @@ describe('compareInstants', () => {
     expect(compareInstants('2024-09-18T09:30:00+08:00', '2024-09-18T09:30:00.001+08:00')).toBeLessThan(0);
     expect(compareInstants('2024-09-18T10:00:00-05:00', '2024-09-18T10:00:00+08:00')).toBeGreaterThan(0);
     expect(compareInstants('2024-09-18T10:00:00+08:00', '2024-09-18T10:00:00+08:00')).toBe(0);
+  });
+});
+
+/** The Asia/Shanghai day as dayOf worked it out for every instant before it read most from their text. */
+const dayThroughDate = (instant: string): string => new Date(epochMs(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
+
+describe('dayOf', () => {
+  it('is the Shanghai day of the moment, for an instant in any layout', () => {
+    fc.assert(
+      fc.property(moment, layout, fc.boolean(), (ms, l, endOfDay) => {
+        const instant = write(ms, l, endOfDay);
+        expect(dayOf(instant)).toBe(dayThroughDate(instant));
+      }),
+      { numRuns: 5_000, seed: 20241031 },
+    );
+  });
+
+  it('goes through Date for a day past its month, a leap day, the end of a day and a late hour elsewhere', () => {
+    for (const instant of [
+      '2024-02-30T10:00:00+08:00', // Date.parse rolls it to 1 March
+      '2023-02-29T10:00:00+08:00',
+      '2024-02-29T10:00:00+08:00',
+      '2100-02-29T10:00:00+08:00',
+      '2000-02-29T23:59:59.999+08:00',
+      '2024-04-31T00:00+08:00',
+      '2024-09-18T24:00:00+08:00',
+      '2024-09-18T23:30:00Z',
+      '2024-09-18T01:30:00-05:00',
+      '2024-12-31T23:59:59.123456+08:00',
+    ])
+      expect(dayOf(instant), instant).toBe(dayThroughDate(instant));
+    expect(dayOf('2024-02-30T10:00:00+08:00')).toBe('2024-03-01');
+    expect(() => dayOf('2024-09-18T25:00:00+08:00')).toThrow(RangeError);
   });
 });

@@ -56,9 +56,24 @@ export const compareInstants = (a: Instant, b: Instant): number => {
   return epochMs(a) - epochMs(b);
 };
 
-/** The Asia/Shanghai day on which an instant falls. */
-export const dayOf = (instant: Instant): LocalDate =>
-  new Date(epochMs(instant) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+/** A real instant written at +08:00 with hours 00–23: its own date is its Asia/Shanghai day. */
+const SHANGHAI_INSTANT = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?\+08:00$/;
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number): boolean => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+const daysInMonth = (year: number, month: number): number => (month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] as number));
+
+/**
+ * The Asia/Shanghai day on which an instant falls. Most instants are written at +08:00 already, and their
+ * date is read from the text (a `Date` made and printed for each was a large part of deriving the KPIs);
+ * any other (another offset, a day past its month's end that `Date.parse` rolls over, bad text) goes
+ * through `Date`, as before.
+ */
+export const dayOf = (instant: Instant): LocalDate => {
+  const match = SHANGHAI_INSTANT.exec(instant);
+  if (match !== null && Number(match[3]) <= daysInMonth(Number(match[1]), Number(match[2]))) return instant.slice(0, 10);
+  return new Date(epochMs(instant) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+};
 
 const utcMidnight = (date: LocalDate): number => Date.parse(`${date}T00:00:00Z`);
 const fromUtcMidnight = (ms: number): LocalDate => new Date(ms).toISOString().slice(0, 10);
