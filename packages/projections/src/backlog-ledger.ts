@@ -1,4 +1,4 @@
-import { backlogAt, compareInstants, type BacklogReason, type ExistingCase, type Instant, type LocalDate } from '@xinfang/domain';
+import { backlogAt, backlogReasonsAt, compareInstants, type BacklogReason, type ExistingCase, type Instant, type LocalDate } from '@xinfang/domain';
 import { caseLedger, type CaseEntry, type CaseLedgerPlan } from './case-ledger';
 import {
   compareText,
@@ -91,6 +91,9 @@ interface BacklogEntry extends CaseEntry {
 export const backlogPlan: CaseLedgerPlan<BacklogQuery, BacklogEntry, BacklogRow> = {
   entries: (s, T, query) => {
     if (query.communityId !== undefined && s.registration.communityId !== query.communityId) return [];
+    // In the backlog at T exactly when some reason holds at T: most cases (resolved, rejected) are left
+    // here, before backlogAt looks back over every moment of theirs for when the listing began.
+    if (backlogReasonsAt(s, T).length === 0) return [];
     const status = backlogAt(s, T);
     return status.inBacklog && status.listedSince !== undefined
       ? [{ caseId: s.caseId, listedSince: status.listedSince, registeredAt: s.registration.registeredAt }]
@@ -106,7 +109,7 @@ export const backlogPlan: CaseLedgerPlan<BacklogQuery, BacklogEntry, BacklogRow>
       community: communityName(world, s.registration.communityId),
       summary: s.registration.summary,
       demands: s.registration.demands ?? null,
-      reasons: backlogAt(s, T).reasons,
+      reasons: backlogReasonsAt(s, T), // what backlogAt gives a case in the backlog
       listedSince,
       packageLeader: packageLeaderIdsAt(s, T).map((id) => leaderName(world, id)),
       fiveOnes: fiveOnesAt(s, T),
