@@ -14,6 +14,7 @@ import { openPersonKeys } from './app-database';
 import { vaultPersonalData } from './personal-data';
 import { answer, type Query } from './queries';
 import type { FromWorker, ToWorker, WorkerConfig } from './query-messages';
+import { lowerThreadPriority } from './thread-priority';
 
 /*
  * A query worker (see query-pool.ts): read-only connections of its own to the log, the read models and the
@@ -26,6 +27,8 @@ import type { FromWorker, ToWorker, WorkerConfig } from './query-messages';
 const port = parentPort;
 if (port === null) throw new Error('query-worker runs in a worker thread');
 const config = workerData as WorkerConfig;
+// Below the serving thread: a query never keeps /health or a command waiting for a core (thread-priority.ts).
+lowerThreadPriority();
 
 const store = createSqliteEventStore({ path: config.storePath, readOnly: true, pollIntervalMs: 0 });
 const live = createLiveWorldDocs();

@@ -1,7 +1,9 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryPool } from './query-pool';
 import { buildScenario, type Scenario } from './test-query-scenario';
 import { startTestServer, type TestServer } from './test-server';
+import { QUERY_WORKER_NICENESS } from './thread-priority';
 
 /*
  * Ledgers, KPIs, reports and files answered by worker threads (query-pool.ts) over real HTTP on a real
@@ -19,6 +21,11 @@ const untilLoad = async (server: TestServer, running: number, queued: number): P
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 };
+
+/** Linux: the nice value of a thread of this process (field 19 of its stat, after the name in parentheses). */
+const niceOf = (stat: string): number => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+const threadNices = (): Map<string, number> =>
+  new Map(readdirSync('/proc/self/task').map((tid) => [tid, niceOf(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8'))]));
 
 /**
  * Makes every query of a view before 20 Oct fold case c1 again from 20,000 more events (minutes of the
@@ -181,6 +188,23 @@ describe('a pool warmed before the first query', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ from: '2024-09-01', to: '2024-09-30', communityId: null });
       expect(poolOf(server).workers()).toEqual([warmed]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe.runIf(existsSync('/proc/thread-self'))('a query worker on Linux', () => {
+  it('runs below the thread that serves requests: one thread more at its nice + 10, this one unchanged', { timeout: 300_000 }, async () => {
+    const server = await startTestServer({ queryWorkers: 1 });
+    try {
+      const own = niceOf(readFileSync('/proc/thread-self/stat', 'utf8'));
+      const lowered = Math.min(19, own + QUERY_WORKER_NICENESS);
+      const before = [...threadNices().values()].filter((nice) => nice === lowered).length;
+      const res = await server.call('GET', '/api/v1/kpis?from=2024-09-01&to=2024-09-30');
+      expect(res.status).toBe(200); // answered by the worker, which has set its priority by then
+      expect(niceOf(readFileSync('/proc/thread-self/stat', 'utf8'))).toBe(own);
+      expect([...threadNices().values()].filter((nice) => nice === lowered)).toHaveLength(before + 1);
     } finally {
       await server.close();
     }
