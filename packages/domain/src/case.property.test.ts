@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { backlogAt, resolvedAt } from './backlog';
 import type { CaseCommand } from './case-commands';
 import { CaseEvent, caseEventTime } from './case-events';
-import { evolveCase, initialCaseState, type CaseState, type ExistingCase } from './case-state';
+import { evolveCase, foldCase, initialCaseState, type CaseState, type ExistingCase } from './case-state';
 import { decideCase } from './case';
 import { deadlineAt, handlingDeadline, latestPossibleDeadline } from './deadline';
 import { addDays, compareInstants, dayOf, epochMs } from './time';
@@ -367,5 +367,33 @@ describe('a case under random commands', () => {
     expect([...seen].sort()).toEqual(
       ['CaseClosed', 'CaseRejected', 'DeadlineExtended', 'final', 'notAcceptedAgain', 'overdue', 'reopened:repeat', 'reopened:reopen'].sort(),
     );
+  });
+
+  it('folds a life with foldCase to the very state of evolveCase, from any state, changing neither that state nor any before', () => {
+    let folds = 0;
+    fc.assert(
+      fc.property(life, fc.nat(), fc.nat(), (steps, a, b) => {
+        let history: readonly CaseEvent[] = [];
+        live(steps, (_state, soFar) => {
+          history = [...soFar];
+        });
+        const cut = history.length === 0 ? 0 : a % (history.length + 1);
+        const [before, after] = [history.slice(0, cut), history.slice(cut)];
+        // The state folded from is foldCase's own result too, so a list it grew in place is grown from again.
+        const start = foldCase(initialCaseState, before);
+        const startText = JSON.stringify(start);
+        rule(startText === JSON.stringify(foldEvents(before)), 'foldCase differs from evolveCase (first part)');
+        const whole = foldCase(start, after);
+        rule(JSON.stringify(whole) === JSON.stringify(foldEvents(history)), 'foldCase differs from evolveCase (whole life)');
+        rule(JSON.stringify(start) === startText, 'foldCase changed the state it folded from');
+        // Folding again from the same state, a part this time, gives what evolving gives: nothing was grown under it.
+        const part = after.slice(0, after.length === 0 ? 0 : b % (after.length + 1));
+        rule(JSON.stringify(foldCase(start, part)) === JSON.stringify(foldEvents([...before, ...part])), 'a second fold from one state differs');
+        rule(JSON.stringify(start) === startText, 'a second fold changed the state it folded from');
+        folds += history.length;
+      }),
+      { numRuns: 200, seed: 20261204 },
+    );
+    expect(folds).toBeGreaterThan(1000);
   });
 });

@@ -2,7 +2,7 @@ import { left, right, type Either } from 'fp-ts/Either';
 import type { CaseCommand, RecordVisitData, RegisterCaseData } from './case-commands';
 import { caseErrors as errors } from './case-errors';
 import type { CaseEvent, CaseEventOf } from './case-events';
-import { evolveCase, initialCaseState, type CaseState, type ExistingCase } from './case-state';
+import { evolveCase, foldCase, initialCaseState, type CaseState, type ExistingCase } from './case-state';
 import { assertNever, type Decider } from './decider';
 import { currentDeadline, handlingDeadline, latestPossibleDeadline, EXTENSION_DAYS, REVIEW_REQUEST_DAYS } from './deadline';
 import type { DomainError } from './errors';
@@ -278,4 +278,5 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
   decide: decideCase,
   evolve: evolveCase,
   initialState: initialCaseState,
+  foldMany: foldCase,
 };

@@ -75,4 +75,26 @@ describe('foldStream', () => {
     expect(await foldStream({ store, streamId: 'none', ...sum, cache })).toEqual({ revision: 0, position: 0, hash: '', state: 0 });
     expect(cache.get('none')).toBeUndefined();
   });
+
+  it("folds with the decider's foldMany when it has one: once per read, with every event read, from the cached state", async () => {
+    const store = createMemoryEventStore();
+    await store.append('s', [added(1), added(2), added(3)], { expectedRevision: 0 });
+    const cache = createStateCache<number>();
+    const calls: { from: number; events: number[] }[] = [];
+    const decider = {
+      ...sum.decider,
+      foldMany: (from: number, events: readonly { n: number }[]) => {
+        calls.push({ from, events: events.map((e) => e.n) });
+        return events.reduce(sum.decider.evolve, from);
+      },
+    };
+    expect((await foldStream({ store, streamId: 's', decider, toEvent: sum.toEvent, cache })).state).toBe(6);
+    await store.append('s', [added(10), added(20)], { expectedRevision: 3 });
+    expect((await foldStream({ store, streamId: 's', decider, toEvent: sum.toEvent, cache })).state).toBe(36);
+    expect(calls).toEqual([
+      { from: 0, events: [1, 2, 3] },
+      { from: 6, events: [10, 20] },
+    ]);
+  });
 });
+

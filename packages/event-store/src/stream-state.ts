@@ -68,7 +68,7 @@ export const createStateCache = <State>({ maxStreams = DEFAULT_MAX_STREAMS }: St
 export interface FoldStreamInput<Event, State> {
   readonly store: EventStore;
   readonly streamId: string;
-  readonly decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>;
+  readonly decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState' | 'foldMany'>;
   /** A stored event as the decider's event (upcast and decoded). */
   readonly toEvent: (event: RecordedEvent) => Event;
   readonly cache?: StateCache<State>;
@@ -80,12 +80,16 @@ export const foldOnto = <Event, State>(
   folded: FoldedState<State>,
   events: readonly RecordedEvent[],
 ): FoldedState<State> | undefined => {
-  let { revision, position, hash, state } = folded;
+  const { decider, toEvent } = input;
+  let { revision, position, hash } = folded;
   for (const event of events) {
     if (event.meta.revision !== revision + 1) return undefined;
-    state = input.decider.evolve(state, input.toEvent(event));
     ({ revision, position, hash } = event.meta);
   }
+  // All at once when the decider can (a long stream's fold stays linear), one at a time otherwise.
+  let { state } = folded;
+  if (decider.foldMany !== undefined) state = decider.foldMany(state, events.map(toEvent));
+  else for (const event of events) state = decider.evolve(state, toEvent(event));
   return { revision, position, hash, state };
 };
 
