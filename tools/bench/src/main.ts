@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureDataset } from './dataset';
@@ -7,7 +7,7 @@ import { asKept, loadKept, saveKept } from './kept-sections';
 import { machine } from './machine';
 import { measurements } from './measurements';
 import { parseOptions, USAGE } from './options';
-import { ROOT } from './paths';
+import { FINDINGS, ROOT } from './paths';
 import { progress } from './progress';
 import { renderReport } from './report';
 
@@ -34,8 +34,9 @@ const notRun = measurements.filter((m) => options.only !== undefined && !options
 // With --keep, the sections not run now come from the last run on the same dataset, where there is one.
 const kept = options.keep ? loadKept(dataset.dir) : {};
 const skipped = notRun.filter((m) => kept[m.name] === undefined);
+const findings = existsSync(FINDINGS) ? readFileSync(FINDINGS, 'utf8') : undefined;
 const write = () =>
-  writeFileSync(out, renderReport({ options, machine: host, dataset, sections, skipped, started, seconds: (Date.now() - started.getTime()) / 1000 }));
+  writeFileSync(out, renderReport({ options, machine: host, dataset, sections, skipped, started, seconds: (Date.now() - started.getTime()) / 1000, findings }));
 try {
   for (const measurement of measurements) {
     if (options.only !== undefined && !options.only.includes(measurement.name)) {

@@ -11,6 +11,8 @@ export const BENCH_SRC = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(BENCH_SRC, '../../..');
 export const PROBE = resolve(BENCH_SRC, 'probe.ts');
 export const CLI_BIN = resolve(ROOT, 'apps/cli/bin/xinfang.js');
+/** What profiling found where a target is missed: written by people, copied into every report. */
+export const FINDINGS = resolve(BENCH_SRC, '../FINDINGS.md');
 
 /** The node flags that run a TypeScript entry from the sources. */
 export const SOURCE_FLAGS: readonly string[] = ['--conditions=@xinfang/source', '--import', 'tsx'];

@@ -3,9 +3,10 @@ import { logBoundsProjection, worldProjections } from '@xinfang/projections';
 import pino from 'pino';
 
 /*
- * The subject of the rebuild figure: what `xinfang rebuild` does — open the app's services on the store
+ * The subject of the rebuild figure: the pass `xinfang rebuild` runs — open the app's services on the store
  * (file read models beside the log, caught up already: `prepareReadModels` ran first), then rebuild every
- * projection the app runs, through the public runner (`rebuildAll`, as `xinfang rebuild` does). RSS is sampled as the rebuild goes, to show whether
+ * projection the app runs, through the public runner (`rebuildAll`), in place (`xinfang rebuild` runs it
+ * into a new file beside the served one and swaps). RSS is sampled as the rebuild goes, to show whether
  * it grows with the part of the log read so far.
  */
 

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 
 /*
- * Rebuild of every projection (what `xinfang rebuild` does) against: the raw read+parse loop over the same
+ * Rebuild of every projection (the pass `xinfang rebuild` runs) against: the raw read+parse loop over the same
  * rows (target ≥ 0.5×), Emmett's in-memory fold of the same events with the same evolve (target ≥ 2×), and
  * emmett-sqlite's reader with that fold (no target: the peer on the same kind of storage). Peak RSS of the
  * rebuild process ≤ 512 MB, and not growing with the log (RSS at a quarter, half and all of the log).
@@ -73,8 +73,8 @@ export const rebuildMeasurement: Measurement = {
       name: 'rebuild',
       title: 'Rebuild of every projection',
       method:
-        `\`runner.rebuildAll()\` (what \`xinfang rebuild\` runs) of every projection the app runs (${fmt(median((results.rebuild ?? []).map((r) => r.projections as number)), 0)}), on services opened as \`xinfang rebuild\` opens them ` +
-        `(file read models beside the log), in a child process per round; events/s = events in the log / total time. ` +
+        `\`runner.rebuildAll()\` — the one pass over the log that \`xinfang rebuild\` runs — of every projection the app runs (${fmt(median((results.rebuild ?? []).map((r) => r.projections as number)), 0)}), ` +
+        `on the app's file read models beside the log, rebuilt in place (\`xinfang rebuild\` runs the same pass into a new file beside the served one and swaps), in a child process per round; events/s = events in the log / total time. ` +
         `Raw read+parse: one better-sqlite3 statement iterated over the same rows, \`data\` and \`meta\` JSON.parse'd. ` +
         `Emmett in-memory fold: the same events held as Emmett's in-memory store holds them (${fmt(streams, 0)} streams), each aggregated as its ` +
         '`aggregateStream` does with our domain `evolve` (the one the `aggregates` projection uses); loading them is not timed. ' +

@@ -71,6 +71,8 @@ export const renderReport = (input: {
   readonly skipped: readonly Measurement[];
   readonly started: Date;
   readonly seconds: number;
+  /** tools/bench/FINDINGS.md: why the missed targets are missed (from profiles), what was done, what is next. */
+  readonly findings?: string;
 }): string => {
   const { options, machine, dataset, sections } = input;
   const targets = sections.flatMap((s) => s.figures.filter((f) => f.target !== undefined).map((f) => ({ section: s, figure: f })));
@@ -112,6 +114,7 @@ export const renderReport = (input: {
     for (const note of section.notes) lines.push(`- ${note}`);
     if (section.notes.length > 0) lines.push('');
   }
+  if (input.findings !== undefined) lines.push(input.findings.trim(), '');
   lines.push('## Running it', '', '```sh', 'npm run bench                      # 1,000,000 events, 3 rounds → BENCHMARKS.md', 'npm run bench -- --events 50000 --rounds 3 --demo-scale 2 --only rebuild,queries,commands,demo-scale,verify,exports',
     'npm run bench -- --only queries --keep      # one section again; the others as last measured on the same dataset', '```', '');
   return `${lines.join('\n')}\n`;
