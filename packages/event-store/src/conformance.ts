@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventIdReuseError } from './append-rules';
 import type { NewEvent, NewEventMeta, RecordedEvent } from './envelope';
 import type { Clock } from './capabilities';
-import type { AppendConflict, AppendResult, EventStore } from './event-store';
+import type { AppendConflict, AppendResult, EventStore, LogOrigin } from './event-store';
+import { ImportError } from './import-rules';
 import { GENESIS_HASH, KEYED_SCHEME, chainKeyCheck, hashEvent, verifyChain, type ChainKey } from './hash-chain';
 
 /** A fresh, empty store for one test, and how to get rid of it afterwards. */
@@ -57,6 +58,8 @@ const revisions = (events: readonly RecordedEvent[]): number[] => events.map((e)
 export interface MakeStoreOptions {
   readonly clock?: Clock;
   readonly chainKey?: ChainKey;
+  /** The id a new store takes (a copy's, for `importRecorded`: its origin's). */
+  readonly storeId?: string;
 }
 
 export type MakeStore = (options: MakeStoreOptions) => Promise<StoreUnderTest>;
@@ -625,6 +628,131 @@ export const runRecordedAtConformance = (name: string, makeStore: MakeStore): vo
         ]);
       } finally {
         await dispose();
+      }
+    });
+  });
+};
+
+/**
+ * `importRecorded` (what `xinfang migrate` copies a log with), for an adapter that has it. `makeStore` must
+ * pass `storeId` on: a copy is made as a new store with its origin's id.
+ */
+export const runImportConformance = (name: string, makeStore: MakeStore, { chainKey }: { readonly chainKey: ChainKey }): void => {
+  describe(`EventStore conformance: ${name}: importRecorded`, () => {
+    const made: StoreUnderTest[] = [];
+    const make = async (options: MakeStoreOptions): Promise<EventStore> => {
+      const subject = await makeStore(options);
+      made.push(subject);
+      return subject.store;
+    };
+    afterEach(async () => {
+      for (const subject of made.splice(0)) await subject.dispose();
+    });
+
+    /** A log of several streams written by appends and appendMany: 11 events. */
+    const writeLog = async (store: EventStore): Promise<RecordedEvent[]> => {
+      expectRight(await store.append('case-1', batch(3), { expectedRevision: 0 }));
+      expectRight(await store.append('case-2', batch(2, 10), { expectedRevision: 0 }));
+      const many = await store.appendMany([
+        { streamId: 'case-1', expectedRevision: 3, events: batch(2, 20) },
+        { streamId: 'person-1', expectedRevision: 0, events: batch(1, 30) },
+      ]);
+      if (isLeft(many)) expect.fail('appendMany conflicted');
+      expectRight(await store.append('case-2', batch(3, 40), { expectedRevision: 2 }));
+      return collect(store.readAll());
+    };
+
+    const originOf = async (store: EventStore): Promise<LogOrigin> => ({ storeId: await store.storeId(), chainMarker: await store.chainMarker() });
+
+    const copyOf = async (origin: EventStore): Promise<EventStore> => {
+      const storeId = await origin.storeId();
+      return make(storeId === undefined ? {} : { storeId });
+    };
+
+    const importer = (store: EventStore) => {
+      if (store.importRecorded === undefined) return expect.fail(`${name} has no importRecorded`);
+      return store.importRecorded;
+    };
+
+    it('copies a keyed log in batches exactly: every event, its id, marker and chain, which verifies with the key', async () => {
+      const origin = await make({ chainKey });
+      const events = await writeLog(origin);
+      const copy = await copyOf(origin);
+      const from = await originOf(origin);
+      await importer(copy)(from, events.slice(0, 4));
+      expect(await copy.headPosition()).toBe(4);
+      await importer(copy)(from, events.slice(4));
+
+      expect(await collect(copy.readAll())).toEqual(events);
+      expect(await copy.storeId()).toBe(await origin.storeId());
+      expect(await copy.chainMarker()).toEqual(await origin.chainMarker());
+      expect(await copy.readStream('case-2')).toEqual(await origin.readStream('case-2'));
+      expect(await copy.streamRevision('case-1')).toBe(5);
+      expect(await copy.findByCommandId(events[5]?.meta.commandId ?? '')).toEqual([events[5]]);
+      const marker = await copy.chainMarker();
+      const verification = await verifyChain(copy.readAll(), { keying: { key: chainKey, fromPosition: marker?.fromPosition ?? 1 }, marker });
+      expect(verification).toMatchObject({ ok: true, checked: events.length });
+    });
+
+    it('goes on with appends after the copied events: the chain runs on and verifies', async () => {
+      const origin = await make({});
+      const events = await writeLog(origin);
+      const copy = await copyOf(origin);
+      await importer(copy)(await originOf(origin), events);
+      const appended = expectRight(await copy.append('case-1', batch(1, 50), { expectedRevision: 5 }));
+      expect(appended.events[0]?.meta).toMatchObject({ position: 12, revision: 6, prevHash: events.at(-1)?.meta.hash });
+      expect(await verifyChain(copy.readAll())).toMatchObject({ ok: true, checked: 12 });
+    });
+
+    it('stores nothing of a batch that does not continue the log, and says which event', async () => {
+      const origin = await make({});
+      const events = await writeLog(origin);
+      const copy = await copyOf(origin);
+      const from = await originOf(origin);
+      await importer(copy)(from, events.slice(0, 3));
+      const [e3, e4, e5] = [events[3], events[4], events[5]] as [RecordedEvent, RecordedEvent, RecordedEvent];
+      const changed = (event: RecordedEvent, meta: Partial<RecordedEvent['meta']>): RecordedEvent => ({ ...event, meta: { ...event.meta, ...meta } });
+      const bad: RecordedEvent[][] = [
+        [e4, e5], // skips position 4
+        events.slice(0, 3), // already stored
+        [e3, e4, changed(e5, { revision: 7 })], // a revision that skips
+        [e3, changed(e4, { prevHash: e3.meta.prevHash })], // a broken link
+        [e3, changed(e4, { position: 6 })],
+      ];
+      for (const batchOf of bad) {
+        await expect(importer(copy)(from, batchOf)).rejects.toBeInstanceOf(ImportError);
+        expect(await copy.headPosition()).toBe(3);
+      }
+      expect(await collect(copy.readAll())).toEqual(events.slice(0, 3));
+      await importer(copy)(from, events.slice(3));
+      expect(await collect(copy.readAll())).toEqual(events);
+    });
+
+    it('refuses events from another log, and a keyed copy of an unkeyed log', async () => {
+      const origin = await make({});
+      const events = await writeLog(origin);
+      const stranger = await make({});
+      await expect(importer(stranger)(await originOf(origin), events)).rejects.toBeInstanceOf(ImportError);
+      expect(await stranger.headPosition()).toBe(0);
+      const keyed = await make({ chainKey, storeId: (await origin.storeId()) ?? randomUUID() });
+      await expect(importer(keyed)(await originOf(origin), events)).rejects.toBeInstanceOf(ImportError);
+      expect(await keyed.headPosition()).toBe(0);
+    });
+
+    it('delivers copied events to subscribers, as appends are', async () => {
+      const origin = await make({});
+      const events = await writeLog(origin);
+      const copy = await copyOf(origin);
+      const seen: number[] = [];
+      const subscription = copy.subscribe({ afterPosition: 0 }, (event) => {
+        seen.push(event.meta.position);
+      });
+      try {
+        await importer(copy)(await originOf(origin), events);
+        for (let i = 0; i < 100 && seen.length < events.length; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(seen).toEqual(positions(events));
+      } finally {
+        await subscription.close();
       }
     });
   });

@@ -96,6 +96,12 @@ export interface Subscription {
   readonly close: () => Promise<void>;
 }
 
+/** The log a copy comes from (`importRecorded`): its identity and its chain marker, which the copy keeps. */
+export interface LogOrigin {
+  readonly storeId: string | undefined;
+  readonly chainMarker: ChainMarker | undefined;
+}
+
 /**
  * The port every store adapter implements (and proves with `runEventStoreConformance`).
  *
@@ -152,6 +158,16 @@ export interface EventStore {
    * is awaited before the next event is delivered.
    */
   readonly subscribe: (options: SubscribeOptions, handler: EventHandler) => Subscription;
+  /**
+   * Optional, for `xinfang migrate`: stores events another store recorded exactly as they were recorded —
+   * positions, revisions, recordedAt, prevHash and hash unchanged — so the copy verifies as the origin does
+   * (hashes are not recomputed: the copy need not hold the key; `verify` it). All or none: the events must
+   * continue this log one by one (`assertImportContinues`), and the store must be the origin's log
+   * (`assertImportOrigin`: the same store id — open a new store with the origin's — and the same chain
+   * marker, which an empty store takes from the origin); else `ImportError`, and nothing is stored.
+   * Subscribers see the events as they see appends.
+   */
+  readonly importRecorded?: (origin: LogOrigin, events: readonly RecordedEvent[]) => Promise<void>;
   /** Closes subscriptions and releases resources; the store is not usable afterwards. */
   readonly close: () => Promise<void>;
 }

@@ -9,6 +9,7 @@ export * from './event-id';
 export * from './event-store';
 export * from './hash-chain';
 export * from './idempotency';
+export * from './import-rules';
 export * from './log-head';
 export * from './memory-store';
 export * from './stream-state';

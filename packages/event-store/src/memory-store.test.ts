@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { runEventStoreConformance, runRecordedAtConformance } from './conformance';
+import { runEventStoreConformance, runImportConformance, runRecordedAtConformance } from './conformance';
 import { createMemoryEventStore } from './memory-store';
 
 const makeStore = async (options: Parameters<typeof createMemoryEventStore>[0]) => {
@@ -10,3 +10,4 @@ const makeStore = async (options: Parameters<typeof createMemoryEventStore>[0]) 
 runEventStoreConformance('memory', makeStore);
 runEventStoreConformance('memory', makeStore, { chainKey: randomBytes(32) });
 runRecordedAtConformance('memory', makeStore);
+runImportConformance('memory', makeStore, { chainKey: randomBytes(32) });

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './capabilities';
 import type { NewEvent, RecordedEvent } from './envelope';
 import { appendConflict, type AppendConflict, type AppendResult, type EventStore, type StreamAppend } from './event-store';
 import { GENESIS_HASH, KEYED_SCHEME, assertChainKey, chainKeyCheck, sealEvent, type ChainKey, type ChainMarker } from './hash-chain';
+import { assertImportContinues, assertImportOrigin } from './import-rules';
 import { catchUpSubscription, subscriptionRegistry } from './subscription';
 
 export interface MemoryEventStoreOptions {
@@ -11,6 +12,8 @@ export interface MemoryEventStoreOptions {
   readonly clock?: Clock;
   /** Hashes the chain with HMAC-SHA-256 under this key (every event: the store starts empty). */
   readonly chainKey?: ChainKey;
+  /** The log's id (a copy's: its origin's, for `importRecorded`); a random one by default. */
+  readonly storeId?: string;
 }
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -33,7 +36,7 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
   const clock = options.clock ?? systemClock;
   const { chainKey } = options;
   if (chainKey !== undefined) assertChainKey(chainKey);
-  const marker: ChainMarker | undefined =
+  let marker: ChainMarker | undefined =
     chainKey === undefined ? undefined : { fromPosition: 1, scheme: KEYED_SCHEME, keyCheck: chainKeyCheck(chainKey) };
   const log: RecordedEvent[] = [];
   const streams = new Map<string, RecordedEvent[]>();
@@ -41,7 +44,7 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
   const byCommandId = new Map<string, RecordedEvent[]>();
   const listeners = new Set<() => void>();
   const subscriptions = subscriptionRegistry();
-  const storeId = globalThis.crypto.randomUUID();
+  const storeId = options.storeId ?? globalThis.crypto.randomUUID();
   let closed = false;
 
   const assertOpen = (): void => {
@@ -83,6 +86,8 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
 
     if (appends.every((a) => a.events.length === 0)) return right(appends.map((a) => currentOf(a.streamId)));
 
+    // A copied keyed log (`importRecorded`) takes appends only with its key, or its chain would break there.
+    if (marker !== undefined && chainKey === undefined) throw new Error(`memory store: the log is keyed from position ${marker.fromPosition}; make the store with its chain key to append`);
     // Seal every event before storing any, so that an event that cannot be stored (not JSON) leaves
     // the log untouched: the append is all or nothing.
     const recordedAt = nextRecordedAt(clock, log.at(-1)?.meta.recordedAt);
@@ -98,7 +103,16 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
       });
     });
 
-    for (const recorded of sealed.flat()) {
+    store(sealed.flat());
+    return right(appends.map(({ streamId }, i) => {
+      const events = sealed[i] ?? [];
+      return events.length > 0 ? appendResultOf(streamId, events) : currentOf(streamId);
+    }));
+  };
+
+  /** Puts recorded events in the log and its indexes, and tells subscribers. */
+  const store = (events: readonly RecordedEvent[]): void => {
+    for (const recorded of events) {
       const stream = streams.get(recorded.meta.streamId) ?? [];
       streams.set(recorded.meta.streamId, stream);
       log.push(recorded);
@@ -108,11 +122,7 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
       if (sameCommand === undefined) byCommandId.set(recorded.meta.commandId, [recorded]);
       else sameCommand.push(recorded);
     }
-    if (sealed.some((events) => events.length > 0)) for (const listener of listeners) listener();
-    return right(appends.map(({ streamId }, i) => {
-      const events = sealed[i] ?? [];
-      return events.length > 0 ? appendResultOf(streamId, events) : currentOf(streamId);
-    }));
+    if (events.length > 0) for (const listener of listeners) listener();
   };
 
   return {
@@ -174,6 +184,15 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
         subscribeOptions,
         handler,
       ));
+    },
+
+    importRecorded: async (origin, events) => {
+      assertOpen();
+      // Checked in full before anything is stored, without an await: all or none, like an append.
+      const newMarker = assertImportOrigin({ storeId, chainMarker: marker, position: log.length }, origin);
+      assertImportContinues({ position: log.length, hash: log.at(-1)?.meta.hash }, (id) => streams.get(id)?.length ?? 0, events);
+      if (newMarker !== undefined) marker = newMarker;
+      store(events.map((event) => deepFreeze(structuredClone(event))));
     },
 
     close: async () => {
