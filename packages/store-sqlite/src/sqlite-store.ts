@@ -5,6 +5,8 @@ import {
   chainKeyCheck,
   appendConflict,
   appendResultOf,
+  assertImportContinues,
+  assertImportOrigin,
   assertAppendArguments,
   assertAppendManyArguments,
   nextRecordedAt,
@@ -19,6 +21,7 @@ import {
   type ChainMarker,
   type Clock,
   type EventStore,
+  type LogOrigin,
   type StreamAppend,
   StoreUnavailableError,
   type RecordedEvent,
@@ -68,6 +71,11 @@ export interface SqliteEventStoreOptions {
    * refuses appends without the key, and opening it with another key throws.
    */
   readonly chainKey?: ChainKey;
+  /**
+   * The id a new log takes (a file without one); a random one by default. `xinfang migrate` gives its copy the
+   * origin's, so that `importRecorded` takes the origin's events. A file that has an id keeps it.
+   */
+  readonly storeId?: string;
 }
 
 /** The connection settings that durability depends on, as SQLite reports them. */
@@ -236,7 +244,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     db.pragma('synchronous = FULL');
     ensureSchema(db, { readOnly });
     if (keyCheck !== undefined) markKeyed(db, keyCheck, readOnly);
-    storeId = ensureStoreId(db, { readOnly });
+    storeId = ensureStoreId(db, { readOnly, ...(options.storeId === undefined ? {} : { newId: options.storeId }) });
     if (!readOnly && !db.memory) db.pragma('synchronous = NORMAL');
   } catch (error) {
     db.close();
@@ -344,6 +352,16 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
       }
     }),
   );
+
+  /** `importRecorded`: checked and written in one IMMEDIATE transaction, all or nothing. */
+  const importTransaction = db.transaction((origin: LogOrigin, events: readonly RecordedEvent[]): void => {
+    const head = statements.logHead.get();
+    const position = head?.position ?? 0;
+    const marker = assertImportOrigin({ storeId, chainMarker: markerOf(), position }, origin);
+    assertImportContinues({ position, hash: head?.hash }, (streamId) => statements.streamHead.get(streamId)?.revision ?? 0, events);
+    if (marker !== undefined) db.prepare('INSERT INTO chain_keying (from_position, scheme, key_check) VALUES (?, ?, ?)').run(marker.fromPosition, marker.scheme, marker.keyCheck);
+    for (const event of events) statements.insert.run(toRow(event));
+  });
 
   const wal = readOnly || db.memory ? undefined : walSyncer(`${db.name}-wal`, options.aroundWalSync);
 
@@ -466,6 +484,19 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
         subscribeOptions,
         handler,
       ));
+    },
+
+    importRecorded: async (origin, events) => {
+      assertOpen();
+      if (readOnly) throw new StoreUnavailableError(`store-sqlite: ${options.path}: ${UNAVAILABLE_MESSAGE.readOnly}`, 'readOnly');
+      // Appends already queued go first: the import continues the log as they leave it.
+      await writes.drained();
+      orUnavailable(options.path, () => importTransaction.immediate(origin, events));
+      // Durable before it resolves, as an append is; then subscribers hear of the events.
+      await wal?.sync();
+      if (events.length > 0) setImmediate(() => {
+        for (const listener of listeners) listener();
+      });
     },
 
     settings: async () => {

@@ -28,6 +28,19 @@ describe('the store id of a SQLite log', () => {
     }
   });
 
+  it('is the one given for a new file (a copy takes its origin’s), and a file that has one keeps it', async () => {
+    const given = '5c0ffee0-0000-4000-8000-000000000001';
+    const created = createSqliteEventStore({ path: stores.path('given.db'), storeId: given });
+    expect(await created.storeId()).toBe(given);
+    await created.close();
+    const reopened = createSqliteEventStore({ path: stores.path('given.db'), storeId: '5c0ffee0-0000-4000-8000-000000000002' });
+    try {
+      expect(await reopened.storeId()).toBe(given);
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it('cannot be changed or deleted through SQL', async () => {
     const store = stores.open();
     const id = await store.storeId();

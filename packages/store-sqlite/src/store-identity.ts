@@ -28,15 +28,15 @@ const readId = (db: Database.Database): string | undefined =>
   db.prepare<[], { store_id: string }>('SELECT store_id FROM store_identity WHERE one = 1').get()?.store_id;
 
 /**
- * The file's store id, made if it has none (in a write transaction: two processes opening a new file at
+ * The file's store id, made if it has none (`newId`: a copy's, its origin's — see `importRecorded`) (in a write transaction: two processes opening a new file at
  * once agree on one). A read-only connection only reads it: undefined for a file that has none yet.
  */
-export const ensureStoreId = (db: Database.Database, { readOnly = false } = {}): string | undefined => {
+export const ensureStoreId = (db: Database.Database, { readOnly = false, newId = randomUUID() }: { readonly readOnly?: boolean; readonly newId?: string } = {}): string | undefined => {
   if (readOnly) return hasIdentityTable(db) ? readId(db) : undefined;
   return db
     .transaction(() => {
       db.exec(CREATE_IDENTITY);
-      db.prepare('INSERT OR IGNORE INTO store_identity (one, store_id) VALUES (1, ?)').run(randomUUID());
+      db.prepare('INSERT OR IGNORE INTO store_identity (one, store_id) VALUES (1, ?)').run(newId);
       return readId(db);
     })
     .immediate();
