@@ -7,7 +7,7 @@ describe('the command line', () => {
   const program = createProgram();
   const commands = program.commands.flatMap((c) => (c.commands.length > 0 ? c.commands.map((s) => [`${c.name()} ${s.name()}`, s] as const) : [[c.name(), c] as const]));
 
-  it('has the commands of API.md (and backup, restore), each with --help and --store', () => {
+  it('has the commands of API.md (and backup, restore, migrate), each with --help and --store (migrate: --from and --to)', () => {
     expect(commands.map(([name]) => name)).toEqual([
       'serve',
       'token create',
@@ -18,12 +18,18 @@ describe('the command line', () => {
       'verify',
       'backup',
       'restore',
+      'migrate',
       'rebuild',
       'export',
     ]);
     for (const [name, command] of commands) {
       const help = command.helpInformation().replace(/\s+/g, ' ');
       expect(help, name).toContain('--help');
+      if (name === 'migrate') {
+        expect(help).toContain('--from <store>');
+        expect(help).toContain('--to <store>');
+        continue;
+      }
       expect(help, name).toContain('--store <store>');
       expect(help, name).toContain('env: XINFANG_STORE');
     }
