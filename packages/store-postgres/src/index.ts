@@ -1,1 +1,2 @@
-export {};
+export { SCHEMA_VERSION } from './schema';
+export * from './postgres-store';
