@@ -1,5 +1,6 @@
 export * from './app';
 export * from './app-database';
+export * from './event-log';
 export * from './log-verification';
 export * from './open-services';
 export * from './personal-data';

@@ -25,10 +25,11 @@ import {
   type CommandResult,
   type EventStore,
   type FoldedState,
+  type RecordedEvent,
   type StateCache,
   type StreamCommand,
 } from '@xinfang/event-store';
-import { findPersonIds, type ProjectionRunner, type ReadModelStore } from '@xinfang/projections';
+import { decodeStoredEvent, findPersonIds, type ProjectionRunner, type ReadModelStore } from '@xinfang/projections';
 import type { AppDatabase } from './app-database';
 import { idNumberDigest, seal } from './personal-data';
 import { conflict, fromDomainError, keyReused, notFound } from './problem';
@@ -91,11 +92,7 @@ export const subCommandId = (commandId: string, part: string): string =>
   createHash('sha256').update(`${commandId}/${part}`, 'utf8').digest('hex').slice(0, 32);
 
 export const createOffice = ({ store, database, clock, readModels, runner, states = createStateCache() }: OfficeOptions): Office => {
-  const decode = <N extends AggregateName>(aggregate: N) => (event: { type: string; data: unknown }): EventOf<N> => {
-    const decoded = aggregates[aggregate].eventCodec.decode({ type: event.type, data: event.data });
-    if (isLeft(decoded)) throw new Error(`stored ${event.type} does not match its schema`);
-    return decoded.right;
-  };
+  const decode = <N extends AggregateName>(aggregate: N) => (event: RecordedEvent): EventOf<N> => decodeStoredEvent(aggregate, event);
 
   /*
    * Folded states kept between commands and loads (the least recently used of 1,000 streams dropped first):

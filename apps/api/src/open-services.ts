@@ -28,6 +28,7 @@ import { inProcessQueries } from './queries';
 import { createQueryPool, defaultPoolSize } from './query-pool';
 import { vaultPersonalData } from './personal-data';
 import type { Services } from './services';
+import { asOpened } from './event-log';
 
 export interface OpenOptions {
   /** The SQLite file of the event log; the app's own files sit beside it (`.app.db`, `.read.db`). */
@@ -73,7 +74,7 @@ export const openKeyedLog = async (database: AppDatabase, options: Omit<SqliteEv
   const store = createSqliteEventStore({ ...options, chainKey: database.chain.key() });
   const marker = await store.chainMarker();
   if (marker !== undefined) database.chain.recordFrom(marker.fromPosition);
-  return store;
+  return asOpened(store);
 };
 
 /**

@@ -15,6 +15,7 @@ import { vaultPersonalData } from './personal-data';
 import { answer, type Query } from './queries';
 import type { FromWorker, ToWorker, WorkerConfig } from './query-messages';
 import { lowerThreadPriority } from './thread-priority';
+import { asOpened } from './event-log';
 
 /*
  * A query worker (see query-pool.ts): read-only connections of its own to the log, the read models and the
@@ -30,7 +31,7 @@ const config = workerData as WorkerConfig;
 // Below the serving thread: a query never keeps /health or a command waiting for a core (thread-priority.ts).
 lowerThreadPriority();
 
-const store = createSqliteEventStore({ path: config.storePath, readOnly: true, pollIntervalMs: 0 });
+const store = asOpened(createSqliteEventStore({ path: config.storePath, readOnly: true, pollIntervalMs: 0 }));
 const live = createLiveWorldDocs();
 const feed = feedLiveDocs(live);
 /** Per projection, the checkpoint of what was loaded: commits up to it are in it already. */

@@ -11,6 +11,7 @@ import {
 import { createSqliteEventStore } from '@xinfang/store-sqlite';
 import { lockReadModels, type ReadModelsLock } from './read-models-lock';
 import { siblingPath } from './sibling-path';
+import { asOpened } from './event-log';
 
 /*
  * Read models built beside the served ones, then swapped in: how `xinfang rebuild` runs while a server
@@ -132,7 +133,7 @@ export const buildBeside = async (options: {
     removeDatabase(paths.building);
     removeDatabase(paths.refused);
     rmSync(paths.deferred, { force: true });
-    const store: EventStore = createSqliteEventStore({ path: options.storePath, readOnly: true, pollIntervalMs: 0 });
+    const store: EventStore = asOpened(createSqliteEventStore({ path: options.storePath, readOnly: true, pollIntervalMs: 0 }));
     const { db, readModels } = openReadDatabase(paths.building);
     let position: number;
     try {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { openAppDatabase, siblingPath, vaultPersonalData, type AppDatabase } from '@xinfang/api';
+import { asOpened, openAppDatabase, siblingPath, vaultPersonalData, type AppDatabase } from '@xinfang/api';
 import type { ChainKeying, EventStore } from '@xinfang/event-store';
 import type { PersonalDataReader } from '@xinfang/projections';
 import { openLog } from './log';
@@ -37,7 +37,8 @@ export const withLogAndPersonalData = async <T>(
   location: StoreLocation,
   work: (store: EventStore, personal: PersonalDataReader) => Promise<T>,
 ): Promise<T> => {
-  const store = openLog(location);
+  // Replay and export interpret the events: they read them as the app does (old versions as current).
+  const store = asOpened(openLog(location));
   const database = openAppFiles(location);
   try {
     return await work(store, vaultPersonalData(database));

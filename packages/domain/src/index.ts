@@ -21,4 +21,5 @@ export * from './screening';
 export * from './incident';
 export * from './inspection';
 export * from './aggregates';
+export * from './event-versions';
 export * from './business-time';

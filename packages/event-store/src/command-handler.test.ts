@@ -11,6 +11,7 @@ import type { EventStore } from './event-store';
 import { createStateCache } from './stream-state';
 import { createMemoryEventStore } from './memory-store';
 import type { UpcasterRegistry } from './upcasters';
+import { upcastingStore } from './upcasting-store';
 
 /* A counter that may not pass 10 and that can be closed: just enough rules to race on. */
 type Command =
@@ -280,8 +281,8 @@ describe('handleCommand', () => {
     expect(ids[0]).toBe('6ec41612-f97b-8b07-aa67-14d5ae9d2219');
   });
 
-  it('folds upcast events and writes new events at the current schema version', async () => {
-    const { store } = countingStore();
+  it('folds upcast events and writes new events at the current schema version, through the store as opened', async () => {
+    const { store: stored } = countingStore();
     // Version 1 of `Incremented` called the amount `amount`.
     const upcasters: UpcasterRegistry = { Incremented: { 1: (data) => ({ by: (data as { amount: number }).amount }) } };
     const old: NewEvent = {
@@ -297,14 +298,21 @@ describe('handleCommand', () => {
         schemaVersion: 1,
       },
     };
-    await store.append('counter-1', [old], { expectedRevision: 0 });
+    await stored.append('counter-1', [old], { expectedRevision: 0 });
+    const store = upcastingStore(stored, upcasters);
 
-    const added = expectRight(await run(store, increment(1), 'command-1', { upcasters }));
-    const closed = expectRight(await run(store, close, 'command-2', { upcasters }));
+    const added = expectRight(await run(store, increment(1), 'command-1'));
+    const closed = expectRight(await run(store, close, 'command-2'));
 
     expect(added.events[0]?.meta.schemaVersion).toBe(2);
     expect(closed.events[0]?.data).toEqual({ total: 5 });
     expect(closed.events[0]?.meta.schemaVersion).toBe(1);
+    // Stored as written: the old event keeps its version 1 and its data.
+    expect((await stored.readStream('counter-1')).map((e) => [e.meta.schemaVersion, e.data])).toEqual([
+      [1, { amount: 4 }],
+      [2, { by: 1 }],
+      [1, { total: 5 }],
+    ]);
   });
 
   it('lets a throwing toDomainEvent (corrupt storage) fail the command as an exception', async () => {

@@ -7,7 +7,6 @@ import type { Actor, NewEvent, RecordedEvent } from './envelope';
 import { appendConflict, type AppendConflict, type AppendResult, type EventStore } from './event-store';
 import { eventIdFor } from './event-id';
 import { foldOnto, foldStream, type StateCache } from './stream-state';
-import { currentSchemaVersion, upcast, type UpcasterRegistry } from './upcasters';
 
 /** Events as deciders produce them: a tagged `{ type, data }`. */
 export interface DomainEvent {
@@ -44,10 +43,9 @@ export interface HandleCommandInput<Command, Event extends DomainEvent, State> {
   readonly clock?: Clock;
   /** Extra attempts after a conflict with a concurrent writer (when no `expectedRevision` was given). */
   readonly maxRetries?: number;
-  /** Stored events are upcast before folding, and new events are written at the current schema version. */
-  readonly upcasters?: UpcasterRegistry;
   /**
-   * Turns a stored (upcast) event into the decider's event type; by default its `{ type, data }`.
+   * Turns a stored event into the decider's event type; by default its `{ type, data }`. Old versions reach it
+   * already read as current, through the store as opened (`upcastingStore`).
    * Pass an io-ts decode here to check stored data; it should throw on a bad event (corrupt storage).
    */
   readonly toDomainEvent?: (event: RecordedEvent) => Event;
@@ -86,12 +84,11 @@ export const decideOnStream = async <Command, Event extends DomainEvent, State>(
   store: EventStore,
   input: DecideInput<Command, Event, State>,
 ): Promise<Decision> => {
-  const { decider, streamId, command, actor, commandId, upcasters = {}, cache } = input;
+  const { decider, streamId, command, actor, commandId, cache } = input;
   const clock = input.clock ?? systemClock;
   const occurredAt = input.occurredAt ?? (() => clock.now());
   const toDomainEvent = input.toDomainEvent ?? ((e: RecordedEvent) => ({ type: e.type, data: e.data }) as Event);
-  const readAsCurrent = upcast(upcasters);
-  const toEvent = (e: RecordedEvent): Event => toDomainEvent(readAsCurrent(e));
+  const toEvent = toDomainEvent;
   const folded = await foldStream({ store, streamId, decider, toEvent, ...(cache === undefined ? {} : { cache }) });
   const recorded = (result: AppendResult): void => {
     // The recorded events, read back as a later command would read them, move the cached state on.
@@ -114,7 +111,8 @@ export const decideOnStream = async <Command, Event extends DomainEvent, State>(
       ...(commandType === undefined ? {} : { commandType }),
       correlationId: input.correlationId ?? commandId,
       causationId: input.causationId ?? commandId,
-      schemaVersion: currentSchemaVersion(upcasters, event.type),
+      // Version 1 unless the store as opened knows later ones: an `upcastingStore` stamps the current version.
+      schemaVersion: 1,
     },
   }));
   return { ...decision, decided: right(events) };

@@ -15,3 +15,4 @@ export * from './memory-store';
 export * from './stream-state';
 export * from './subscription';
 export * from './upcasters';
+export * from './upcasting-store';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dutyStream, type Instant } from '@xinfang/domain';
-import type { EventStore, NewEvent } from '@xinfang/event-store';
+import { upcastingStore, type EventStore, type NewEvent } from '@xinfang/event-store';
 import { createMemoryReadModels } from './memory-read-models';
 import { defineProjection, type AnyProjection } from './projection';
 import { hashAt } from './log-match';
@@ -774,7 +774,7 @@ describe.each(targets)('the projection runner, read models in $name', ({ open })
     expect(timers()).toBe(idle);
   });
 
-  it('reads old event versions through the upcasters; ignores streams of no aggregate', async () => {
+  it('reads old event versions through the store as opened with upcasters; ignores streams of no aggregate', async () => {
     const store = createScenario().store;
     const noted = (n: number, text: string): NewEvent => ({
       type: 'Noted',
@@ -798,10 +798,9 @@ describe.each(targets)('the projection runner, read models in $name', ({ open })
     });
     const { readModels } = open();
     await createProjectionRunner({
-      store,
+      store: upcastingStore(store, { Noted: { 1: (data) => ({ ...(data as object), words: 1 }) } }),
       readModels,
       projections: [notes, ...worldProjections],
-      upcasters: { Noted: { 1: (data) => ({ ...(data as object), words: 1 }) } },
     }).catchUp();
     expect(await docsOf(readModels, 'notes')).toEqual({ 'note-1': { data: { text: '二', words: 1 }, schemaVersion: 2 } });
     expect(await docsOf(readModels, 'aggregates')).toEqual({});

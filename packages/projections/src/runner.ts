@@ -1,4 +1,4 @@
-import { upcast, type EventStore, type RecordedEvent, type Subscription, type UpcasterRegistry } from '@xinfang/event-store';
+import type { EventStore, RecordedEvent, Subscription } from '@xinfang/event-store';
 import { createDocCache, type CachedDocs } from './doc-cache';
 import type { AnyProjection } from './projection';
 import { logMismatch } from './log-match';
@@ -21,7 +21,7 @@ import type { ProjectionCommit, ReadModelStore } from './read-model-store';
  * the log, a deleted one).
  * A projection that throws stops the runner (catch-up rejects; live mode reports through `onError` or
  * an unhandled rejection): a read model never silently misses an event. Fix the projection (or the
- * data, with an upcaster) and start again; it resumes after the last committed batch.
+ * data, with an upcaster in the store as opened: `upcastingStore`) and start again; it resumes after the last committed batch.
  *
  * One runner per read model store: two runners writing the same projection would be refused by the
  * store's checkpoint check (`CheckpointConflictError`), never silently interleaved.
@@ -58,8 +58,6 @@ export interface ProjectionRunnerOptions {
    * whatever the log's size.
    */
   readonly cacheBytes?: number;
-  /** The registry to read old event versions as current ones with (see `upcast`); none by default. */
-  readonly upcasters?: UpcasterRegistry;
   /**
    * Called when live processing fails; the runner has stopped by then. Without it the error is rethrown
    * as an unhandled rejection, which is loud on purpose.
@@ -141,8 +139,6 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       throw new RangeError(`projection "${projection.name}": bad version ${projection.version}`);
     byName.set(projection.name, projection);
   }
-  const current: (event: RecordedEvent) => RecordedEvent =
-    options.upcasters === undefined ? (event) => event : upcast(options.upcasters);
 
   /** The committed position of each projection, as this runner last read or wrote it. */
   const positions = new Map<string, number>();
@@ -323,7 +319,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         if (!(event.meta.position > position))
           throw new Error(`the store returned position ${event.meta.position} after ${position}: positions must increase`);
         position = event.meta.position;
-        page.push(current(event));
+        page.push(event);
         if (page.length >= pageSize) await applyRead();
       }
       if (page.length > 0) await applyRead();
@@ -469,7 +465,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     return draining;
   };
   const follow = (event: RecordedEvent): Promise<void> | undefined => {
-    queued.push(current(event));
+    queued.push(event);
     const drained = kick();
     if (queued.length < batchSize) return undefined;
     wake?.();

@@ -1,5 +1,5 @@
 import { isLeft } from 'fp-ts/Either';
-import { aggregateOfStream, aggregates, type AggregateName, type StateOf } from '@xinfang/domain';
+import { aggregateOfStream, aggregates, type AggregateName, type EventOf, type StateOf } from '@xinfang/domain';
 import type { RecordedEvent } from '@xinfang/event-store';
 import { isVisible, type TimeView } from './view';
 
@@ -30,6 +30,17 @@ export class UndecodableEventError extends Error {
   }
 }
 
+/**
+ * A stored event as its aggregate's event, checked with the aggregate's codec: the one function every reader
+ * of the log decodes with (the read side's folds here, the office's command handling). Old versions arrive
+ * already read as current (`upcastingStore`). Throws `UndecodableEventError` for what must not be in the log.
+ */
+export const decodeStoredEvent = <N extends AggregateName>(name: N, event: RecordedEvent): EventOf<N> => {
+  const decoded = aggregates[name].eventCodec.decode({ type: event.type, data: event.data });
+  if (isLeft(decoded)) throw new UndecodableEventError(event);
+  return decoded.right as EventOf<N>;
+};
+
 /** Folds one stored event into the state of its stream; returns the aggregate it touched (or undefined). */
 export const evolveStream = <N extends AggregateName>(
   name: N,
@@ -37,11 +48,9 @@ export const evolveStream = <N extends AggregateName>(
   event: RecordedEvent,
 ): StateOf<N> => {
   const aggregate = aggregates[name];
-  const decoded = aggregate.eventCodec.decode({ type: event.type, data: event.data });
-  if (isLeft(decoded)) throw new UndecodableEventError(event);
   // The table is keyed by name, but TypeScript cannot tie `aggregates[name]` to `StateOf<N>` for a generic N.
   const evolve = aggregate.decider.evolve as unknown as (s: StateOf<N>, e: unknown) => StateOf<N>;
-  return evolve(state ?? aggregate.decider.initialState, decoded.right);
+  return evolve(state ?? aggregate.decider.initialState, decodeStoredEvent(name, event));
 };
 
 /** Applies one event to the world (in place: a world is built once per query or kept by the runner). */
