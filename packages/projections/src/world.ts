@@ -38,7 +38,7 @@ export class UndecodableEventError extends Error {
 export const decodeStoredEvent = <N extends AggregateName>(name: N, event: RecordedEvent): EventOf<N> => {
   const decoded = aggregates[name].eventCodec.decode({ type: event.type, data: event.data });
   if (isLeft(decoded)) throw new UndecodableEventError(event);
-  return decoded.right as EventOf<N>;
+  return decoded.right;
 };
 
 /** Folds one stored event into the state of its stream; returns the aggregate it touched (or undefined). */
