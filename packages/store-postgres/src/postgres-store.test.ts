@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { StoreUnavailableError, type NewEvent } from '@xinfang/event-store';
+import { StoreUnavailableError, verifyChainLinks, type ChainLink, type NewEvent, type RecordedEvent } from '@xinfang/event-store';
 import { isRight } from 'fp-ts/Either';
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
@@ -46,6 +46,87 @@ describe('store-postgres', () => {
     cleanup.push(() => client.end());
     return client;
   };
+
+  describe('group commit', () => {
+    it('writes appends made together in one transaction, and acknowledges each only after its COMMIT', async () => {
+      const schema = newSchema();
+      let commits = 0;
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let held: () => void = () => undefined;
+      const holding = new Promise<void>((resolve) => {
+        held = resolve;
+      });
+      const store = await open(schema, {
+        aroundCommit: async (commit) => {
+          held();
+          await gate;
+          await commit();
+          commits += 1;
+        },
+      });
+      const acknowledged: number[] = [];
+      const appends = Array.from({ length: 10 }, (_, i) =>
+        store.append(`stream-${i % 3}`, [event(i)], { expectedRevision: 'any' }).then((result) => {
+          acknowledged.push(commits);
+          return result;
+        }),
+      );
+      // One of them conflicts: it fails alone, inside the same transaction (its savepoint rolled back).
+      const conflicting = store.append('stream-0', [event(99)], { expectedRevision: 7 });
+      await holding;
+      expect(acknowledged).toEqual([]);
+      release();
+      const results = await Promise.all(appends);
+
+      expect(results.every(isRight)).toBe(true);
+      expect((await conflicting)._tag).toBe('Left');
+      expect(commits).toBe(1);
+      expect(acknowledged).toEqual(Array<number>(10).fill(1));
+      expect(await store.headPosition()).toBe(10);
+    });
+    it('fails alone an append only the server refuses (a NUL character), the rest of its group written', async () => {
+      const schema = newSchema();
+      const store = await open(schema);
+      const nul = { ...event(0), type: 'Bad\u0000Type' };
+      const [before, bad, after] = await Promise.allSettled([
+        store.append('stream-a', [event(1)], { expectedRevision: 0 }),
+        store.append('stream-b', [nul], { expectedRevision: 0 }),
+        store.append('stream-a', [event(2)], { expectedRevision: 1 }),
+      ]);
+
+      // PostgreSQL's own refusal (invalid byte sequence for UTF8), not a check of ours: a misuse, so not StoreUnavailableError.
+      expect(bad.status === 'rejected' ? bad.reason : undefined).toMatchObject({ code: '22021' });
+      expect([before, after].map((r) => r.status === 'fulfilled' && isRight(r.value) && r.value.right.position)).toEqual([1, 2]);
+      expect(await store.readStream('stream-b')).toEqual([]);
+      const all: RecordedEvent[] = [];
+      for await (const e of store.readAll()) all.push(e);
+      expect(all.map((e) => [e.meta.streamId, e.meta.revision, e.data])).toEqual([['stream-a', 1, { n: 1 }], ['stream-a', 2, { n: 2 }]]);
+      expect(all[1]?.meta.prevHash).toBe(all[0]?.meta.hash);
+    });
+  });
+
+  describe('readChain', () => {
+    it('gives the links of what readAll gives, which verify', async () => {
+      const schema = newSchema();
+      const key = randomBytes(32);
+      const store = await open(schema, { chainKey: key });
+      for (let n = 0; n < 7; n += 1) expect(isRight(await store.append(`stream-${n % 2}`, [event(n), event(n + 100)], { expectedRevision: 'any' }))).toBe(true);
+      const readChain = store.readChain ?? expect.fail('store-postgres has readChain');
+      const links: ChainLink[] = [];
+      for await (const batch of readChain({ batchSize: 3 })) links.push(...batch);
+      const all: RecordedEvent[] = [];
+      for await (const e of store.readAll()) all.push(e);
+
+      expect(links.map((l) => [l.position, l.streamId, l.revision, l.prevHash, l.hash])).toEqual(
+        all.map((e) => [e.meta.position, e.meta.streamId, e.meta.revision, e.meta.prevHash, e.meta.hash]),
+      );
+      const marker = await store.chainMarker();
+      expect(await verifyChainLinks(readChain(), { keying: { key, fromPosition: 1 }, marker })).toMatchObject({ ok: true, checked: 14 });
+    });
+  });
 
   describe('append-only', () => {
     it('refuses UPDATE, DELETE and TRUNCATE of the events, the chain marker and the store id, even in plain SQL', async () => {

@@ -23,6 +23,7 @@ import {
   type ChainMarker,
   type Clock,
   type EventStore,
+  type RecordedEvent,
   type StreamAppend,
 } from '@xinfang/event-store';
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
@@ -101,6 +102,8 @@ const DEFAULT_CHAIN_BATCH_SIZE = 1_000;
 const DEFAULT_POLL_INTERVAL_MS = 200;
 const DEFAULT_LOCK_TIMEOUT_MS = 5_000;
 const DEFAULT_MAX_CONNECTIONS = 10;
+/** How long the store's own pool waits for a connection (a server that does not answer) before failing as unavailable. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 const toMarker = (row: Pick<HeadRow, 'from_position' | 'scheme' | 'key_check'>): ChainMarker | undefined => {
   if (row.from_position === null) return undefined;
@@ -156,7 +159,7 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     throw new TypeError('store-postgres: give either connectionString or pool');
   }
   const ownPool = options.pool === undefined;
-  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: maxConnections });
+  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: maxConnections, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An idle connection that the server drops emits 'error' on the pool; unheard, it would end the process.
   // The next query gets a fresh connection (or fails, and says so).
   if (ownPool) pool.on('error', () => undefined);
@@ -279,18 +282,19 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
   };
 
   /**
-   * One append (a one-stream `appendMany` or a real one) inside its group's transaction: every event is sealed
-   * here. Reads its streams after the appends before it in the group, and moves `state` on only when its
-   * events are written (its savepoint is then released).
+   * What one append (a one-stream `appendMany` or a real one) comes to, given the stored events with its ids
+   * (`stored`), its streams' heads (`current`) and the log's head (`state`): no I/O, so both ways of writing a
+   * group (below) decide alike, and every event is sealed here. Throws for an event that cannot be stored (not
+   * JSON, a wrong type) or reused ids. Moves `state` on only when it returns events to write.
    */
-  const appendIn = async (client: pg.PoolClient, state: LogState, appends: readonly StreamAppend[]): Promise<Either<AppendConflict, AppendResult[]>> => {
-    const heads = await streamHeads(client, appends.map((a) => a.streamId));
-    const current = (streamId: string): AppendResult => heads.get(streamId) ?? { streamId, revision: 0, position: 0, events: [] };
-    const ids = appends.flatMap((a) => a.events.map((e) => e.meta.eventId));
-    const stored = ids.length === 0 ? [] : (await client.query<EventRow>(sql.byEventIds, [ids])).rows.map(toRecorded);
+  const decide = (
+    appends: readonly StreamAppend[],
+    stored: readonly RecordedEvent[],
+    current: (streamId: string) => AppendResult,
+    state: LogState,
+  ): Either<AppendConflict, AppendResult[]> => {
     const prior = priorAppendManyResults(appends, stored, current);
     if (prior !== undefined) return right(prior);
-
     for (const { streamId, expectedRevision } of appends) {
       const { revision } = current(streamId);
       if (expectedRevision !== 'any' && expectedRevision !== revision) return left(appendConflict(streamId, expectedRevision, revision));
@@ -300,7 +304,6 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     let { position, hash: prevHash } = state;
     const recordedAt = nextRecordedAt(clock, state.recordedAt);
     const key = sealingKey(state.marker);
-    // An event that cannot be stored (not JSON, a wrong type) throws here, and its savepoint is rolled back.
     const results = appends.map(({ streamId, events }) => {
       const { revision } = current(streamId);
       const recorded = events.map((event, k) => {
@@ -310,9 +313,84 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
       });
       return recorded.length > 0 ? appendResultOf(streamId, recorded) : current(streamId);
     });
-    await client.query(sql.insert, toColumns(results.flatMap((r) => r.events)));
+    // Checked here, not by the INSERT: a wrong type must fail this append alone (see `toColumns`).
+    toColumns(results.flatMap((r) => r.events));
     Object.assign(state, { position, hash: prevHash, recordedAt });
     return right(results);
+  };
+
+  type Outcome = Settled<Either<AppendConflict, AppendResult[]>>;
+  const zeroHead = (streamId: string): AppendResult => ({ streamId, revision: 0, position: 0, events: [] });
+  const eventIdsOf = (appends: readonly StreamAppend[]): string[] => appends.flatMap((a) => a.events.map((e) => e.meta.eventId));
+  const storedWithIds = async (client: pg.PoolClient, ids: readonly string[]): Promise<RecordedEvent[]> =>
+    ids.length === 0 ? [] : (await client.query<EventRow>(sql.byEventIds, [ids])).rows.map(toRecorded);
+
+  /**
+   * A group the quick way: its streams' heads and the stored events with its ids read once, each append decided
+   * in memory in turn (seeing what the ones before it wrote, as if they had been written one by one), and all
+   * the new events inserted by one statement — a few round trips for the whole group, however large. Undefined
+   * when the INSERT fails (something only the server refuses, such as a NUL character in a text): nothing of it
+   * is kept, and the group is written the careful way.
+   */
+  const writeGroupAtOnce = async (client: pg.PoolClient, state: LogState, group: readonly (readonly StreamAppend[])[]): Promise<Outcome[] | undefined> => {
+    const heads = await streamHeads(client, [...new Set(group.flatMap((appends) => appends.map((a) => a.streamId)))]);
+    const byId = new Map((await storedWithIds(client, group.flatMap(eventIdsOf))).map((e) => [e.meta.eventId, e]));
+    const current = (streamId: string): AppendResult => heads.get(streamId) ?? zeroHead(streamId);
+    const before = { ...state };
+    const written: RecordedEvent[] = [];
+    const outcomes = group.map((appends): Outcome => {
+      try {
+        const stored = eventIdsOf(appends).flatMap((id) => byId.get(id) ?? []);
+        const value = decide(appends, stored, current, state);
+        if (value._tag === 'Right' && stored.length === 0) {
+          for (const result of value.right) {
+            if (result.events.length === 0) continue;
+            heads.set(result.streamId, { ...result, events: [] });
+            for (const e of result.events) byId.set(e.meta.eventId, e);
+            written.push(...result.events);
+          }
+        }
+        return { ok: true, value };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    });
+    if (written.length === 0) return outcomes;
+    await client.query('SAVEPOINT group_insert');
+    try {
+      await client.query(sql.insert, toColumns(written));
+    } catch (error) {
+      if (unavailable(error) !== undefined) throw error;
+      await client.query('ROLLBACK TO SAVEPOINT group_insert');
+      Object.assign(state, before);
+      return undefined;
+    }
+    await client.query('RELEASE SAVEPOINT group_insert');
+    return outcomes;
+  };
+
+  /** A group the careful way: each append reads and writes in a savepoint of its own, and fails alone. */
+  const writeGroupOneByOne = async (client: pg.PoolClient, state: LogState, group: readonly (readonly StreamAppend[])[]): Promise<Outcome[]> => {
+    const outcomes: Outcome[] = [];
+    for (const appends of group) {
+      await client.query('SAVEPOINT append');
+      const before = { ...state };
+      try {
+        const heads = await streamHeads(client, appends.map((a) => a.streamId));
+        const stored = await storedWithIds(client, eventIdsOf(appends));
+        const value = decide(appends, stored, (streamId) => heads.get(streamId) ?? zeroHead(streamId), state);
+        const events = value._tag === 'Right' && stored.length === 0 ? value.right.flatMap((r) => r.events) : [];
+        if (events.length > 0) await client.query(sql.insert, toColumns(events));
+        await client.query('RELEASE SAVEPOINT append');
+        outcomes.push({ ok: true, value });
+      } catch (error) {
+        if (unavailable(error) !== undefined) throw error;
+        Object.assign(state, before);
+        await client.query('ROLLBACK TO SAVEPOINT append');
+        outcomes.push({ ok: false, error });
+      }
+    }
+    return outcomes;
   };
 
   const listeners = new Set<() => void>();
@@ -325,28 +403,12 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
   };
 
   /**
-   * The appends of one group, each in a savepoint of its own inside one transaction: one that conflicts or
-   * cannot be stored leaves no trace and does not fail the others. A transient failure fails the whole group
-   * (the transaction is rolled back or lost): nothing is written.
+   * Group commit: the appends of one group in one transaction, positions, the hash chain and recordedAt running
+   * on across the group as if they had been appended one by one. One that conflicts or cannot be stored fails
+   * alone. A transient failure fails the whole group (the transaction is rolled back or lost): nothing is written.
    */
   const writes = groupCommit(async (group: readonly (readonly StreamAppend[])[]) => {
-    const outcomes = await writeTransaction(async (client, state) => {
-      const settled: Settled<Either<AppendConflict, AppendResult[]>>[] = [];
-      for (const appends of group) {
-        await client.query('SAVEPOINT append');
-        const before = { ...state };
-        try {
-          settled.push({ ok: true, value: await appendIn(client, state, appends) });
-          await client.query('RELEASE SAVEPOINT append');
-        } catch (error) {
-          if (unavailable(error) !== undefined) throw error;
-          Object.assign(state, before);
-          await client.query('ROLLBACK TO SAVEPOINT append');
-          settled.push({ ok: false, error });
-        }
-      }
-      return settled;
-    });
+    const outcomes = await writeTransaction(async (client, state) => (await writeGroupAtOnce(client, state, group)) ?? writeGroupOneByOne(client, state, group));
     if (outcomes.some((o) => o.ok && o.value._tag === 'Right' && o.value.right.some((r) => r.events.length > 0))) notify();
     return outcomes;
   });
