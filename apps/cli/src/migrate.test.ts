@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventStore, LogOrigin, RecordedEvent } from '@xinfang/event-store';
+import { createPostgresEventStore } from '@xinfang/store-postgres';
+import { createTestDatabase, startTestPostgres, type TestPostgres } from '@xinfang/store-postgres/testing';
 import { createSqliteEventStore } from '@xinfang/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './test/cli';
@@ -95,6 +97,35 @@ describe('xinfang migrate', () => {
     expect(run.stderr).toMatch(/目标的应用数据库不是这份日志的|目标不是这份日志的副本/);
     expect(await allEvents(path('other.db'))).toEqual(before);
   }, 150_000);
+
+  it('copies SQLite → PostgreSQL → SQLite: the same events and head on all three, the keyed copy verified with the origin’s key', async () => {
+    const server: TestPostgres = await startTestPostgres();
+    const database = await createTestDatabase(server.url);
+    try {
+      const postgres = `${database.url}?schema=office_log`;
+      const there = await runCli(['migrate', '--from', origin, '--to', postgres, '--batch', '250'], { timeoutMs: 120_000 });
+      expect(there.code, there.stderr).toBe(0);
+      expect(there.stdout).toContain(`副本校验通过 / the copy verifies: ${events.length} 个事件`);
+      expect(there.stdout).not.toContain(database.url.split('@')[0]?.split(':')[2] ?? 'no-password');
+
+      const back = await runCli(['migrate', '--from', postgres, '--to', `sqlite:${path('back.db')}`], { timeoutMs: 120_000 });
+      expect(back.code, back.stderr).toBe(0);
+      expect(back.stdout).toContain(`副本末尾与源相同 / the copy ends as the origin does: ${events.length}:${events.at(-1)?.meta.hash}`);
+
+      const store = await createPostgresEventStore({ connectionString: database.url, schema: 'office_log', pollIntervalMs: 0 });
+      try {
+        const inPostgres: RecordedEvent[] = [];
+        for await (const event of store.readAll()) inPostgres.push(event);
+        expect(inPostgres).toEqual(events);
+      } finally {
+        await store.close();
+      }
+      expect(await allEvents(path('back.db'))).toEqual(events);
+    } finally {
+      await database.drop();
+      await server.stop();
+    }
+  }, 240_000);
 
   it('names a bad --batch, and refuses the same store as both ends', async () => {
     const bad = await runCli(['migrate', '--from', origin, '--to', `sqlite:${path('x.db')}`, '--batch', '0']);

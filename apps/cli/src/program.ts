@@ -136,8 +136,8 @@ export const createProgram = (): Command => {
       '把整个日志（及应用数据库）复制到另一个存储，保留顺序、编号、时间与哈希；中断后再运行即接续 / copy a whole log ' +
         '(and the app database) into another store, keeping order, ids, times and hashes; run it again after an interruption to go on',
     )
-    .requiredOption('--from <store>', '源存储 / the store to copy: sqlite:PATH')
-    .requiredOption('--to <store>', '目标存储 / the store to copy into: sqlite:PATH')
+    .requiredOption('--from <store>', '源存储 / the store to copy: sqlite:PATH or postgres://…[?schema=NAME]')
+    .requiredOption('--to <store>', '目标存储 / the store to copy into: sqlite:PATH or postgres://…[?schema=NAME]')
     .option('--batch <n>', '每批事件数（一批一个事务）/ events per batch (one transaction each)', '2000')
     .action(async (options: { from: string; to: string; batch?: string }) => {
       await (await import('./actions/migrate')).migrate(options);

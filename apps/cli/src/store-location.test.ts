@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from './errors';
-import { parseStore } from './store-location';
+import { parseAnyStore, parseStore } from './store-location';
 import { parseMoment } from './time-view';
 
 describe('--store', () => {
@@ -11,12 +11,27 @@ describe('--store', () => {
     expect(parseStore('office.db').path).toBe(resolve('office.db'));
   });
 
-  it('says PostgreSQL and EventStoreDB are not available yet, in Chinese and English', () => {
-    expect(() => parseStore('postgres://office@db/xinfang')).toThrow(/PostgreSQL 存储尚未提供.*not available yet/);
+  it('says PostgreSQL (but for migrate) and EventStoreDB are not available yet, in Chinese and English', () => {
+    expect(() => parseStore('postgres://office@db/xinfang')).toThrow(/暂不支持 PostgreSQL 存储.*not available yet for this command.*migrate/);
     expect(() => parseStore('postgresql://db/xinfang')).toThrow(CliError);
     expect(() => parseStore('esdb://localhost:2113?tls=false')).toThrow(/EventStoreDB.*not available yet/);
     expect(() => parseStore('mysql://db/x')).toThrow(/unknown store/);
     expect(() => parseStore('sqlite:')).toThrow(/no file path/);
+  });
+});
+
+describe('--from and --to of migrate', () => {
+  it('take postgres://… with an optional ?schema=, the password never shown, and SQLite as --store does', () => {
+    expect(parseAnyStore('postgres://office:secret@db:5432/xinfang?schema=office_a&sslmode=disable')).toEqual({
+      kind: 'postgres',
+      url: 'postgres://office:secret@db:5432/xinfang?sslmode=disable',
+      schema: 'office_a',
+      text: 'postgres://office:***@db:5432/xinfang?sslmode=disable',
+    });
+    expect(parseAnyStore('postgresql://db/x')).toMatchObject({ kind: 'postgres', schema: undefined });
+    expect(parseAnyStore('sqlite:./a.db')).toMatchObject({ kind: 'sqlite', path: resolve('a.db') });
+    expect(() => parseAnyStore('postgres://db/x?schema=Bad-Name')).toThrow(/\?schema=/);
+    expect(() => parseAnyStore('esdb://localhost:2113')).toThrow(/EventStoreDB/);
   });
 });
 

@@ -4,13 +4,14 @@ import { CliError } from './errors';
 
 /*
  * `--store` (or `XINFANG_STORE`): where the event log is. `sqlite:PATH` is the embedded store; a plain path
- * is taken as a SQLite file too. PostgreSQL and EventStoreDB are in the design but not built yet: they get
- * a clear refusal, not a crash.
+ * is taken as a SQLite file too. `postgres://…` is a log in PostgreSQL (`?schema=NAME` picks the schema that
+ * holds it, default xinfang): `migrate` and `verify` take it; the other commands take SQLite only as yet, and
+ * say so. EventStoreDB gets a clear refusal, not a crash.
  */
-
 export const DEFAULT_STORE = 'sqlite:./data/xinfang.db';
 export const STORE_ENV = 'XINFANG_STORE';
 
+/** A log in a SQLite file (what every command takes). */
 export interface StoreLocation {
   readonly kind: 'sqlite';
   /** The absolute path of the SQLite file of the log. */
@@ -21,12 +22,47 @@ export interface StoreLocation {
 
 const notYet = (what: string, example: string): CliError =>
   new CliError(
-    `${what} 存储尚未提供，请使用 sqlite:PATH / the ${what} store is not available yet (${example}); use sqlite:PATH`,
+    `此命令暂不支持 ${what} 存储，请使用 sqlite:PATH / the ${what} store is not available yet for this command (${example}); use sqlite:PATH` +
+      (what === 'PostgreSQL' ? ' (xinfang migrate and verify take postgres://…)' : ''),
   );
+
+/** A log in PostgreSQL: the connection string (without `schema`) and the schema of the log's tables. */
+export interface PostgresLocation {
+  readonly kind: 'postgres';
+  readonly url: string;
+  readonly schema: string | undefined;
+  /** As given, for messages (the password masked). */
+  readonly text: string;
+}
+
+export type AnyStoreLocation = StoreLocation | PostgresLocation;
+
+const POSTGRES = /^postgres(ql)?:\/\//i;
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+const parsePostgres = (text: string): PostgresLocation => {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new CliError(`PostgreSQL 地址无效 / not a PostgreSQL connection string: use postgres://USER:PASSWORD@HOST:PORT/DATABASE`);
+  }
+  const schema = url.searchParams.get('schema') ?? undefined;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new CliError(`schema 应为小写字母、数字与下划线 / ?schema= takes lower-case letters, digits and _, not "${schema}"`);
+  }
+  url.searchParams.delete('schema');
+  const shown = new URL(url);
+  if (shown.password !== '') shown.password = '***';
+  return { kind: 'postgres', url: url.toString(), schema, text: shown.toString() };
+};
+
+/** `--store` for the commands that take any store (migrate, verify). */
+export const parseAnyStore = (text: string): AnyStoreLocation => (POSTGRES.test(text.trim()) ? parsePostgres(text.trim()) : parseStore(text));
 
 export const parseStore = (text: string): StoreLocation => {
   const trimmed = text.trim();
-  if (/^postgres(ql)?:\/\//i.test(trimmed)) throw notYet('PostgreSQL', 'postgres://…');
+  if (POSTGRES.test(trimmed)) throw notYet('PostgreSQL', 'postgres://…');
   if (/^(esdb|esdb\+discover|kurrentdb|kurrent|kdb):\/\//i.test(trimmed)) throw notYet('EventStoreDB', 'esdb://…');
   let path: string;
   if (/^sqlite:/i.test(trimmed)) path = trimmed.slice('sqlite:'.length).replace(/^\/\/(?=\/|\.)/, '');
@@ -38,8 +74,8 @@ export const parseStore = (text: string): StoreLocation => {
 };
 
 /** For commands that only read: a store that is not there is a mistake, not something to create. */
-export const existingStore = (location: StoreLocation): StoreLocation => {
-  if (!existsSync(location.path)) {
+export const existingStore = <L extends AnyStoreLocation>(location: L): L => {
+  if (location.kind === 'sqlite' && !existsSync(location.path)) {
     throw new CliError(
       `找不到存储 / no store at ${location.path} (from "${location.text}"): pass --store sqlite:PATH or set ${STORE_ENV}`,
     );

@@ -38,7 +38,7 @@ export const withLogAndPersonalData = async <T>(
   work: (store: EventStore, personal: PersonalDataReader) => Promise<T>,
 ): Promise<T> => {
   // Replay and export interpret the events: they read them as the app does (old versions as current).
-  const store = asOpened(openLog(location));
+  const store = asOpened(await openLog(location));
   const database = openAppFiles(location);
   try {
     return await work(store, vaultPersonalData(database));

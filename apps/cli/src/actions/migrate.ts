@@ -5,10 +5,10 @@ import { siblingPath, verifyLog } from '@xinfang/api';
 import Database from 'better-sqlite3';
 import { CliError, messageOf } from '../errors';
 import { openLog } from '../log';
-import { say } from '../output';
+import { note, say } from '../output';
 import { progressBar } from '../progress';
 import { recordedChainKeying } from '../stores';
-import { existingStore, parseStore, type StoreLocation } from '../store-location';
+import { existingStore, parseAnyStore, type AnyStoreLocation, type StoreLocation } from '../store-location';
 
 /*
  * `xinfang migrate --from STORE --to STORE`: copies a whole log into another store, keeping every event's
@@ -77,18 +77,32 @@ async function* batches(store: EventStore, after: number, size: number): AsyncGe
   if (batch.length > 0) yield batch;
 }
 
+const sameStore = (a: AnyStoreLocation, b: AnyStoreLocation): boolean =>
+  a.kind === 'sqlite' ? b.kind === 'sqlite' && a.path === b.path : b.kind === 'postgres' && a.url === b.url && a.schema === b.schema;
+
+/** The last event's position and hash (0 and '' for an empty log). */
+const headOf = async (store: EventStore): Promise<{ position: number; hash: string }> => {
+  const position = await store.headPosition();
+  if (position === 0) return { position, hash: '' };
+  for await (const event of store.readAll({ afterPosition: position - 1, batchSize: 1 })) return { position, hash: event.meta.hash };
+  return { position, hash: '' };
+};
+
 export const migrate = async (options: MigrateOptions): Promise<MigrateResult> => {
   const size = batchOf(options.batch);
-  const from = existingStore(parseStore(options.from));
-  const to = parseStore(options.to);
-  if (from.path === to.path) throw new CliError(`--from 与 --to 是同一个存储 / --from and --to are the same store: ${from.path}`);
-  mkdirSync(dirname(to.path), { recursive: true });
-  const origin = openLog(from, { readOnly: true });
+  const from = existingStore(parseAnyStore(options.from));
+  const to = parseAnyStore(options.to);
+  if (sameStore(from, to)) throw new CliError(`--from 与 --to 是同一个存储 / --from and --to are the same store: ${to.text}`);
+  if (to.kind === 'sqlite') mkdirSync(dirname(to.path), { recursive: true });
+  // The chain key is the origin's: the copy is the same log, verified with the same key.
+  const keying = from.kind === 'sqlite' ? recordedChainKeying(from) : undefined;
+  const bothFiles = from.kind === 'sqlite' && to.kind === 'sqlite' ? { from, to } : undefined;
+  const origin = await openLog(from, { readOnly: true });
   try {
     const logOrigin: LogOrigin = { storeId: await origin.storeId(), chainMarker: await origin.chainMarker() };
     const total = await origin.headPosition();
-    checkAppDatabase(from, to);
-    const target = openLog(to, logOrigin.storeId === undefined ? {} : { storeId: logOrigin.storeId });
+    if (bothFiles !== undefined) checkAppDatabase(bothFiles.from, bothFiles.to);
+    const target = await openLog(to, logOrigin.storeId === undefined ? {} : { storeId: logOrigin.storeId });
     try {
       const importRecorded = target.importRecorded;
       if (importRecorded === undefined) throw new CliError(`目标存储不能导入事件 / the target store cannot import events: ${to.text}`);
@@ -108,9 +122,17 @@ export const migrate = async (options: MigrateOptions): Promise<MigrateResult> =
       } finally {
         bar.stop();
       }
-      await copyAppDatabase(from, to);
+      if (bothFiles !== undefined) await copyAppDatabase(bothFiles.from, bothFiles.to);
+      else note('注意：应用数据库（令牌、个人信息密钥、链密钥）尚不能在 SQLite 与 PostgreSQL 之间复制 / note: the app database (tokens, personal-data keys, chain key) is not yet copied between SQLite and PostgreSQL');
       say(`已迁移 / migrated: ${head - start} 个事件 / events (${start > 0 ? `接续位置 ${start} / resumed after position ${start}; ` : ''}共 ${head} / ${head} in all) → ${to.text}`);
-      const verification = await verifyLog(target, recordedChainKeying(to));
+      if (keying === undefined && logOrigin.chainMarker !== undefined) {
+        // A keyed log whose key is not at hand here: the copy is checked against the origin's head instead.
+        const [ours, theirs] = [await headOf(origin), await headOf(target)];
+        if (ours.position !== theirs.position || ours.hash !== theirs.hash) throw new CliError(`副本的末尾与源不同 / the copy's head ${theirs.position}:${theirs.hash} is not the origin's ${ours.position}:${ours.hash}`);
+        say(`副本末尾与源相同 / the copy ends as the origin does: ${theirs.position}:${theirs.hash}`);
+        return { copied: head - start, head };
+      }
+      const verification = await verifyLog(target, keying);
       if (!verification.ok) throw new CliError(`副本校验失败，位置 ${verification.firstBrokenPosition} / the copy does not verify at position ${verification.firstBrokenPosition}`);
       say(`副本校验通过 / the copy verifies: ${verification.checked} 个事件 / events, head hash ${verification.headHash}`);
       return { copied: head - start, head };

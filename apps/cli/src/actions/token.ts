@@ -52,7 +52,7 @@ const assertReferentRegistered = async (role: Role, location: StoreLocation): Pr
   if (wanted === undefined) return;
   let found = false;
   if (existsSync(location.path)) {
-    const store = openLog(location);
+    const store = await openLog(location);
     try {
       found = (await store.readStream(wanted.stream)).some((event) => event.type === wanted.registered);
     } finally {

@@ -36,7 +36,7 @@ export const verify = async (options: { store: string; expect?: string }): Promi
   const anchor = anchorOf(options.expect);
   const location = existingStore(parseStore(options.store));
   const keying = recordedChainKeying(location);
-  const store = openLog(location);
+  const store = await openLog(location);
   try {
     const started = Date.now();
     let result: ChainVerification;
