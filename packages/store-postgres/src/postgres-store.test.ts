@@ -108,6 +108,27 @@ describe('store-postgres', () => {
     });
   });
 
+  describe('notices', () => {
+    it("wake another store's subscriber at once, without polling, and stop with it", async () => {
+      const schema = newSchema();
+      const writer = await open(schema);
+      const reader = await open(schema, { pollIntervalMs: 0 });
+      const seen: number[] = [];
+      const subscription = reader.subscribe({ afterPosition: 0 }, (e) => {
+        seen.push(e.meta.position);
+      });
+      const client = await admin();
+      const listening = async (): Promise<string | undefined> =>
+        (await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE query = $1", [`LISTEN "xinfang_${schema}"`])).rows[0]?.n;
+      await expect.poll(listening, { timeout: 10_000 }).toBe('1');
+      for (let n = 1; n <= 3; n += 1) expect(isRight(await writer.append('stream-a', [event(n)], { expectedRevision: n - 1 }))).toBe(true);
+
+      await expect.poll(() => seen, { timeout: 10_000 }).toEqual([1, 2, 3]);
+      await subscription.close();
+      await expect.poll(async () => (await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND query LIKE $1", [`%${schema}%`])).rows[0]?.n, { timeout: 10_000 }).toBe('0');
+    });
+  });
+
   describe('readChain', () => {
     it('gives the links of what readAll gives, which verify', async () => {
       const schema = newSchema();

@@ -28,6 +28,7 @@ import {
 } from '@xinfang/event-store';
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import pg from 'pg';
+import { appendNotices, channelOf, sendAppendNotice } from './append-notices';
 import { COLUMNS, insertSql, toColumns, toRecorded, type EventRow } from './event-row';
 import { groupCommit, type Settled } from './group-commit';
 import { ensureSchema, quotedSchema } from './schema';
@@ -54,6 +55,12 @@ export interface PostgresEventStoreOptions {
    * 200 ms, 0 = never. This store's own appends reach its subscribers at once either way.
    */
   readonly pollIntervalMs?: number;
+  /**
+   * Whether subscriptions also LISTEN for the notices other processes' appends send (NOTIFY, at their COMMIT),
+   * to read at once rather than at the next poll; default true. Takes one connection of the pool while this
+   * store has subscriptions. Polling goes on either way (a notice can be lost while reconnecting).
+   */
+  readonly listen?: boolean;
   /** The size of the pool the store makes from `connectionString`; default 10. */
   readonly maxConnections?: number;
   /**
@@ -163,6 +170,9 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
   // An idle connection that the server drops emits 'error' on the pool; unheard, it would end the process.
   // The next query gets a fresh connection (or fails, and says so).
   if (ownPool) pool.on('error', () => undefined);
+
+  const channel = channelOf(schema);
+  const notices = options.listen === false ? undefined : appendNotices(pool, channel);
 
   const sql = {
     lock: `SELECT one FROM ${s}.append_lock WHERE one = 1 FOR UPDATE`,
@@ -408,7 +418,12 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
    * alone. A transient failure fails the whole group (the transaction is rolled back or lost): nothing is written.
    */
   const writes = groupCommit(async (group: readonly (readonly StreamAppend[])[]) => {
-    const outcomes = await writeTransaction(async (client, state) => (await writeGroupAtOnce(client, state, group)) ?? writeGroupOneByOne(client, state, group));
+    const outcomes = await writeTransaction(async (client, state) => {
+      const head = state.position;
+      const settled = (await writeGroupAtOnce(client, state, group)) ?? (await writeGroupOneByOne(client, state, group));
+      if (state.position > head) await sendAppendNotice(client, channel, state.position);
+      return settled;
+    });
     if (outcomes.some((o) => o.ok && o.value._tag === 'Right' && o.value.right.some((r) => r.events.length > 0))) notify();
     return outcomes;
   });
@@ -515,7 +530,11 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
             readAfter: (afterPosition) => readAll({ afterPosition }),
             onAppended: (listener) => {
               listeners.add(listener);
-              return () => listeners.delete(listener);
+              const unlisten = notices?.listen(listener);
+              return () => {
+                listeners.delete(listener);
+                unlisten?.();
+              };
             },
             // Other processes append to the same log: look for their events too.
             ...(pollIntervalMs > 0 ? { pollIntervalMs } : {}),
@@ -535,7 +554,10 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
         const marker = assertImportOrigin({ storeId, chainMarker: state.marker, position: state.position }, origin);
         assertImportContinues({ position: state.position, hash: state.position === 0 ? undefined : state.hash }, (streamId) => heads.get(streamId)?.revision ?? 0, events);
         if (marker !== undefined) await client.query(sql.insertMarker, [marker.fromPosition, marker.scheme, marker.keyCheck]);
-        if (events.length > 0) await client.query(sql.insert, toColumns(events));
+        if (events.length > 0) {
+          await client.query(sql.insert, toColumns(events));
+          await sendAppendNotice(client, channel, events.at(-1)?.meta.position ?? state.position);
+        }
       });
       if (events.length > 0) notify();
     },
@@ -546,6 +568,7 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
         // the pool goes (one may be reading a batch).
         await writes.drained();
         await subscriptions.closeAll();
+        await notices?.close();
         closed = true;
         if (ownPool) await pool.end();
       })()),

@@ -3,7 +3,8 @@ import type { PoolClient } from 'pg';
 /** The layout of the store's tables, kept in `store_layout` so that a later layout can migrate it. */
 export const SCHEMA_VERSION = 1;
 
-const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+// At most 55 characters: the log's notice channel (`xinfang_` + the name) must fit PostgreSQL's 63-byte names.
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,54}$/;
 
 /**
  * The schema name as a quoted SQL identifier. Identifiers cannot be bound as parameters, so the name is
@@ -11,7 +12,7 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
  * name to) — nothing else ever reaches SQL text.
  */
 export const quotedSchema = (schema: string): string => {
-  if (!IDENTIFIER.test(schema)) throw new RangeError(`store-postgres: bad schema name ${JSON.stringify(schema)} (lower-case letters, digits and _, at most 63)`);
+  if (!IDENTIFIER.test(schema)) throw new RangeError(`store-postgres: bad schema name ${JSON.stringify(schema)} (lower-case letters, digits and _, at most 55)`);
   return `"${schema}"`;
 };
 

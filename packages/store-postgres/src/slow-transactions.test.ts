@@ -10,8 +10,8 @@ import { createTestSchema } from './testing';
  * The trap of event stores on PostgreSQL: a transaction that took a lower position commits after one that took
  * a higher position, and a reader that has already moved past the hole never sees the late event. Here writers
  * (separate stores, so separate connections, as separate processes would be) hold their transactions open
- * before COMMIT, while subscribers — one woken by its own store's appends, one in a store of its own that only
- * polls, as another process's view — must still see every event exactly once, in order.
+ * before COMMIT, while subscribers — one woken by its own store's appends, and in stores of their own (another
+ * process's view) one that only polls and one that only hears NOTIFY — must still see every event exactly once, in order.
  */
 
 const url = inject('xinfangPgUrl');
@@ -83,7 +83,7 @@ describe('store-postgres: slow transactions never let a subscriber skip an event
       },
     });
     const fast = await open(schema);
-    const reader = await open(schema, { pollIntervalMs: 5 });
+    const reader = await open(schema, { pollIntervalMs: 5, listen: false });
     const viewer = watch(reader);
     cleanup.push(() => viewer.subscription.close());
 
@@ -136,8 +136,11 @@ describe('store-postgres: slow transactions never let a subscriber skip an event
       }),
     );
     const own = watch(writers[0] as PostgresEventStore);
-    const other = watch(await open(schema, { pollIntervalMs: 2 }));
-    cleanup.push(() => own.subscription.close(), () => other.subscription.close());
+    // Polling only, so that the order comes from the reads, not from when notices arrive.
+    const other = watch(await open(schema, { pollIntervalMs: 2, listen: false }));
+    // And one that only hears NOTIFY (sent at each COMMIT), never polls.
+    const noticed = watch(await open(schema, { pollIntervalMs: 0 }));
+    cleanup.push(() => own.subscription.close(), () => other.subscription.close(), () => noticed.subscription.close());
 
     const appends = await Promise.all(
       writers.flatMap((writer, w) =>
@@ -151,6 +154,8 @@ describe('store-postgres: slow transactions never let a subscriber skip an event
     await expect.poll(() => other.seen.length, { timeout: 20_000 }).toBe(total);
     expect(own.seen).toEqual(range(1, total));
     expect(other.seen).toEqual(range(1, total));
+    await expect.poll(() => noticed.seen.length, { timeout: 20_000 }).toBe(total);
+    expect(noticed.seen).toEqual(range(1, total));
     const stored = await collect((writers[3] as PostgresEventStore).readAll());
     expect(stored.map((e) => e.meta.position)).toEqual(range(1, total));
     const acknowledged = appends.flatMap((r) => (isRight(r) ? r.right.events.map((e) => e.meta.eventId) : []));
