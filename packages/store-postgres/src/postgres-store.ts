@@ -111,6 +111,8 @@ const DEFAULT_LOCK_TIMEOUT_MS = 5_000;
 const DEFAULT_MAX_CONNECTIONS = 10;
 /** How long the store's own pool waits for a connection (a server that does not answer) before failing as unavailable. */
 const CONNECT_TIMEOUT_MS = 10_000;
+/** How long a write transaction may sit idle (its process stopped) before the server ends it and frees the append lock. */
+const IDLE_IN_TRANSACTION_MS = 60_000;
 
 const toMarker = (row: Pick<HeadRow, 'from_position' | 'scheme' | 'key_check'>): ChainMarker | undefined => {
   if (row.from_position === null) return undefined;
@@ -208,7 +210,12 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
     let broken: Error | undefined;
     try {
       await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
-      await client.query("SELECT set_config('synchronous_commit', 'on', true), set_config('lock_timeout', $1, true)", [`${lockTimeoutMs}ms`]);
+      // A writer that hangs while it holds the append lock (a stopped process: a dead one's connection closes
+      // and its transaction rolls back) would stall every writer of the log: the server ends it after a while.
+      await client.query(
+        "SELECT set_config('synchronous_commit', 'on', true), set_config('lock_timeout', $1, true), set_config('idle_in_transaction_session_timeout', $2, true)",
+        [`${lockTimeoutMs}ms`, `${IDLE_IN_TRANSACTION_MS}ms`],
+      );
       await client.query(sql.lock);
       // After the lock, in a statement of its own (see above): the head as the previous writer left it.
       const row = (await client.query<HeadRow>(sql.state)).rows[0];
