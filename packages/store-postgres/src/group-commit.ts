@@ -55,7 +55,12 @@ export const groupCommit = <Item, Result>(
     // (which run up to their append in microtasks) share its transaction.
     running = new Promise<void>((resolve) => setImmediate(resolve))
       .then(async () => {
-        while (queue.length > 0) await commitNext();
+        while (queue.length > 0) {
+          await commitNext();
+          // The callers just acknowledged run on up to their next append (a server's next request, a worker's
+          // next write) before the next group is taken: they join it instead of each making a group of one.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
       })
       .finally(() => {
         running = undefined;
