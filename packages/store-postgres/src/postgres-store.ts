@@ -148,8 +148,10 @@ const wholeNumber = (value: number, name: string, min: number): number => {
  * connection drops during COMMIT the outcome is unknown: the append fails with `StoreUnavailableError`, and
  * retrying it with the same event ids is safe (appends are idempotent by event id).
  *
- * **Group commit**, as store-sqlite: concurrent appends share one transaction, each in a savepoint of its own,
- * so one that conflicts or cannot be stored fails alone; each resolves only after the COMMIT.
+ * **Group commit**, as store-sqlite: concurrent appends share one transaction, and one that conflicts or cannot
+ * be stored fails alone; each resolves only after the COMMIT. A group is decided in memory and inserted by one
+ * statement (a few round trips whatever its size); only when the server refuses that INSERT is it redone append
+ * by append, each in a savepoint of its own.
  *
  * Opening is asynchronous (the schema, the marker and the store id are read or made): await the result.
  */
