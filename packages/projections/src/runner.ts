@@ -2,7 +2,7 @@ import type { EventStore, RecordedEvent, Subscription } from '@xinfang/event-sto
 import { createDocCache, type CachedDocs } from './doc-cache';
 import type { AnyProjection } from './projection';
 import { logMismatch } from './log-match';
-import type { ProjectionCommit, ReadModelStore } from './read-model-store';
+import { CheckpointConflictError, type ProjectionCommit, type ReadModelStore } from './read-model-store';
 
 /*
  * The projection runner keeps read models up to date with the log. Per projection it knows the position
@@ -21,10 +21,17 @@ import type { ProjectionCommit, ReadModelStore } from './read-model-store';
  * the log, a deleted one).
  * A projection that throws stops the runner (catch-up rejects; live mode reports through `onError` or
  * an unhandled rejection): a read model never silently misses an event. Fix the projection (or the
- * data, with an upcaster in the store as opened: `upcastingStore`) and start again; it resumes after the last committed batch.
+ * data, with an upcaster in the store as opened: `upcastingStore`) and start again; it resumes after the
+ * last committed batch. With `retry` (a server's runner), a live runner that fails tries again by itself,
+ * after a pause that doubles up to a ceiling: a cause that goes away (a read-model file locked by another
+ * program, a disk full) ends the failure without a restart. Meanwhile the read models stay whole at the
+ * last committed batch, `status` says the runner failed and why, and `waitFor` still resolves for every
+ * position committed — a query answers as of that position, never fails for it.
  *
- * One runner per read model store: two runners writing the same projection would be refused by the
- * store's checkpoint check (`CheckpointConflictError`), never silently interleaved.
+ * One runner per read model store is the rule (see `read-models-slot.ts` in the api): two runners writing
+ * the same projection are refused by the store's checkpoint check (`CheckpointConflictError`), never
+ * silently interleaved. A runner that finds its read model ahead of it (the other runner committed
+ * first) is not failing: it forgets what it applied, reads the checkpoints again and follows from there.
  */
 
 /**
@@ -68,6 +75,31 @@ export interface ProjectionRunnerOptions {
    * them away and rebuilds them from position 0. Default: nothing is said.
    */
   readonly onMismatch?: (reason: string) => void;
+  /**
+   * Live failures are tried again after `firstMs` (default 250), then after twice as long each time, up to
+   * `maxMs` (default 10,000); a catch-up in `start` that fails does not reject then, it is tried again the
+   * same way. Without it a failure stops the runner for good.
+   */
+  readonly retry?: { readonly firstMs?: number; readonly maxMs?: number };
+  /** Called when a live runner that had failed has caught up again (with `retry`). */
+  readonly onRecovered?: (position: number) => void;
+  /**
+   * Called (inside the runner's turn: nothing is applied meanwhile) when the stored checkpoints moved
+   * while this runner was not writing them — another runner committed — so that whoever keeps copies of
+   * the documents (live documents in memory) reads them again before the runner goes on from there.
+   */
+  readonly onFollowed?: () => Promise<void> | void;
+}
+
+/** What a runner is doing: following the log, failed (and trying again), or stopped. */
+export interface RunnerStatus {
+  readonly state: 'idle' | 'live' | 'failed' | 'stopped';
+  /** The lowest position every projection has committed. */
+  readonly position: number;
+  /** Why it failed (while `failed`). */
+  readonly error?: unknown;
+  /** Failed attempts in a row (0 while live). */
+  readonly attempts: number;
 }
 
 export interface ProjectionRunner {
@@ -99,6 +131,8 @@ export interface ProjectionRunner {
    * there. While it is pending the process stays alive, even when only polling would bring the position.
    */
   readonly waitFor: (position: number) => Promise<void>;
+  /** What the runner is doing now (see `RunnerStatus`). */
+  readonly status: () => RunnerStatus;
 }
 
 /** A projection threw on an event: the runner stopped before it. */
@@ -124,6 +158,16 @@ const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 const LIVE_PACE = 2;
 /** … but never longer than this. */
 const MAX_LIVE_PAUSE_MS = 1000;
+const DEFAULT_RETRY_FIRST_MS = 250;
+const DEFAULT_RETRY_MAX_MS = 10_000;
+/** How many times in a row a catch-up follows a read model found ahead before that counts as a failure. */
+const MAX_FOLLOWS = 5;
+
+/** The stored checkpoint is ahead of what this runner commits, at its version: another runner was first. */
+const foundAhead = (error: unknown): boolean =>
+  error instanceof CheckpointConflictError &&
+  error.stored.version === error.attempted.version &&
+  error.stored.position >= error.attempted.position;
 
 export const createProjectionRunner = (options: ProjectionRunnerOptions): ProjectionRunner => {
   const { store, readModels, projections } = options;
@@ -178,8 +222,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
   const settleWaiters = (): void => {
     const reached = lowest(byName.keys());
     for (const waiter of waiters) {
-      if (failure !== undefined) waiter.reject(failure.error);
-      else if (waiter.position <= reached) waiter.resolve();
+      // A position committed is reached, whatever happened since.
+      if (waiter.position <= reached) waiter.resolve();
+      else if (failure !== undefined) waiter.reject(failure.error);
       else continue;
       waiters.delete(waiter);
     }
@@ -343,6 +388,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
    * those whose version changed.
    */
   const prepare = async (): Promise<void> => {
+    let moved = false;
     const mismatch = await logMismatch(store, readModels, [...byName.keys()]);
     if (mismatch !== undefined) {
       options.onMismatch?.(mismatch);
@@ -353,49 +399,121 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     for (const projection of projections) {
       const checkpoint = await readModels.checkpoint(projection.name);
       // Kept documents are this runner's view of the read model at its last commit: not if it has moved since.
-      if (mismatch !== undefined || checkpoint?.position !== positions.get(projection.name)) cache.drop(projection.name);
+      const known = positions.get(projection.name);
+      if (mismatch !== undefined || checkpoint?.position !== known) cache.drop(projection.name);
+      if (mismatch === undefined && known !== undefined && checkpoint !== undefined && checkpoint.position > known) moved = true;
       if (checkpoint !== undefined && checkpoint.version !== projection.version) {
         await reset(projection.name);
       } else {
         positions.set(projection.name, checkpoint?.position ?? 0);
       }
     }
+    if (moved) await options.onFollowed?.();
   };
 
-  const catchUp = (onProgress?: ProgressListener): Promise<number> =>
-    exclusive(async () => {
-      await prepare();
-      return catchUpFrom(projections, onProgress);
-    });
+  /** Reads the checkpoints and catches up from them; a read model found ahead is followed, not a failure. */
+  const prepareAndCatchUp = async (onProgress?: ProgressListener): Promise<number> => {
+    for (let follows = 0; ; follows += 1) {
+      try {
+        await prepare();
+        return await catchUpFrom(projections, onProgress);
+      } catch (error) {
+        if (!foundAhead(error) || follows >= MAX_FOLLOWS) throw error;
+      }
+    }
+  };
+
+  const catchUp = (onProgress?: ProgressListener): Promise<number> => exclusive(() => prepareAndCatchUp(onProgress));
 
   // ——— live ———
 
   let subscription: Subscription | undefined;
   let running = false;
+  let stopped = false;
+  /** Failed attempts in a row; the next retry waits firstMs × 2^(attempts − 1), at most maxMs. */
+  let attempts = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const retryFirstMs = options.retry?.firstMs ?? DEFAULT_RETRY_FIRST_MS;
+  const retryMaxMs = options.retry?.maxMs ?? DEFAULT_RETRY_MAX_MS;
 
-  const fail = (error: unknown): void => {
+  /** Follows the log from what every projection has committed; events of an older subscription are dropped. */
+  let generation = 0;
+  const subscribe = (): void => {
+    const mine = ++generation;
+    subscription = store.subscribe(
+      { afterPosition: lowest(byName.keys()), onError: (error) => (mine === generation ? fail(error) : undefined) },
+      (event) => (mine === generation ? follow(event) : undefined),
+    );
+  };
+
+  /** After a failure, with `retry`: catches up from the committed checkpoints and follows live again. */
+  const scheduleRetry = (): void => {
+    if (options.retry === undefined || !running || retryTimer !== undefined) return;
+    const delay = Math.min(retryMaxMs, retryFirstMs * 2 ** Math.min(attempts - 1, 30));
+    // A retry never holds the process: a process that ends has nothing to retry for.
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void recover();
+    }, delay);
+    retryTimer.unref();
+  };
+  const recover = async (): Promise<void> => {
+    if (!running) return;
+    try {
+      const position = await catchUp();
+      if (!running) return;
+      failure = undefined;
+      attempts = 0;
+      subscribe();
+      settleWaiters();
+      options.onRecovered?.(position);
+    } catch (error) {
+      if (!running) return;
+      noteFailure(error);
+    }
+  };
+  /** A failure: recorded, waiters for positions not reached told, reported, and tried again (with `retry`). */
+  const noteFailure = (error: unknown): void => {
     failure = { error };
-    running = false;
-    subscription = undefined;
+    attempts += 1;
+    if (options.retry === undefined) running = false;
     settleWaiters();
+    scheduleRetry();
     if (options.onError === undefined) throw error;
     options.onError(error);
+  };
+
+  const fail = (error: unknown): void => {
+    generation += 1;
+    subscription = undefined;
+    noteFailure(error);
   };
 
   const start = async (onProgress?: ProgressListener): Promise<void> => {
     if (running) throw new Error('the projection runner is already running');
     running = true;
+    stopped = false;
     failure = undefined;
+    attempts = 0;
     try {
       await catchUp(onProgress);
     } catch (error) {
-      running = false;
-      failure = { error };
-      settleWaiters();
-      throw error;
+      if (options.retry === undefined || !running) {
+        running = false;
+        failure = { error };
+        settleWaiters();
+        throw error;
+      }
+      // With retry, a catch-up that fails is the first failure: the runner tries again by itself.
+      try {
+        noteFailure(error);
+      } catch {
+        // no onError: the start still resolves; `status` says why it failed
+      }
+      return;
     }
     if (!running) return; // stopped during the catch-up
-    subscription = store.subscribe({ afterPosition: lowest(byName.keys()), onError: fail }, follow);
+    subscribe();
   };
 
   /*
@@ -446,6 +564,13 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     queued = [];
     void subscription?.close();
     if (!running) return; // stopped meanwhile: the batch is simply not committed
+    if (foundAhead(error)) {
+      // Another runner committed first: not a failure. Follow it from its checkpoints.
+      generation += 1;
+      subscription = undefined;
+      void recover();
+      return;
+    }
     try {
       fail(error);
     } catch (loud) {
@@ -474,6 +599,10 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
 
   const stop = async (): Promise<void> => {
     running = false;
+    stopped = true;
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+    generation += 1;
     wake?.();
     const closing = subscription;
     subscription = undefined;
@@ -519,5 +648,12 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       if (waiting()) wake?.();
     });
 
-  return { catchUp, start, stop, rebuild, rebuildAll, replaceReadModels, position: () => lowest(byName.keys()), waitFor };
+  const status = (): RunnerStatus => {
+    const position = lowest(byName.keys());
+    if (failure !== undefined && (running || !stopped)) return { state: 'failed', position, error: failure.error, attempts };
+    if (running) return { state: 'live', position, attempts: 0 };
+    return { state: stopped ? 'stopped' : 'idle', position, attempts };
+  };
+
+  return { catchUp, start, stop, rebuild, rebuildAll, replaceReadModels, position: () => lowest(byName.keys()), waitFor, status };
 };

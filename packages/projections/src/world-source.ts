@@ -53,6 +53,12 @@ export interface SourcedWorld {
    * the stream bounds, `log` when the whole log was replayed.
    */
   readonly source: 'readModel' | 'index' | 'log';
+  /**
+   * The position of the log the World is as of: it holds the events up to it (those its view shows) and
+   * none after. An answer made from it says so (a query answered while the runner is behind is still right
+   * as of this position).
+   */
+  readonly position: number;
 }
 
 export interface WorldSource {
@@ -101,14 +107,17 @@ export const createWorldSource = ({
         const position = live.position();
         if (position !== undefined && position >= wanted) return liveWorld(store, live, position, view, refolds);
       }
-      if (readModels !== undefined && (await readModelServes(store, readModels, view))) {
-        return { world: await loadWorld(readModels), source: 'readModel' };
+      if (readModels !== undefined) {
+        const served = await readModelServes(store, readModels, view);
+        if (served !== undefined) return { world: await loadWorld(readModels), source: 'readModel', position: served };
       }
       if (readModels !== undefined) {
         const narrowed = await narrowedWorld(store, readModels, view);
-        if (narrowed !== undefined) return { world: narrowed, source: 'index' };
+        if (narrowed !== undefined) return { ...narrowed, source: 'index' };
       }
-      return { world: await buildWorld(filtered(store, view)), source: 'log' };
+      const read = { position: 0 };
+      const world = await buildWorld(filtered(store, view, read));
+      return { world, source: 'log', position: read.position };
     },
     bounds: async () => {
       if (live !== undefined && live.position() !== undefined) return live.docs(LOG_BOUNDS_PROJECTION).get(BOUNDS_KEY) as LogBounds | undefined;
@@ -141,7 +150,7 @@ const liveWorld = async (
     const name = aggregateOfStream(streamId);
     if (name !== undefined) (world[name] as Map<string, unknown>).set(streamId, states.get(streamId));
   }
-  if (hidesNothing(view, live.docs(LOG_BOUNDS_PROJECTION).get(BOUNDS_KEY) as LogBounds | undefined)) return { world, source: 'readModel' };
+  if (hidesNothing(view, live.docs(LOG_BOUNDS_PROJECTION).get(BOUNDS_KEY) as LogBounds | undefined)) return { world, source: 'readModel', position };
   const partial: (readonly [string, StreamBounds])[] = [];
   for (const [streamId, doc] of live.docs(STREAM_BOUNDS_PROJECTION)) {
     const name = aggregateOfStream(streamId);
@@ -152,7 +161,7 @@ const liveWorld = async (
   }
   const cached = refolds === undefined ? undefined : { refolds, generation };
   await refold(store, world, partial, position, view, cached);
-  return { world, source: 'index' };
+  return { world, source: 'index', position };
 };
 
 /**
@@ -188,12 +197,15 @@ const refold = async (
 const boundsIn = async (readModels: ReadModelStore): Promise<LogBounds | undefined> =>
   (await readModels.load(LOG_BOUNDS_PROJECTION, [BOUNDS_KEY])).get(BOUNDS_KEY) as LogBounds | undefined;
 
-/** The read model is caught up with the whole log, and the view hides none of its events. */
-const readModelServes = async (store: EventStore, readModels: ReadModelStore, view: TimeView): Promise<boolean> => {
+/**
+ * The position the read model serves the view at, when it is caught up with the whole log and the view
+ * hides none of its events; else undefined.
+ */
+const readModelServes = async (store: EventStore, readModels: ReadModelStore, view: TimeView): Promise<number | undefined> => {
   const head = await store.headPosition();
   const checkpoints = await Promise.all([AGGREGATES_PROJECTION, LOG_BOUNDS_PROJECTION].map((name) => readModels.checkpoint(name)));
-  if (checkpoints.some((checkpoint) => checkpoint?.position !== head)) return false;
-  return hidesNothing(view, await boundsIn(readModels));
+  if (checkpoints.some((checkpoint) => checkpoint?.position !== head)) return undefined;
+  return hidesNothing(view, await boundsIn(readModels)) ? head : undefined;
 };
 
 /** The checkpoint the states and their bounds are both at (undefined when they differ). */
@@ -206,7 +218,7 @@ const statesAt = async (readModels: ReadModelStore): Promise<number | undefined>
  * The live World narrowed to a view through the stream bounds; undefined when the read models are not
  * caught up, or moved on while being read (the caller then replays the log rather than mix two states).
  */
-const narrowedWorld = async (store: EventStore, readModels: ReadModelStore, view: TimeView): Promise<World | undefined> => {
+const narrowedWorld = async (store: EventStore, readModels: ReadModelStore, view: TimeView): Promise<{ world: World; position: number } | undefined> => {
   const position = await statesAt(readModels);
   if (position === undefined || position !== (await store.headPosition())) return undefined;
   const world = await loadWorld(readModels);
@@ -219,9 +231,13 @@ const narrowedWorld = async (store: EventStore, readModels: ReadModelStore, view
     else if (visibility === 'some') partial.push([streamId, doc as StreamBounds]);
   }
   await refold(store, world, partial, position, view);
-  return (await statesAt(readModels)) === position ? world : undefined;
+  return (await statesAt(readModels)) === position ? { world, position } : undefined;
 };
 
-async function* filtered(store: EventStore, view: TimeView) {
-  for await (const event of store.readAll()) if (isVisible(event, view)) yield event;
+/** The log's events the view shows; `read.position` is the last position read, shown or not. */
+async function* filtered(store: EventStore, view: TimeView, read: { position: number }) {
+  for await (const event of store.readAll()) {
+    read.position = event.meta.position;
+    if (isVisible(event, view)) yield event;
+  }
 }
