@@ -25,6 +25,7 @@ import { ledgers } from './routes/ledgers';
 import { personQueries } from './routes/person-queries';
 import { screeningReportQuery } from './routes/screening-report';
 import type { Services } from './services';
+import { health } from './health';
 
 /** How a client authenticates (RFC 9110: every 401 names it): a bearer token, made with the CLI. */
 export const WWW_AUTHENTICATE = 'Bearer realm="xinfang"';
@@ -81,7 +82,7 @@ export const createApp = (services: Services) => {
       c.set('services', services);
       await next();
     })
-    .get('/health', (c) => c.json({ status: 'ok' }))
+    .get('/health', async (c) => c.json(await health(services)))
     .route('/', docs)
     .route('/api/v1', api);
   // The pages ask the API in-process, with the browser's own token.

@@ -6,6 +6,7 @@ export * from './open-services';
 export * from './personal-data';
 export * from './read-models-beside';
 export * from './read-models-lock';
+export * from './read-models-slot';
 export * from './roles';
 export * from './services';
 export * from './sibling-path';

@@ -29,7 +29,8 @@ import {
   type StateCache,
   type StreamCommand,
 } from '@xinfang/event-store';
-import { decodeStoredEvent, findPersonIds, type ProjectionRunner, type ReadModelStore } from '@xinfang/projections';
+import { decodeStoredEvent, findPersonIds, findPersonIdsThroughTail, type ProjectionRunner, type ReadModelStore } from '@xinfang/projections';
+import { readModelsCurrent } from './read-models-current';
 import type { AppDatabase } from './app-database';
 import { idNumberDigest, seal } from './personal-data';
 import { conflict, fromDomainError, keyReused, notFound } from './problem';
@@ -171,7 +172,9 @@ export const createOffice = ({ store, database, clock, readModels, runner, state
     // An id number is looked up in the read models, once they hold every person file recorded so far: waited
     // for once, whatever the number of petitioners.
     const matching = inputs.some((input) => input.personId === undefined && input.idNumber !== undefined);
-    if (matching) await runner.waitFor(await store.headPosition());
+    // A failing runner never refuses a registration: the events since its checkpoint are read instead.
+    const current = matching && (await readModelsCurrent({ runner, store }));
+    const personIdsOf = (digest: string) => (current ? findPersonIds(readModels, digest) : findPersonIdsThroughTail(store, readModels, digest));
     for (const [index, input] of inputs.entries()) {
       if (input.personId !== undefined) {
         await existingPerson(input.personId);
@@ -180,7 +183,7 @@ export const createOffice = ({ store, database, clock, readModels, runner, state
       }
       const digest = input.idNumber === undefined ? undefined : idNumberDigest(database.keys.matchingSecret(), input.idNumber);
       if (digest !== undefined) {
-        const [known] = await findPersonIds(readModels, digest);
+        const [known] = await personIdsOf(digest);
         if (known !== undefined) {
           refs.push({ personId: known });
           continue;

@@ -22,6 +22,7 @@ import { createSqliteEventStore, type SqliteEventStoreOptions } from '@xinfang/s
 import { openAppDatabase, type AppDatabase } from './app-database';
 import { besidePaths, installReady, openReadDatabase, readyMisfit, refuseReady } from './read-models-beside';
 import { lockReadModels, ReadModelsInUseError } from './read-models-lock';
+import { takeSlot } from './read-models-slot';
 import { siblingPath } from './sibling-path';
 import { createOffice } from './office';
 import { inProcessQueries } from './queries';
@@ -38,15 +39,22 @@ export interface OpenOptions {
   readonly logger?: Logger;
   readonly calendar?: WorkingCalendar;
   /**
-   * Where the read models live: `file` (default) in `.read.db` beside the log, kept by this process's
-   * runner, which holds their lock (`.read.lock`) until `close`: while another process holds it, opening
-   * throws `ReadModelsInUseError` before anything is touched. `memory` for a second process on the same
-   * store (the CLI while a server runs), which catches up in memory and takes no lock. `lookups` for a
+   * Where the read models live: `file` (default) in a file beside the log kept by this process's runner,
+   * in the first free slot (read-models-slot.ts: `.read.db` under `.read.lock` for the first process,
+   * `.read.1.db` for a second server on the same store, …), whose lock it holds until `close`; with every
+   * slot taken, opening throws `ReadModelsInUseError` before anything is touched. `memory` for a
+   * short-lived process on the same store (the CLI while a server runs), which catches up in memory and
+   * takes no slot. `lookups` for a
    * process that only writes (`xinfang demo`): in memory like `memory`, but only what commands look things
    * up in (the duty and person indexes), so its memory does not grow with every case's state; its
    * queries replay the log.
    */
   readonly readModels?: 'file' | 'memory' | 'lookups';
+  /**
+   * With `file`: take slot 0 (`.read.db`) or throw `ReadModelsInUseError` — for `xinfang rebuild
+   * --projection`, which rebuilds those in place and is refused beside the server that keeps them.
+   */
+  readonly firstSlotOnly?: boolean;
   /**
    * How often a server looks for read models built beside it (`xinfang rebuild` while it serves) to swap
    * to; default 1,000 ms.
@@ -87,7 +95,7 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
   // First of all: a process that may not keep the read models (a server has them) touches nothing.
   const inMemory = options.readModels === 'memory' || options.readModels === 'lookups' || options.storePath === ':memory:';
   const lookupsOnly = options.readModels === 'lookups';
-  const lock = inMemory ? undefined : lockReadModels(siblingPath(options.storePath, '.read.lock'));
+  const lock = inMemory ? undefined : takeSlot(options.storePath, options.firstSlotOnly === true ? 1 : undefined);
   let database: AppDatabase;
   let store: EventStore;
   try {
@@ -107,24 +115,25 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
     lock?.release();
     throw error;
   }
-  const paths = inMemory ? undefined : besidePaths(options.storePath);
+  // Read models built beside (`xinfang rebuild` while a server serves) are slot 0's, the first process's.
+  const paths = lock?.index === 0 ? besidePaths(options.storePath) : undefined;
   // Read models built beside while no server ran (or one stopped before it took them, or ran other
   // projection versions: this start is the upgrade they were built for) go in first — if they are for these.
   const projections = lookupsOnly ? [dutyIndexProjection, personIndexProjection] : [...worldProjections, logBoundsProjection];
   if (paths !== undefined && existsSync(paths.ready) && readyMisfit(paths, projections) === undefined) installReady(paths);
-  let served = paths === undefined ? undefined : openReadDatabase(paths.served);
+  let served = lock === undefined ? undefined : openReadDatabase(lock.readDb);
   // Switchable: read models built beside are swapped in under the runner, the queries and the office.
   const stored = createSwitchableReadModels(served?.readModels ?? createMemoryReadModels());
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
-  const workers = paths === undefined || options.calendar !== undefined ? 0 : (options.queryWorkers ?? defaultPoolSize());
+  const workers = lock === undefined || options.calendar !== undefined ? 0 : (options.queryWorkers ?? defaultPoolSize());
   // The states and bounds every query is answered from, kept parsed in memory and moved on by the runner's
   // commits (a query no longer reads and parses every stored document): in each query worker, or here.
   const pool =
-    paths === undefined || workers === 0
+    lock === undefined || workers === 0
       ? undefined
       : createQueryPool({
           storePath: options.storePath,
-          readDbPath: paths.served,
+          readDbPath: lock.readDb,
           appDbPath: siblingPath(options.storePath, '.app.db'),
           size: workers,
           ...(options.queryQueueLimit === undefined ? {} : { queueLimit: options.queryQueueLimit }),
@@ -133,15 +142,24 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
   const live = pool === undefined && !lookupsOnly ? createLiveWorldDocs() : undefined;
   const feed = pool ?? (live === undefined ? undefined : feedLiveDocs(live));
   const readModels = feed === undefined ? stored : observeReadModels(stored, feed);
-  // A runner that stops (another process rebuilding the same read models, say) must not take the server
-  // down: it is logged, and queries fall back to replaying the log (see createWorldSource).
+  // A runner that fails (a read-model file locked by another program, a disk full, a projection that
+  // throws) must not take the server down, nor fail a query: it is logged and shown by /health, queries
+  // are answered as of the last position it committed (query-view.ts), and it tries again by itself.
   const onMismatch = (reason: string) =>
     logger.warn({ reason }, '读模型与事件日志不符，从头重建 / the read models do not follow the log: rebuilding them');
   const runner = createProjectionRunner({
     store,
     readModels,
     projections,
-    onError: (error) => logger.error({ err: error }, 'projection runner stopped'),
+    retry: {},
+    onError: (error) => logger.error({ err: error }, '读模型更新失败，将自动重试 / the projection runner failed: retrying'),
+    onRecovered: (position) => logger.info({ position }, '读模型已恢复更新 / the projection runner recovered'),
+    // Another runner moved this process's read models on (none does while it holds their slot; should one,
+    // the documents kept in memory are read again before this runner follows from its checkpoints).
+    onFollowed: async () => {
+      if (live !== undefined) await loadLiveDocs(live, stored, LIVE_WORLD_PROJECTIONS);
+      pool?.reload();
+    },
     // A restored backup of the log, a deleted one: the read models are rebuilt from it, never trusted.
     onMismatch,
   });

@@ -94,7 +94,7 @@ export type Reply =
   | 'object' // a JSON object, described in `summary`
   | 'stream' // text/event-stream
   | 'verify' // {ok, checked, firstBrokenPosition?}
-  | 'health' // {status: "ok"}
+  | 'health' // {status: "ok" | "degraded", reason?, position?, head?, attempts?}
   | 'openapi' // this document
   | 'html'; // a web page
 
@@ -822,7 +822,20 @@ const okResponse = (endpoint: Endpoint): Record<string, unknown> => {
         '哈希链校验结果 / the result of the check',
       );
     case 'health':
-      return json({ type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] }, 'ok');
+      return json(
+        {
+          type: 'object',
+          properties: {
+            status: { enum: ['ok', 'degraded'] },
+            reason: { type: 'string' },
+            position: { type: 'integer' },
+            head: { type: 'integer' },
+            attempts: { type: 'integer' },
+          },
+          required: ['status'],
+        },
+        'ok，或读模型落后时 degraded（附原因与位置）/ ok, or degraded with the reason and positions while the read models are behind',
+      );
     case 'openapi':
       return json({ type: 'object' }, 'OpenAPI 3.1');
     case 'html':

@@ -104,9 +104,15 @@ export const answer = (world: World, query: Query, deps: AnswerDeps): Answers[Qu
   }
 };
 
+/** An answer and the log position it is as of (its World holds the events up to it, and none after). */
+export interface Answered<K extends QueryKind['kind']> {
+  readonly answer: Answers[K];
+  readonly position: number;
+}
+
 /** Runs the queries: in worker threads (see query-pool.ts), or here. */
 export interface Queries {
-  readonly run: <Q extends Query>(query: Q) => Promise<Answers[Q['kind']]>;
+  readonly run: <Q extends Query>(query: Q) => Promise<Answered<Q['kind']>>;
   /** Gets ready for the first query (a server, once it listens: a worker started and loaded before it is needed). */
   readonly warm?: () => void;
 }
@@ -114,7 +120,7 @@ export interface Queries {
 /** The queries answered in this thread, from the World a source gives for each. */
 export const inProcessQueries = (worlds: WorldSource, deps: AnswerDeps): Queries => ({
   run: async <Q extends Query>(query: Q) => {
-    const { world } = await worlds.worldFor(query.shown, query.atLeast);
-    return answer(world, query, deps) as Answers[Q['kind']];
+    const { world, position } = await worlds.worldFor(query.shown, query.atLeast);
+    return { answer: answer(world, query, deps) as Answers[Q['kind']], position };
   },
 });

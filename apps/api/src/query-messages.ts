@@ -27,5 +27,5 @@ export type ToWorker =
   | { readonly type: 'query'; readonly id: number; readonly query: Query };
 
 export type FromWorker =
-  | { readonly type: 'answer'; readonly id: number; readonly answer: unknown }
+  | { readonly type: 'answer'; readonly id: number; readonly answer: unknown; readonly position: number }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };

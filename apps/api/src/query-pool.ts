@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { LIVE_WORLD_PROJECTIONS, type LiveFeed } from '@xinfang/projections';
-import type { Answers, Query } from './queries';
+import type { Answered, Query } from './queries';
 import type { FromWorker, ToWorker, WorkerConfig } from './query-messages';
 
 /*
@@ -51,7 +51,7 @@ export interface QueryPoolOptions extends WorkerConfig {
 }
 
 export interface QueryPool extends LiveFeed {
-  readonly run: <Q extends Query>(query: Q) => Promise<Answers[Q['kind']]>;
+  readonly run: <Q extends Query>(query: Q) => Promise<Answered<Q['kind']>>;
   /** The worker threads running now (for tests: one may be killed). */
   readonly workers: () => readonly Worker[];
   /** Starts a worker (it loads the live documents) if none runs: the first query then waits for none. */
@@ -122,7 +122,7 @@ export const createQueryPool = (options: QueryPoolOptions): QueryPool => {
     worker.on('message', (message: FromWorker) => {
       const { job } = slot;
       if (job === undefined || job.id !== message.id) return;
-      if (message.type === 'answer') job.resolve(message.answer);
+      if (message.type === 'answer') job.resolve({ answer: message.answer, position: message.position });
       else job.reject(new QueryFailedError(message.message));
       next(slot);
     });
@@ -139,7 +139,7 @@ export const createQueryPool = (options: QueryPoolOptions): QueryPool => {
     return slot;
   };
 
-  const run = <Q extends Query>(query: Q): Promise<Answers[Q['kind']]> =>
+  const run = <Q extends Query>(query: Q): Promise<Answered<Q['kind']>> =>
     new Promise((resolve, reject) => {
       if (closed) {
         reject(new QueryWorkerFailedError('the pool is closed'));

@@ -114,18 +114,31 @@ export interface QueryView {
    * registered yet).
    */
   readonly shown: TimeView;
-  /** The log position the runner was waited for: the World must include every event up to it. */
+  /**
+   * The log position the runner was waited for: the World must include every event up to it. The log's
+   * head as the query came; while the runner is failing, the last position it committed (see `caughtUp`).
+   */
   readonly atLeast: number;
 }
 
 const laterOf = (a: Instant, b: Instant | undefined): Instant => (b === undefined || compareInstants(a, b) >= 0 ? a : b);
 
-/** Resolves once the projection runner has caught up with everything stored so far (a client reads its own writes). */
+/**
+ * Resolves once the projection runner has caught up with everything stored so far (a client reads its own
+ * writes), with that position. A runner that is failing never fails a query: it is answered as of the
+ * last position the runner committed, which the answer states (`X-Xinfang-Head`, answer-head.ts), and
+ * `/health` says why the runner is behind; the runner tries again by itself.
+ */
 const caughtUp = async (c: Context<AppEnv>): Promise<number> => {
   const { runner, store } = c.var.services;
   const head = await store.headPosition();
-  await runner.waitFor(head);
-  return head;
+  try {
+    await runner.waitFor(head);
+    return head;
+  } catch (error) {
+    if (runner.status().state !== 'failed') throw error;
+    return runner.position();
+  }
 };
 
 /**

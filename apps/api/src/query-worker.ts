@@ -57,8 +57,8 @@ const waiting: { id: number; query: Query }[] = [];
 
 const run = async (id: number, query: Query): Promise<void> => {
   try {
-    const { world } = await worlds.worldFor(query.shown, query.atLeast);
-    send({ type: 'answer', id, answer: answer(world, query, deps) });
+    const { world, position } = await worlds.worldFor(query.shown, query.atLeast);
+    send({ type: 'answer', id, answer: answer(world, query, deps), position });
   } catch (error) {
     send({ type: 'failed', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -71,7 +71,13 @@ export const refuseReady = (paths: BesidePaths): void => {
 };
 
 export const openReadDatabase = (path: string): { db: Database.Database; readModels: SqliteReadModels } => {
-  const db = new Database(path);
+  /*
+   * A short busy timeout: only this process writes its read models (read-models-slot.ts), so their file is
+   * busy only when another program holds it (a backup tool, an sqlite3 shell). better-sqlite3 waits for
+   * it on the event loop; the runner's commit then fails soon, and the runner tries again later
+   * (runner.ts, retry) rather than freezing every request for the default 5 s at each attempt.
+   */
+  const db = new Database(path, { timeout: 250 });
   db.pragma('journal_mode = WAL');
   /*
    * No sync at each commit (WAL, NORMAL: synced at checkpoints only). The runner commits read models on the

@@ -1,9 +1,10 @@
-import { lockReadModels, ReadModelsInUseError, siblingPath, type ReadModelsLock } from '@xinfang/api';
+import { lockAllSlots, ReadModelsInUseError, type ReadModelsLock } from '@xinfang/api';
 import { CliError } from './errors';
 
 /*
  * The commands that replace a store's read models (rebuild, restore) refuse, before they touch anything,
- * while another process keeps them — a running server holds their lock for as long as it serves.
+ * while another process keeps them — a running server holds its slot's lock for as long as it serves, and
+ * every server on the store has one (read-models-slot.ts).
  */
 
 /** What the command would have done, in both languages: `{ zh: '重建', en: 'rebuild' }`. */
@@ -22,7 +23,7 @@ export const inUseError = (action: Action): CliError =>
 /** Takes the lock of the store's read models for a command, or refuses with `inUseError`. */
 export const lockOrRefuse = (storePath: string, action: Action): ReadModelsLock => {
   try {
-    return lockReadModels(siblingPath(storePath, '.read.lock'));
+    return lockAllSlots(storePath);
   } catch (error) {
     if (error instanceof ReadModelsInUseError) throw inUseError(action);
     throw error;

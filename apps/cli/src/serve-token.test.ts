@@ -1,4 +1,5 @@
 import { networkInterfaces } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, lastLine, runCli, startServe, tempDir, type Served } from './test/cli';
@@ -75,10 +76,11 @@ describe('with a running server (second start)', () => {
     expectOneLineError(run.stderr, /is in use/);
   });
 
-  it('refuses a second server on the same store: the running one keeps its read models', async () => {
-    const run = await runCli(['serve', '--port', '0', '--store', store]);
-    expect(run.code).toBe(1);
-    expectOneLineError(run.stderr, /kept by another process/);
+  it('starts a second server on the same store, with read models of its own (slot 1)', async () => {
+    const second = await startServe(['--store', store]);
+    expect(second.stdout()).not.toContain('?token=');
+    expect((await second.stop()).code).toBe(0);
+    expect(existsSync(join(dir.path, 'office.read.1.db'))).toBe(true);
   });
 
   it('token create prints the token alone on its last line; it verifies against the API; revoke ends it', async () => {

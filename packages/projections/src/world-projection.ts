@@ -1,9 +1,10 @@
 import { isLeft } from 'fp-ts/Either';
 import { aggregateOfStream, DutyScheduled, PersonEvent, type AggregateName, type StateOf } from '@xinfang/domain';
-import type { RecordedEvent } from '@xinfang/event-store';
+import type { EventStore, RecordedEvent } from '@xinfang/event-store';
 import { defineProjection, type Projection } from './projection';
 import type { ReadModelStore } from './read-model-store';
 import { streamBoundsProjection } from './stream-bounds';
+import { docsThroughTail } from './tail-docs';
 import { emptyWorld, evolveStream, UndecodableEventError, type World } from './world';
 
 /*
@@ -77,6 +78,12 @@ export const findDutyStreams = async (readModels: ReadModelStore, dutyId: string
   return doc?.streamIds ?? [];
 };
 
+/** `findDutyStreams` as of the log's head when the read model may be behind it (see `findPersonIdsThroughTail`). */
+export const findDutyStreamsThroughTail = async (store: EventStore, readModels: ReadModelStore, dutyId: string): Promise<readonly string[]> => {
+  const doc = (await docsThroughTail(store, readModels, dutyIndexProjection, [dutyId])).get(dutyId);
+  return doc?.streamIds ?? [];
+};
+
 // ——— personIndex ———
 
 /**
@@ -145,6 +152,16 @@ export const personIndexProjection: Projection<PersonIndexDoc> = defineProjectio
 export const findPersonIds = async (readModels: ReadModelStore, idNumberDigest: string): Promise<readonly string[]> => {
   const key = digestKey(idNumberDigest);
   const doc = (await readModels.load(PERSON_INDEX_PROJECTION, [key])).get(key) as PersonDigestDoc | undefined;
+  return doc?.personIds ?? [];
+};
+
+/**
+ * `findPersonIds` as of the log's head when the read model may be behind it (its runner failing): the
+ * events after the index's checkpoint are applied in memory first (tail-docs.ts).
+ */
+export const findPersonIdsThroughTail = async (store: EventStore, readModels: ReadModelStore, idNumberDigest: string): Promise<readonly string[]> => {
+  const key = digestKey(idNumberDigest);
+  const doc = (await docsThroughTail(store, readModels, personIndexProjection, [key])).get(key) as PersonDigestDoc | undefined;
   return doc?.personIds ?? [];
 };
 

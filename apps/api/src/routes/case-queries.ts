@@ -8,6 +8,7 @@ import type { AppEnv } from '../env';
 import { personalJson } from '../masking';
 import { forbidden, notFound } from '../problem';
 import { query, viewOf, viewParams } from '../query-view';
+import { stateAnswerHead } from '../answer-head';
 
 /*
  * `GET /cases/{id}` (一案一册 as of `asOf`/`knownAt`) and `GET /cases/{id}/history` (its events).
@@ -50,7 +51,8 @@ export const caseQueries = new Hono<AppEnv>()
     const caseId = c.req.param('id');
     const { events } = await readableCase(c, caseId);
     const { view, shown, atLeast } = await viewOf(c, c.req.valid('query'));
-    const { file, state } = await c.var.services.queries.run({ kind: 'caseFile', caseId, view, shown, atLeast });
+    const { answer: { file, state }, position } = await c.var.services.queries.run({ kind: 'caseFile', caseId, view, shown, atLeast });
+    await stateAnswerHead(c, position);
     if (file === undefined || state === undefined) {
       throw notFound(CASE, `${caseId} (截至 ${view.asOf}，录入截至 ${view.knownAt} / as of ${view.asOf}, known at ${view.knownAt})`);
     }

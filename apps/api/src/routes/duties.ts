@@ -8,12 +8,14 @@ import {
   ScheduleDutyBody,
 } from '@xinfang/domain';
 import type { CommandResult } from '@xinfang/event-store';
-import { findDutyStreams } from '@xinfang/projections';
+import { findDutyStreams, findDutyStreamsThroughTail } from '@xinfang/projections';
 import { isOffice, permit } from '../auth';
 import { commandContext, commandReply, idOrNew } from '../command-context';
 import type { AppEnv } from '../env';
 import { fromDomainError, keyReused, notFound } from '../problem';
+import { readModelsCurrent } from '../read-models-current';
 import { requireUnit } from '../references';
+import type { Services } from '../services';
 import { idParam, jsonBody } from '../validator';
 
 /*
@@ -28,6 +30,12 @@ import { idParam, jsonBody } from '../validator';
  */
 
 /** The result is what this request asked for: a retry (same Idempotency-Key) finds the first command's. */
+/** The rosters a dutyId is scheduled in, as of the log's head (through the tail while the runner is failing). */
+const dutyStreamsNow = async (services: Services, dutyId: string): Promise<readonly string[]> =>
+  (await readModelsCurrent(services))
+    ? findDutyStreams(services.readModels, dutyId)
+    : findDutyStreamsThroughTail(services.store, services.readModels, dutyId);
+
 const expectRecorded = (result: CommandResult, streamId: string, type: string): void => {
   if (result.streamId !== streamId || result.events[0]?.type !== type) throw keyReused();
 };
@@ -57,8 +65,7 @@ export const duties = new Hono<AppEnv>()
     if (body.dutyId !== undefined) {
       // The domain keeps a dutyId unique within its roster (a unit's week); across rosters it is kept
       // here, or `POST /duties/{id}/missed` could not tell which slot is meant.
-      await services.runner.waitFor(await services.store.headPosition());
-      const elsewhere = (await findDutyStreams(services.readModels, body.dutyId)).filter((s) => s !== streamId);
+      const elsewhere = (await dutyStreamsNow(services, body.dutyId)).filter((s) => s !== streamId);
       if (elsewhere.length > 0)
         throw fromDomainError(
           domainError('dutyAlreadyScheduled', '该接访安排编号已被使用', 'the dutyId is already used by another slot', {
@@ -78,8 +85,7 @@ export const duties = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const { services } = c.var;
     const context = commandContext(c);
-    await services.runner.waitFor(await services.store.headPosition());
-    const streams = await findDutyStreams(services.readModels, id);
+    const streams = await dutyStreamsNow(services, id);
     const [streamId] = streams;
     if (streamId === undefined) throw notFound('接访安排 / duty', id);
     if (streams.length > 1)

@@ -3,6 +3,7 @@ import { roleOf } from '../auth';
 import type { AppEnv } from '../env';
 import { personalJson } from '../masking';
 import { communityScope, params, readsFigures, query, required, viewOf, viewParams } from '../query-view';
+import { stateAnswerHead } from '../answer-head';
 
 /*
  * `GET /kpis?from&to[&communityId][&asOf][&knownAt]`: the KPIs of REPORTS.md over the days `from`–`to`
@@ -24,7 +25,8 @@ export const kpiQueries = new Hono<AppEnv>().get(
     const to = required('to', q.to);
     const { view, shown, atLeast } = await viewOf(c, q);
     const window = { from, to, ...(communityId === undefined ? {} : { communityId }) };
-    const figures = await c.var.services.queries.run({ kind: 'kpis', window, view, shown, atLeast });
+    const { answer: figures, position } = await c.var.services.queries.run({ kind: 'kpis', window, view, shown, atLeast });
+    await stateAnswerHead(c, position);
     return personalJson(c, { asOf: view.asOf, knownAt: view.knownAt, from, to, communityId: communityId ?? null, ...figures });
   },
 );

@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { categoryLabels, dayOf, type Category } from '@xinfang/domain';
-import { formatLogHead, readLogHead } from '@xinfang/event-store';
 import type { Ledger, Numbered, TimeView } from '@xinfang/projections';
 import { PassThrough, Readable } from 'node:stream';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csvChunks, forms, writeXlsx, type Form, type FormName } from '@xinfang/reports';
+import { answerHead, HEAD_HEADER } from '../answer-head';
 import { roleOf } from '../auth';
 import type { AppEnv } from '../env';
 import { forRole } from '../masking';
@@ -24,12 +24,10 @@ import { communityScope, pagingParams, params, query, readsFigures, viewOf, view
  * A CSV or XLSX export is streamed: written out as it is made, never held whole (an XLSX workbook of a long
  * ledger takes far more memory than its rows).
  *
- * A CSV or XLSX export carries the log's head in `X-Xinfang-Head: POSITION:HASH`: kept with the file, it
- * anchors the log (`xinfang verify --expect POSITION:HASH` later shows whether events were cut off since).
+ * Every answer carries the log's head it is as of in `X-Xinfang-Head: POSITION:HASH` (answer-head.ts):
+ * kept with an export, it anchors the log (`xinfang verify --expect POSITION:HASH` later shows whether
+ * events were cut off since).
  */
-
-/** The response header that carries the log's head on every export. */
-const HEAD_HEADER = 'x-xinfang-head';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -55,6 +53,8 @@ interface Answer<Row> {
   readonly ledger: Ledger<Numbered<Row>>;
   /** The name of the community the ledger is limited to, if any (for the XLSX title line). */
   readonly communityName?: string;
+  /** The log position the ledger is as of. */
+  readonly position: number;
 }
 
 /** Text pieces as UTF-8 bytes, for a response body. */
@@ -68,8 +68,8 @@ const webStream = (stream: Readable): ReadableStream<Uint8Array> => Readable.toW
 const sendLedger = async <Row extends object>(c: Context<AppEnv>, name: FormName, form: Form<Numbered<Row>>, answer: Answer<Row>): Promise<Response> => {
   const shown = forRole(roleOf(c), answer.ledger);
   const format = answer.format ?? 'json';
-  if (format === 'json') return c.json(shown as object);
-  const head = formatLogHead(await readLogHead(c.var.services.store));
+  const head = await answerHead(c, answer.position);
+  if (format === 'json') return c.json(shown as object, 200, { [HEAD_HEADER]: head });
   switch (format) {
     case 'csv':
       return c.body(webStream(Readable.from(utf8(csvChunks(form, shown.rows)))), 200, {
@@ -105,12 +105,13 @@ const ledgerAnswer = async <Row extends object>(
   ledgerQuery: LedgerQuery,
 ): Promise<Response> => {
   const { view, shown, atLeast } = await viewOf(c, q);
-  const { ledger, communityName } = await c.var.services.queries.run({ ...ledgerQuery, view, shown, atLeast });
+  const { answer: { ledger, communityName }, position } = await c.var.services.queries.run({ ...ledgerQuery, view, shown, atLeast });
   return sendLedger(c, ledgerQuery.form, form, {
     view,
     knownAtGiven: q.knownAt !== undefined,
     format: q.format,
     ledger: ledger as unknown as Ledger<Numbered<Row>>,
+    position,
     ...(communityName === undefined ? {} : { communityName }),
   });
 };

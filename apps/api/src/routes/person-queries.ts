@@ -5,6 +5,7 @@ import { personalJson } from '../masking';
 import { notFound } from '../problem';
 import type { Role } from '../roles';
 import { query, viewOf, viewParams } from '../query-view';
+import { stateAnswerHead } from '../answer-head';
 
 /*
  * `GET /persons/{id}`: 一人一档 as of `asOf`/`knownAt` — the petitioner's data (masked for every role but
@@ -26,7 +27,8 @@ export const personQueries = new Hono<AppEnv>().get('/:id', permit(mayReadPerson
   const what = '信访人 / person';
   if (!ID.test(personId)) throw notFound(what, personId);
   const { view, shown, atLeast } = await viewOf(c, c.req.valid('query'));
-  const { file } = await c.var.services.queries.run({ kind: 'personFile', personId, view, shown, atLeast });
+  const { answer: { file }, position } = await c.var.services.queries.run({ kind: 'personFile', personId, view, shown, atLeast });
+  await stateAnswerHead(c, position);
   if (file === undefined) throw notFound(what, personId);
   return personalJson(c, file);
 });

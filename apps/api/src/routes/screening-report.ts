@@ -4,6 +4,7 @@ import type { AppEnv } from '../env';
 import { personalJson } from '../masking';
 import { notFound } from '../problem';
 import { communityScope, pagingParams, params, readsFigures, query, required, viewOf, viewParams } from '../query-view';
+import { stateAnswerHead } from '../answer-head';
 
 /*
  * `GET /reports/screening?communityId&date`: the list a community sends the office for one Wednesday or
@@ -27,7 +28,8 @@ export const screeningReportQuery = new Hono<AppEnv>().get(
     const date = required('date', q.date);
     const { view, shown, atLeast } = await viewOf(c, q);
     const paging = { ...(q.limit === undefined ? {} : { limit: q.limit }), ...(q.offset === undefined ? {} : { offset: q.offset }) };
-    const { report } = await c.var.services.queries.run({ kind: 'screeningReport', communityId, date, paging, view, shown, atLeast });
+    const { answer: { report }, position } = await c.var.services.queries.run({ kind: 'screeningReport', communityId, date, paging, view, shown, atLeast });
+    await stateAnswerHead(c, position);
     if (report === undefined) throw notFound('社区 / community', communityId);
     return personalJson(c, report);
   },

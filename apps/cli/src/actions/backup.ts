@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { besidePaths, siblingPath } from '@xinfang/api';
+import { besidePaths, MAX_SLOTS, siblingPath, slotPaths } from '@xinfang/api';
 import Database from 'better-sqlite3';
 import { CliError, messageOf } from '../errors';
 import { lockOrRefuse } from '../in-use';
@@ -110,7 +110,8 @@ export const restore = async (options: { store: string; from: string; force?: bo
     }
   }
   const appPath = siblingPath(location.path, '.app.db');
-  const readPath = siblingPath(location.path, '.read.db');
+  // Every server's read models (read-models-slot.ts: x.read.db, x.read.1.db, …).
+  const readPaths = Array.from({ length: MAX_SLOTS }, (_, index) => slotPaths(location.path, index).readDb);
   if ((existsSync(location.path) || existsSync(appPath)) && options.force !== true) {
     throw new CliError(`存储已存在，加 --force 覆盖 / a store exists at ${location.path}: stop its server, then pass --force to overwrite it`);
   }
@@ -123,7 +124,7 @@ export const restore = async (options: { store: string; from: string; force?: bo
     // the read models, which are rebuilt from the restored log when the store is next opened.
     // Read models built beside for the old log too: a server would take them before rebuilding.
     const beside = besidePaths(location.path);
-    for (const path of [location.path, appPath, readPath, beside.building, beside.ready, beside.refused].flatMap(withSidecars)) rmSync(path, { force: true });
+    for (const path of [location.path, appPath, ...readPaths, beside.building, beside.ready, beside.refused].flatMap(withSidecars)) rmSync(path, { force: true });
     copyFileSync(join(dir, LOG_FILE), location.path);
     if (manifest.files.some((f) => f.name === APP_FILE)) copyFileSync(join(dir, APP_FILE), appPath);
   } finally {

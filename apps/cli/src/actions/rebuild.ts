@@ -107,7 +107,7 @@ const rebuildAllBeside = async (storePath: string): Promise<number> => {
 const rebuildInPlace = async (storePath: string, projection: string): Promise<number> => {
   let services: Awaited<ReturnType<typeof openServices>>;
   try {
-    services = await openServices({ storePath, logger: stderrLogger('warn') });
+    services = await openServices({ storePath, firstSlotOnly: true, logger: stderrLogger('warn') });
   } catch (error) {
     // A server keeps the read models: refused before anything is touched.
     if (error instanceof ReadModelsInUseError) throw inUseError({ zh: '重建', en: 'rebuild' });
