@@ -1,13 +1,14 @@
-import { openServices } from '@xinfang/api';
+import { rmSync } from 'node:fs';
+import { besidePaths, buildBeside, openServices } from '@xinfang/api';
 import { logBoundsProjection, worldProjections } from '@xinfang/projections';
 import pino from 'pino';
 
 /*
- * The subject of the rebuild figure: the pass `xinfang rebuild` runs — open the app's services on the store
- * (file read models beside the log, caught up already: `prepareReadModels` ran first), then rebuild every
- * projection the app runs, through the public runner (`rebuildAll`), in place (`xinfang rebuild` runs it
- * into a new file beside the served one and swaps). RSS is sampled as the rebuild goes, to show whether
- * it grows with the part of the log read so far.
+ * The subject of the rebuild figure: what `xinfang rebuild` runs — every projection the app runs built in one
+ * pass of the runner (`rebuildAll`) into a new file beside the served read models (`buildBeside`), which a
+ * server would then swap in; here the new file is deleted afterwards. No server is open meanwhile (its query
+ * workers would hold the live states, which are not the rebuild's). RSS is sampled as the rebuild goes, to
+ * show whether it grows with the part of the log read so far.
  */
 
 const names = [...worldProjections, logBoundsProjection].map((p) => p.name);
@@ -23,20 +24,24 @@ export const prepareReadModels = async (args: { path: string }) => {
 };
 
 export const rebuildAll = async (args: { path: string }) => {
-  const services = await openServices({ storePath: args.path, logger: pino({ level: 'silent' }) });
-  const head = await services.store.headPosition();
   const rssAt: Record<string, number> = {};
+  let head = 0;
   const started = performance.now();
+  const projections = [...worldProjections, logBoundsProjection];
   try {
-    // What `xinfang rebuild` runs: every projection in one pass over the log. RSS at a quarter, half and
-    // all of the log.
-    await services.runner.rebuildAll((progress) => {
-      if (progress.head === 0) return;
-      const done = progress.position / progress.head;
-      for (const mark of [0.25, 0.5, 1]) if (done >= mark && rssAt[mark] === undefined) rssAt[mark] = mb();
+    await buildBeside({
+      storePath: args.path,
+      projections,
+      onProgress: (progress) => {
+        head = progress.head;
+        if (progress.head === 0) return;
+        const done = progress.position / progress.head;
+        for (const mark of [0.25, 0.5, 1]) if (done >= mark && rssAt[mark] === undefined) rssAt[mark] = mb();
+      },
     });
   } finally {
-    await services.close();
+    const { ready } = besidePaths(args.path);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(ready + suffix, { force: true });
   }
   const seconds = (performance.now() - started) / 1000;
   return { seconds, count: head, projections: names.length, rssAt };

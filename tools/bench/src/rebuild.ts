@@ -73,8 +73,8 @@ export const rebuildMeasurement: Measurement = {
       name: 'rebuild',
       title: 'Rebuild of every projection',
       method:
-        `\`runner.rebuildAll()\` — the one pass over the log that \`xinfang rebuild\` runs — of every projection the app runs (${fmt(median((results.rebuild ?? []).map((r) => r.projections as number)), 0)}), ` +
-        `on the app's file read models beside the log, rebuilt in place (\`xinfang rebuild\` runs the same pass into a new file beside the served one and swaps), in a child process per round; events/s = events in the log / total time. ` +
+        `What \`xinfang rebuild\` runs (\`buildBeside\`: \`runner.rebuildAll()\`, one pass over the log) for every projection the app runs (${fmt(median((results.rebuild ?? []).map((r) => r.projections as number)), 0)}), ` +
+        `into a new read-model file beside the served one (which a server would swap in; deleted after each round), in a child process per round; events/s = events in the log / total time. ` +
         `Raw read+parse: one better-sqlite3 statement iterated over the same rows, \`data\` and \`meta\` JSON.parse'd. ` +
         `Emmett in-memory fold: the same events held as Emmett's in-memory store holds them (${fmt(streams, 0)} streams), each aggregated as its ` +
         '`aggregateStream` does with our domain `evolve` (the one the `aggregates` projection uses); loading them is not timed. ' +
