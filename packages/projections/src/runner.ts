@@ -61,8 +61,9 @@ export interface ProjectionRunnerOptions {
   readonly pageSize?: number;
   /**
    * How much of the documents (in bytes of their JSON text) the runner keeps in memory between batches;
-   * default 64 MiB. More makes a rebuild of a large log load fewer documents again; memory stays bounded
-   * whatever the log's size.
+   * default 16 MiB. More makes a rebuild of a large log load fewer documents again; memory stays bounded
+   * whatever the log's size. Parsed, a document takes several times its text: at 64 MiB of text a rebuild of
+   * 993,204 events peaked at 1,010 MB RSS, at 16 MiB at 648 MB and at 8 MiB at 580 MB, about as fast.
    */
   readonly cacheBytes?: number;
   /**
@@ -153,7 +154,7 @@ export class ProjectionFailedError extends Error {
 
 const DEFAULT_BATCH_SIZE = 20_000;
 const DEFAULT_PAGE_SIZE = 1_000;
-const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+const DEFAULT_CACHE_BYTES = 16 * 1024 * 1024;
 /** After a live batch that took t ms, the next waits LIVE_PACE × t for more events (see `drain`), … */
 const LIVE_PACE = 2;
 /** … but never longer than this. */
