@@ -1,6 +1,7 @@
 export * from './app';
 export * from './app-database';
 export * from './event-log';
+export * from './log-place';
 export * from './log-verification';
 export * from './open-services';
 export * from './personal-data';

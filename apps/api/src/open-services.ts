@@ -18,7 +18,6 @@ import {
   personIndexProjection,
   worldProjections,
 } from '@xinfang/projections';
-import { createSqliteEventStore, type SqliteEventStoreOptions } from '@xinfang/store-sqlite';
 import { openAppDatabase, type AppDatabase } from './app-database';
 import { besidePaths, installReady, openReadDatabase, readyMisfit, refuseReady } from './read-models-beside';
 import { lockReadModels, ReadModelsInUseError } from './read-models-lock';
@@ -30,10 +29,16 @@ import { createQueryPool, defaultPoolSize } from './query-pool';
 import { vaultPersonalData } from './personal-data';
 import type { Services } from './services';
 import { asOpened } from './event-log';
+import { openLogAt, type OpenLogAtOptions, type PostgresLog } from './log-place';
 
 export interface OpenOptions {
-  /** The SQLite file of the event log; the app's own files sit beside it (`.app.db`, `.read.db`). */
+  /**
+   * The SQLite file of the event log; the app's own files sit beside it (`.app.db`, `.read.db`). With
+   * `postgres`, only the anchor of those files (log-place.ts): e.g. `data/pg-xinfang/xinfang.db`.
+   */
   readonly storePath: string;
+  /** The log is in PostgreSQL (the read models and the app database stay beside `storePath`). */
+  readonly postgres?: PostgresLog;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly logger?: Logger;
@@ -78,8 +83,12 @@ export interface OpenOptions {
  * next position, and the app database records that position, so a marker later removed from the log is
  * noticed. A key that is not the log's (another store's app database) throws here, before anything is written.
  */
-export const openKeyedLog = async (database: AppDatabase, options: Omit<SqliteEventStoreOptions, 'chainKey'>): Promise<EventStore> => {
-  const store = createSqliteEventStore({ ...options, chainKey: database.chain.key() });
+export const openKeyedLog = async (
+  database: AppDatabase,
+  options: Omit<OpenLogAtOptions, 'chainKey'> & { readonly path: string; readonly postgres?: PostgresLog },
+): Promise<EventStore> => {
+  const { path, postgres, ...rest } = options;
+  const store = await openLogAt(path, postgres, { ...rest, chainKey: database.chain.key() });
   const marker = await store.chainMarker();
   if (marker !== undefined) database.chain.recordFrom(marker.fromPosition);
   return asOpened(store);
@@ -107,6 +116,7 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
   try {
     store = await openKeyedLog(database, {
       path: options.storePath,
+      ...(options.postgres === undefined ? {} : { postgres: options.postgres }),
       clock,
       ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
     });
@@ -133,6 +143,7 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
       ? undefined
       : createQueryPool({
           storePath: options.storePath,
+          ...(options.postgres === undefined ? {} : { postgres: options.postgres }),
           readDbPath: lock.readDb,
           appDbPath: siblingPath(options.storePath, '.app.db'),
           size: workers,

@@ -1,3 +1,4 @@
+import type { PostgresLog } from './log-place';
 import type { Query } from './queries';
 
 /*
@@ -9,6 +10,8 @@ import type { Query } from './queries';
 /** Where a worker finds the store: it opens its own read-only connections. */
 export interface WorkerConfig {
   readonly storePath: string;
+  /** The log is in PostgreSQL (`storePath` only anchors the files beside it). */
+  readonly postgres?: PostgresLog;
   readonly readDbPath: string;
   readonly appDbPath: string;
 }

@@ -93,7 +93,12 @@ export const createQueryPool = (options: QueryPoolOptions): QueryPool => {
   const queueLimit = options.queueLimit ?? 4 * size;
   if (!(Number.isSafeInteger(size) && size > 0)) throw new RangeError(`bad query pool size ${size}`);
   if (!(Number.isSafeInteger(queueLimit) && queueLimit >= 0)) throw new RangeError(`bad query queue limit ${queueLimit}`);
-  const config: WorkerConfig = { storePath: options.storePath, readDbPath: options.readDbPath, appDbPath: options.appDbPath };
+  const config: WorkerConfig = {
+    storePath: options.storePath,
+    ...(options.postgres === undefined ? {} : { postgres: options.postgres }),
+    readDbPath: options.readDbPath,
+    appDbPath: options.appDbPath,
+  };
   const slots = new Set<Slot>();
   const queue: Job[] = [];
   let nextId = 1;

@@ -9,13 +9,13 @@ import {
   loadLiveText,
   readStoredProjections,
 } from '@xinfang/projections';
-import { createSqliteEventStore } from '@xinfang/store-sqlite';
 import { openPersonKeys } from './app-database';
 import { vaultPersonalData } from './personal-data';
 import { answer, type Query } from './queries';
 import type { FromWorker, ToWorker, WorkerConfig } from './query-messages';
 import { lowerThreadPriority } from './thread-priority';
 import { asOpened } from './event-log';
+import { openLogAt } from './log-place';
 
 /*
  * A query worker (see query-pool.ts): read-only connections of its own to the log, the read models and the
@@ -31,7 +31,6 @@ const config = workerData as WorkerConfig;
 // Below the serving thread: a query never keeps /health or a command waiting for a core (thread-priority.ts).
 lowerThreadPriority();
 
-const store = asOpened(createSqliteEventStore({ path: config.storePath, readOnly: true, pollIntervalMs: 0 }));
 const live = createLiveWorldDocs();
 const feed = feedLiveDocs(live);
 /** Per projection, the checkpoint of what was loaded: commits up to it are in it already. */
@@ -47,7 +46,12 @@ const load = (): void => {
   }
 };
 load();
-const worlds = createWorldSource({ store, live });
+// Opening a PostgreSQL log is asynchronous: commits and loads go on meanwhile, queries wait for it.
+const worlds = openLogAt(config.storePath, config.postgres, { readOnly: true, pollIntervalMs: 0 }).then((store) =>
+  createWorldSource({ store: asOpened(store), live }),
+);
+// A log that cannot be opened fails each query (below), not the worker.
+worlds.catch(() => undefined);
 const keys = openPersonKeys(config.appDbPath);
 const deps = { personalData: vaultPersonalData({ keys }), calendar: officialCalendar };
 
@@ -57,7 +61,7 @@ const waiting: { id: number; query: Query }[] = [];
 
 const run = async (id: number, query: Query): Promise<void> => {
   try {
-    const { world, position } = await worlds.worldFor(query.shown, query.atLeast);
+    const { world, position } = await (await worlds).worldFor(query.shown, query.atLeast);
     send({ type: 'answer', id, answer: answer(world, query, deps), position });
   } catch (error) {
     send({ type: 'failed', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -8,10 +8,10 @@ import {
   type ProgressListener,
   type SqliteReadModels,
 } from '@xinfang/projections';
-import { createSqliteEventStore } from '@xinfang/store-sqlite';
 import { lockReadModels, type ReadModelsLock } from './read-models-lock';
 import { siblingPath } from './sibling-path';
 import { asOpened } from './event-log';
+import { openLogAt, type PostgresLog } from './log-place';
 
 /*
  * Read models built beside the served ones, then swapped in: how `xinfang rebuild` runs while a server
@@ -130,6 +130,8 @@ export const readyMisfit = (paths: BesidePaths, projections: readonly AnyProject
  */
 export const buildBeside = async (options: {
   readonly storePath: string;
+  /** The log is in PostgreSQL (`storePath` anchors the read-model files, see log-place.ts). */
+  readonly postgres?: PostgresLog;
   readonly projections: readonly AnyProjection[];
   readonly onProgress?: ProgressListener;
 }): Promise<number> => {
@@ -139,7 +141,7 @@ export const buildBeside = async (options: {
     removeDatabase(paths.building);
     removeDatabase(paths.refused);
     rmSync(paths.deferred, { force: true });
-    const store: EventStore = asOpened(createSqliteEventStore({ path: options.storePath, readOnly: true, pollIntervalMs: 0 }));
+    const store: EventStore = asOpened(await openLogAt(options.storePath, options.postgres, { readOnly: true, pollIntervalMs: 0 }));
     const { db, readModels } = openReadDatabase(paths.building);
     let position: number;
     try {

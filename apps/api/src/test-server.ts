@@ -39,7 +39,7 @@ export interface TestServer {
   readonly url: string;
   /** The real services behind the server (its store, app database, …), for looking at what was written. */
   readonly services: Services;
-  /** The SQLite file of the event log, for another connection (another process) to open. */
+  /** The SQLite file of the event log, for another connection (another process) to open (with `postgres`: the anchor of the app's files). */
   readonly storePath: string;
   readonly tokens: Record<TestRole, string>;
   /** Sets the time the server stamps as recordedAt. */
@@ -54,7 +54,7 @@ export interface TestServer {
   readonly close: () => Promise<void>;
 }
 
-export interface TestServerOptions extends Pick<OpenOptions, 'busyTimeoutMs' | 'queryWorkers' | 'queryQueueLimit'> {
+export interface TestServerOptions extends Pick<OpenOptions, 'busyTimeoutMs' | 'queryWorkers' | 'queryQueueLimit' | 'postgres'> {
   /** Start with an empty log, without the test communities (for the tests of registering them). */
   readonly empty?: boolean;
 }
