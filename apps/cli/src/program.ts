@@ -12,7 +12,7 @@ export const PROJECTION_NAMES = ['aggregates', 'dutyIndex', 'personIndex', 'stre
 /** Every command takes `--store` (or XINFANG_STORE). */
 const withStore = (command: Command): Command =>
   command.addOption(
-    new Option('--store <store>', '存储 / the store: sqlite:PATH (postgres://… and esdb://… not available yet)')
+    new Option('--store <store>', '存储 / the store: sqlite:PATH, or postgres://…[?schema=NAME&local=DIR] (read models and app database in DIR, default ./data/pg-NAME; backup, restore and demo take SQLite only)')
       .env(STORE_ENV)
       .default(DEFAULT_STORE),
   );

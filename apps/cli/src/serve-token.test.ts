@@ -134,7 +134,7 @@ describe('mistakes are one clear line and a non-zero exit', () => {
     expectOneLineError(revoke.stderr, /no token with id "t-nope"/);
     expect(pg.code).toBe(1);
     // Backups of a PostgreSQL log are PostgreSQL's own (pg_dump): the command says it takes SQLite only.
-    expectOneLineError(pg.stderr, /PostgreSQL.*sqlite:PATH/);
+    expectOneLineError(pg.stderr, /pg_dump.*pg_restore/);
     expect(esdb.code).toBe(1);
     expectOneLineError(esdb.stderr, /EventStoreDB.*not available yet/);
     expect(missing.code).toBe(1);

@@ -26,9 +26,12 @@ describe('--from and --to of migrate', () => {
       kind: 'postgres',
       url: 'postgres://office:secret@db:5432/xinfang?sslmode=disable',
       schema: 'office_a',
+      path: resolve('data/pg-office_a/xinfang.db'),
       text: 'postgres://office:***@db:5432/xinfang?sslmode=disable',
     });
-    expect(parseAnyStore('postgresql://db/x')).toMatchObject({ kind: 'postgres', schema: undefined });
+    expect(parseAnyStore('postgresql://db/x')).toMatchObject({ kind: 'postgres', schema: undefined, path: resolve('data/pg-xinfang/xinfang.db') });
+    // The local folder of the read models and the app database, named in the URL and taken out of it.
+    expect(parseAnyStore('postgres://db/x?local=/srv/xinfang&schema=a')).toMatchObject({ url: 'postgres://db/x', schema: 'a', path: '/srv/xinfang/xinfang.db' });
     expect(parseAnyStore('sqlite:./a.db')).toMatchObject({ kind: 'sqlite', path: resolve('a.db') });
     expect(() => parseAnyStore('postgres://db/x?schema=Bad-Name')).toThrow(/\?schema=/);
     expect(() => parseAnyStore('esdb://localhost:2113')).toThrow(/EventStoreDB/);

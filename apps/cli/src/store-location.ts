@@ -1,12 +1,18 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CliError } from './errors';
 
 /*
  * `--store` (or `XINFANG_STORE`): where the event log is. `sqlite:PATH` is the embedded store; a plain path
  * is taken as a SQLite file too. `postgres://…` is a log in PostgreSQL (`?schema=NAME` picks the schema that
- * holds it, default xinfang): `migrate` and `verify` take it; the other commands take SQLite only as yet, and
- * say so. EventStoreDB gets a clear refusal, not a crash.
+ * holds it, default xinfang): serve, token, verify, rebuild, export, replay and migrate take it (parseAnyStore);
+ * backup, restore and demo take SQLite only, and say so. EventStoreDB gets a clear refusal, not a crash.
+ *
+ * With a PostgreSQL log, the app's own files — each server's read models (read-model slots and their locks)
+ * and, as yet, the app database (tokens, personal-data keys, chain key) — are kept in a local folder:
+ * `./data/pg-<schema>/` under the working directory, or the folder `?local=DIR` names. `path` is then an
+ * anchor inside it (`…/xinfang.db`, never made) beside which they sit, as they sit beside a SQLite log, so
+ * every command finds them in one place. Servers on one PostgreSQL log share its folder (one machine).
  */
 export const DEFAULT_STORE = 'sqlite:./data/xinfang.db';
 export const STORE_ENV = 'XINFANG_STORE';
@@ -23,14 +29,16 @@ export interface StoreLocation {
 const notYet = (what: string, example: string): CliError =>
   new CliError(
     `此命令暂不支持 ${what} 存储，请使用 sqlite:PATH / the ${what} store is not available yet for this command (${example}); use sqlite:PATH` +
-      (what === 'PostgreSQL' ? ' (xinfang migrate and verify take postgres://…)' : ''),
+      (what === 'PostgreSQL' ? ' (serve, token, verify, rebuild, export, replay and migrate take postgres://…)' : ''),
   );
 
-/** A log in PostgreSQL: the connection string (without `schema`) and the schema of the log's tables. */
+/** A log in PostgreSQL: the connection string (without `schema` and `local`) and the schema of the log's tables. */
 export interface PostgresLocation {
   readonly kind: 'postgres';
   readonly url: string;
   readonly schema: string | undefined;
+  /** The anchor of the app's files in the local folder (see above): no file is made at this path. */
+  readonly path: string;
   /** As given, for messages (the password masked). */
   readonly text: string;
 }
@@ -51,13 +59,20 @@ const parsePostgres = (text: string): PostgresLocation => {
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new CliError(`schema 应为小写字母、数字与下划线 / ?schema= takes lower-case letters, digits and _, not "${schema}"`);
   }
+  const local = url.searchParams.get('local') ?? join('data', `pg-${schema ?? 'xinfang'}`);
+  if (local.trim() === '') throw new CliError('?local= 应为目录 / ?local= takes a folder for the read models and the app database');
   url.searchParams.delete('schema');
+  url.searchParams.delete('local');
   const shown = new URL(url);
   if (shown.password !== '') shown.password = '***';
-  return { kind: 'postgres', url: url.toString(), schema, text: shown.toString() };
+  return { kind: 'postgres', url: url.toString(), schema, path: join(resolve(local), 'xinfang.db'), text: shown.toString() };
 };
 
-/** `--store` for the commands that take any store (migrate, verify). */
+/** What openServices takes for this log: `{ postgres }` when it is in PostgreSQL, nothing for SQLite. */
+export const postgresLog = (location: AnyStoreLocation): { postgres?: { url: string; schema?: string } } =>
+  location.kind === 'postgres' ? { postgres: { url: location.url, ...(location.schema === undefined ? {} : { schema: location.schema }) } } : {};
+
+/** `--store` for the commands that take any store (serve, token, verify, rebuild, export, replay, migrate). */
 export const parseAnyStore = (text: string): AnyStoreLocation => (POSTGRES.test(text.trim()) ? parsePostgres(text.trim()) : parseStore(text));
 
 export const parseStore = (text: string): StoreLocation => {

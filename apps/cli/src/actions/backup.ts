@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { besidePaths, MAX_SLOTS, siblingPath, slotPaths } from '@xinfang/api';
 import Database from 'better-sqlite3';
 import { CliError, messageOf } from '../errors';
 import { lockOrRefuse } from '../in-use';
 import { say } from '../output';
-import { existingStore, parseStore } from '../store-location';
+import { existingStore, parseAnyStore, type StoreLocation } from '../store-location';
 
 /*
  * `xinfang backup --to DIR` and `xinfang restore --from DIR`. What must be kept is the log (`x.db`) and the
@@ -57,8 +57,18 @@ const onlineBackup = async (source: string, target: string): Promise<void> => {
   }
 };
 
+/** Backup and restore copy SQLite files; a PostgreSQL log is PostgreSQL's to back up (pg_dump). */
+const sqliteStore = (text: string): StoreLocation => {
+  const location = parseAnyStore(text);
+  if (location.kind === 'sqlite') return location;
+  throw new CliError(
+    'PostgreSQL 中的日志请用 pg_dump / pg_restore 备份与恢复，并复制本地目录中的应用数据库 / a log in PostgreSQL is backed up with ' +
+      `pg_dump and restored with pg_restore (schema ${location.schema ?? 'xinfang'}); copy the app database in ${dirname(location.path)} with it`,
+  );
+};
+
 export const backup = async (options: { store: string; to: string }): Promise<BackupManifest> => {
-  const location = existingStore(parseStore(options.store));
+  const location = existingStore(sqliteStore(options.store));
   const dir = resolve(options.to);
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new CliError(`备份目录不是空的 / the backup folder ${dir} is not empty`);
   mkdirSync(dir, { recursive: true });
@@ -100,7 +110,7 @@ const readManifest = (dir: string): BackupManifest => {
 const withSidecars = (path: string): string[] => [path, `${path}-wal`, `${path}-shm`];
 
 export const restore = async (options: { store: string; from: string; force?: boolean }): Promise<void> => {
-  const location = parseStore(options.store);
+  const location = sqliteStore(options.store);
   const dir = resolve(options.from);
   const manifest = readManifest(dir);
   for (const file of manifest.files) {

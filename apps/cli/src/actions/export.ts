@@ -20,7 +20,7 @@ import { backlogForm, csvChunks, disputesForm, dutiesForm, formTitle, visitsForm
 import { CliError } from '../errors';
 import { note, say } from '../output';
 import { withLogAndPersonalData } from '../stores';
-import { existingStore, parseStore } from '../store-location';
+import { existingStore, parseAnyStore } from '../store-location';
 import { latestRecordedAt, timeView } from '../time-view';
 
 /*
@@ -137,7 +137,7 @@ export const exportForm = async (options: {
     ...(options.from === undefined ? {} : { from: dateOption('--from', options.from) }),
     ...(options.to === undefined ? {} : { to: dateOption('--to', options.to) }),
   };
-  const location = existingStore(parseStore(options.store));
+  const location = existingStore(parseAnyStore(options.store));
   const title = formTitle(chosen.form);
   const suffix = filters.communityId === undefined ? '' : `-${filters.communityId}`;
   const path = options.out === '-' ? undefined : resolve(options.out ?? `${chosen.form.number}${suffix}-${dayOf(asOf)}.${options.format}`);

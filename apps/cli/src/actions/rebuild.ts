@@ -14,7 +14,7 @@ import { CliError, messageOf } from '../errors';
 import { note, say, stderrLogger } from '../output';
 import { inUseError } from '../in-use';
 import { progressBar } from '../progress';
-import { existingStore, parseStore } from '../store-location';
+import { existingStore, parseAnyStore, postgresLog, type AnyStoreLocation } from '../store-location';
 
 /*
  * `xinfang rebuild [--projection NAME]`, with a progress bar.
@@ -40,9 +40,9 @@ export const rebuild = async (options: { projection?: string; store: string }): 
   if (projection !== undefined && !projectionNames.includes(projection)) {
     throw new CliError(`没有这个投影 / no projection named "${projection}": expected one of ${projectionNames.join(', ')}`);
   }
-  const location = existingStore(parseStore(options.store));
+  const location = existingStore(parseAnyStore(options.store));
   const started = Date.now();
-  const position = projection === undefined ? await rebuildAllBeside(location.path) : await rebuildInPlace(location.path, projection);
+  const position = projection === undefined ? await rebuildAllBeside(location) : await rebuildInPlace(location, projection);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   for (const name of projection === undefined ? projectionNames : [projection])
     say(`已重建 / rebuilt ${name}: 至位置 up to position ${position} (${seconds} s)`);
@@ -61,10 +61,11 @@ const withProgress = async (label: string, run: (onProgress: (progress: Progress
   }
 };
 
-const rebuildAllBeside = async (storePath: string): Promise<number> => {
+const rebuildAllBeside = async (location: AnyStoreLocation): Promise<number> => {
+  const storePath = location.path;
   const position = await withProgress('全部 all', async (onProgress) => {
     try {
-      return await buildBeside({ storePath, projections, onProgress });
+      return await buildBeside({ storePath, ...postgresLog(location), projections, onProgress });
     } catch (error) {
       if (error instanceof ReadModelsInUseError)
         throw new CliError('另一个重建正在进行，请等它结束 / another rebuild is running: wait for it to finish');
@@ -104,10 +105,10 @@ const rebuildAllBeside = async (storePath: string): Promise<number> => {
   return position;
 };
 
-const rebuildInPlace = async (storePath: string, projection: string): Promise<number> => {
+const rebuildInPlace = async (location: AnyStoreLocation, projection: string): Promise<number> => {
   let services: Awaited<ReturnType<typeof openServices>>;
   try {
-    services = await openServices({ storePath, firstSlotOnly: true, logger: stderrLogger('warn') });
+    services = await openServices({ storePath: location.path, ...postgresLog(location), firstSlotOnly: true, logger: stderrLogger('warn') });
   } catch (error) {
     // A server keeps the read models: refused before anything is touched.
     if (error instanceof ReadModelsInUseError) throw inUseError({ zh: '重建', en: 'rebuild' });

@@ -22,7 +22,7 @@ import {
 import { CliError } from '../errors';
 import { say } from '../output';
 import { withLogAndPersonalData } from '../stores';
-import { existingStore, parseStore } from '../store-location';
+import { existingStore, parseAnyStore } from '../store-location';
 import { caseTimeline, type Names, type TimelineEntry } from '../timeline';
 import { describeView, latestRecordedAt, shanghaiTime, timeView } from '../time-view';
 
@@ -85,11 +85,11 @@ export const replay = async (caseId: string, options: { asOf?: string; knownAt?:
   if (isLeft(Id.decode(caseId))) throw new CliError(`事项编号应为 1–64 个字母、数字、- 或 _ / a case id is 1–64 letters, digits, - and _, not "${caseId}"`);
   const now = new Date().toISOString();
   timeView(options, now); // refuse a bad --as-of or --known-at before opening anything
-  const location = existingStore(parseStore(options.store));
+  const location = existingStore(parseAnyStore(options.store));
   await withLogAndPersonalData(location, async (store, personal) => {
     const view = timeView(options, now, await latestRecordedAt(store));
     const events = await store.readStream(caseStream(caseId));
-    if (events.length === 0) throw new CliError(`没有这个信访事项 / no case "${caseId}" in ${location.path}`);
+    if (events.length === 0) throw new CliError(`没有这个信访事项 / no case "${caseId}" in ${location.kind === 'sqlite' ? location.path : location.text}`);
     const visible = events.filter((event) => isVisible(event, view));
     const hidden = events.length - visible.length;
     const world = await buildWorld(store.readAll(), view);

@@ -6,7 +6,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createApp, openServices } from '@xinfang/api';
 import { CliError, messageOf } from '../errors';
 import { note, say, stderrLogger } from '../output';
-import { parseStore } from '../store-location';
+import { parseAnyStore, postgresLog } from '../store-location';
 
 /*
  * `xinfang serve`: the office's app over HTTP, on 127.0.0.1 unless told otherwise. There is no default
@@ -52,12 +52,12 @@ export const storeNotWritable = (path: string): string | undefined => {
 export const serve = async (options: { port: string; host: string; store: string }): Promise<void> => {
   const port = parsePort(options.port);
   const host = options.host.trim() || DEFAULT_HOST;
-  const location = parseStore(options.store);
+  const location = parseAnyStore(options.store);
   let services: Awaited<ReturnType<typeof openServices>>;
   try {
-    services = await openServices({ storePath: location.path, logger: stderrLogger('info') });
+    services = await openServices({ storePath: location.path, ...postgresLog(location), logger: stderrLogger('info') });
   } catch (error) {
-    throw new CliError(`无法打开存储 / cannot open the store ${location.path}: ${messageOf(error)}`);
+    throw new CliError(`无法打开存储 / cannot open the store ${location.kind === 'sqlite' ? location.path : location.text}: ${messageOf(error)}`);
   }
   const app = createApp(services);
   // Without `createServer` options the adaptor makes a plain node:http server.
@@ -83,8 +83,9 @@ export const serve = async (options: { port: string; host: string; store: string
   const { port: actualPort } = server.address() as AddressInfo;
   const base = `http://${urlHost(host)}:${actualPort}`;
   say(`xinfang 已启动 / serving on ${base}`);
-  say(`  存储 store: ${location.text} (${location.path})`);
-  const readOnly = storeNotWritable(location.path);
+  say(`  存储 store: ${location.kind === 'sqlite' ? `${location.text} (${location.path})` : location.text}`);
+  if (location.kind === 'postgres') say(`  读模型与应用数据库 read models and app database: ${dirname(location.path)}`);
+  const readOnly = location.kind === 'sqlite' ? storeNotWritable(location.path) : undefined;
   if (readOnly !== undefined) {
     note(`警告：存储为只读，只能查询，所有写入将答复 503 / warning: the store is read-only (${readOnly}): reads work, every write answers 503`);
   }

@@ -6,7 +6,7 @@ import { openLog } from '../log';
 import { say } from '../output';
 import { roleFromText, roleLabel } from '../roles';
 import { openAppFiles } from '../stores';
-import { parseStore, type StoreLocation } from '../store-location';
+import { parseAnyStore, type AnyStoreLocation } from '../store-location';
 import { table } from '../text';
 import { shanghaiTime } from '../time-view';
 
@@ -16,7 +16,7 @@ import { shanghaiTime } from '../time-view';
  * `list` never shows it.
  */
 
-const withTokens = <T>(location: StoreLocation, work: (tokens: AppDatabase['tokens']) => T): T => {
+const withTokens = <T>(location: AnyStoreLocation, work: (tokens: AppDatabase['tokens']) => T): T => {
   const database = openAppFiles(location);
   try {
     return work(database.tokens);
@@ -47,11 +47,11 @@ const referent = (role: Role): Referent | undefined => {
   }
 };
 
-const assertReferentRegistered = async (role: Role, location: StoreLocation): Promise<void> => {
+const assertReferentRegistered = async (role: Role, location: AnyStoreLocation): Promise<void> => {
   const wanted = referent(role);
   if (wanted === undefined) return;
   let found = false;
-  if (existsSync(location.path)) {
+  if (location.kind === 'postgres' || existsSync(location.path)) {
     const store = await openLog(location);
     try {
       found = (await store.readStream(wanted.stream)).some((event) => event.type === wanted.registered);
@@ -64,7 +64,7 @@ const assertReferentRegistered = async (role: Role, location: StoreLocation): Pr
 
 export const tokenCreate = async (options: { role: string; name?: string; store: string }): Promise<void> => {
   const role = roleFromText(options.role);
-  const location = parseStore(options.store);
+  const location = parseAnyStore(options.store);
   await assertReferentRegistered(role, location);
   const name = options.name?.trim() || roleLabel(role);
   const { info, token } = withTokens(location, (tokens) => tokens.create(role, name, new Date().toISOString()));
@@ -77,7 +77,7 @@ export const tokenCreate = async (options: { role: string; name?: string; store:
 };
 
 export const tokenList = (options: { store: string }): void => {
-  const tokens = withTokens(parseStore(options.store), (t) => t.list());
+  const tokens = withTokens(parseAnyStore(options.store), (t) => t.list());
   if (tokens.length === 0) {
     say('还没有令牌 / no tokens yet: xinfang token create --role office');
     return;
@@ -91,7 +91,7 @@ export const tokenList = (options: { store: string }): void => {
 };
 
 export const tokenRevoke = (id: string, options: { store: string }): void => {
-  const outcome = withTokens(parseStore(options.store), (tokens) => {
+  const outcome = withTokens(parseAnyStore(options.store), (tokens) => {
     const found = tokens.list().find((t) => t.id === id);
     if (found === undefined) return 'unknown' as const;
     if (found.revokedAt !== null) return 'already' as const;

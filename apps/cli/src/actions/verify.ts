@@ -4,7 +4,7 @@ import { CliError, messageOf } from '../errors';
 import { say } from '../output';
 import { openLog } from '../log';
 import { recordedChainKeying } from '../stores';
-import { existingStore, parseStore } from '../store-location';
+import { existingStore, parseAnyStore } from '../store-location';
 
 /*
  * `xinfang verify [--expect POSITION:HASH]`: the hash chain over the whole log, from position 1, keyed with
@@ -34,7 +34,7 @@ const anchorOf = (text: string | undefined) => {
 
 export const verify = async (options: { store: string; expect?: string }): Promise<void> => {
   const anchor = anchorOf(options.expect);
-  const location = existingStore(parseStore(options.store));
+  const location = existingStore(parseAnyStore(options.store));
   const keying = recordedChainKeying(location);
   const store = await openLog(location);
   try {

@@ -3,7 +3,7 @@ import { call, lastLine, runCli, startServe, type Served } from './cli';
 
 /*
  * Test support: two `xinfang serve` processes on one store (DESIGN.md, "Several processes, one store"),
- * real HTTP, run for any store a spec names (`sqlite:PATH` now; `postgres://…` once that adapter serves):
+ * real HTTP, run for any store a spec names (`sqlite:PATH`, `postgres://…`):
  * concurrent commands through both, many on the same cases; every acknowledged command has its event and
  * no refused one left any; each server reads what the other wrote; both answer every ledger and the KPIs
  * alike; one killed (SIGKILL) mid-run leaves the other serving, current; `verify` passes.
