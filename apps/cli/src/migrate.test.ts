@@ -98,11 +98,12 @@ describe('xinfang migrate', () => {
     expect(await allEvents(path('other.db'))).toEqual(before);
   }, 150_000);
 
-  it('copies SQLite → PostgreSQL → SQLite: the same events and head on all three, the keyed copy verified with the origin’s key', async () => {
+  it('copies SQLite → PostgreSQL → SQLite with the app database: the same events, head and form on all three, each copy verified with the origin’s key', async () => {
     const server: TestPostgres = await startTestPostgres();
     const database = await createTestDatabase(server.url);
     try {
-      const postgres = `${database.url}?schema=office_log`;
+      // The app database goes to the log's local folder (`?local=`), where serve and verify on it look.
+      const postgres = `${database.url}?schema=office_log&local=${encodeURIComponent(path('pg-local'))}`;
       const there = await runCli(['migrate', '--from', origin, '--to', postgres, '--batch', '250'], { timeoutMs: 120_000 });
       expect(there.code, there.stderr).toBe(0);
       expect(there.stdout).toContain(`副本校验通过 / the copy verifies: ${events.length} 个事件`);
@@ -110,7 +111,13 @@ describe('xinfang migrate', () => {
 
       const back = await runCli(['migrate', '--from', postgres, '--to', `sqlite:${path('back.db')}`], { timeoutMs: 120_000 });
       expect(back.code, back.stderr).toBe(0);
-      expect(back.stdout).toContain(`副本末尾与源相同 / the copy ends as the origin does: ${events.length}:${events.at(-1)?.meta.hash}`);
+      // With the app database copied beside it, the PostgreSQL log is verified with the origin's key on the way back too.
+      expect(back.stdout).toContain(`副本校验通过 / the copy verifies: ${events.length} 个事件`);
+      const head = await headLine(origin);
+      expect(await headLine(postgres)).toBe(head);
+      expect(await headLine(`sqlite:${path('back.db')}`)).toBe(head);
+      // Personal data readable on the PostgreSQL copy: the same form, names included.
+      expect(await formText(postgres, '1', 'pg')).toBe(await formText(origin, '1', 'origin-for-pg'));
 
       const store = await createPostgresEventStore({ connectionString: database.url, schema: 'office_log', pollIntervalMs: 0 });
       try {

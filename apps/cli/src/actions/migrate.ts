@@ -5,10 +5,10 @@ import { siblingPath, verifyLog } from '@xinfang/api';
 import Database from 'better-sqlite3';
 import { CliError, messageOf } from '../errors';
 import { openLog } from '../log';
-import { note, say } from '../output';
+import { say } from '../output';
 import { progressBar } from '../progress';
 import { recordedChainKeying } from '../stores';
-import { existingStore, parseAnyStore, type AnyStoreLocation, type StoreLocation } from '../store-location';
+import { existingStore, parseAnyStore, type AnyStoreLocation } from '../store-location';
 
 /*
  * `xinfang migrate --from STORE --to STORE`: copies a whole log into another store, keeping every event's
@@ -41,7 +41,7 @@ const batchOf = (text: string | undefined): number => {
 };
 
 /** A target app database (a resumed migration's) must hold the log's chain key, or the copy could not be verified. */
-const checkAppDatabase = (from: StoreLocation, to: StoreLocation): void => {
+const checkAppDatabase = (from: AnyStoreLocation, to: AnyStoreLocation): void => {
   const [ours, theirs] = [recordedChainKeying(from), recordedChainKeying(to)];
   if (ours === undefined || theirs === undefined) return;
   if (chainKeyCheck(theirs.key) !== chainKeyCheck(ours.key) || theirs.fromPosition !== ours.fromPosition) {
@@ -52,8 +52,9 @@ const checkAppDatabase = (from: StoreLocation, to: StoreLocation): void => {
 /**
  * The app database goes with the log, copied whole after the events (SQLite's online backup, replacing a copy
  * an earlier run made): every person of the copied events then has their key. The origin is the authority.
+ * With a PostgreSQL log it is the one in its local folder (store-location.ts), which `serve` on that store uses.
  */
-const copyAppDatabase = async (from: StoreLocation, to: StoreLocation): Promise<void> => {
+const copyAppDatabase = async (from: AnyStoreLocation, to: AnyStoreLocation): Promise<void> => {
   const source = siblingPath(from.path, '.app.db');
   if (!existsSync(source)) return;
   const db = new Database(source, { fileMustExist: true, readonly: true });
@@ -93,15 +94,15 @@ export const migrate = async (options: MigrateOptions): Promise<MigrateResult> =
   const from = existingStore(parseAnyStore(options.from));
   const to = parseAnyStore(options.to);
   if (sameStore(from, to)) throw new CliError(`--from 与 --to 是同一个存储 / --from and --to are the same store: ${to.text}`);
-  if (to.kind === 'sqlite') mkdirSync(dirname(to.path), { recursive: true });
+  // The target's folder: the SQLite file's, or a PostgreSQL log's local folder (its app database).
+  mkdirSync(dirname(to.path), { recursive: true });
   // The chain key is the origin's: the copy is the same log, verified with the same key.
-  const keying = from.kind === 'sqlite' ? recordedChainKeying(from) : undefined;
-  const bothFiles = from.kind === 'sqlite' && to.kind === 'sqlite' ? { from, to } : undefined;
+  const keying = recordedChainKeying(from);
   const origin = await openLog(from, { readOnly: true });
   try {
     const logOrigin: LogOrigin = { storeId: await origin.storeId(), chainMarker: await origin.chainMarker() };
     const total = await origin.headPosition();
-    if (bothFiles !== undefined) checkAppDatabase(bothFiles.from, bothFiles.to);
+    checkAppDatabase(from, to);
     const target = await openLog(to, logOrigin.storeId === undefined ? {} : { storeId: logOrigin.storeId });
     try {
       const importRecorded = target.importRecorded;
@@ -122,8 +123,7 @@ export const migrate = async (options: MigrateOptions): Promise<MigrateResult> =
       } finally {
         bar.stop();
       }
-      if (bothFiles !== undefined) await copyAppDatabase(bothFiles.from, bothFiles.to);
-      else note('注意：应用数据库（令牌、个人信息密钥、链密钥）尚不能在 SQLite 与 PostgreSQL 之间复制 / note: the app database (tokens, personal-data keys, chain key) is not yet copied between SQLite and PostgreSQL');
+      await copyAppDatabase(from, to);
       say(`已迁移 / migrated: ${head - start} 个事件 / events (${start > 0 ? `接续位置 ${start} / resumed after position ${start}; ` : ''}共 ${head} / ${head} in all) → ${to.text}`);
       if (keying === undefined && logOrigin.chainMarker !== undefined) {
         // A keyed log whose key is not at hand here: the copy is checked against the origin's head instead.
