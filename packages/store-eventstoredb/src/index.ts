@@ -1,1 +1,4 @@
-export {};
+export * from './errors';
+export * from './metadata';
+export * from './revision';
+export * from './stream-name';
