@@ -50,8 +50,13 @@ load();
 const worlds = openLogAt(config.storePath, config.postgres, { readOnly: true, pollIntervalMs: 0 }).then((store) =>
   createWorldSource({ store: asOpened(store), live }),
 );
-// A log that cannot be opened fails each query (below), not the worker.
-worlds.catch(() => undefined);
+// A log that cannot be opened (PostgreSQL down at the worker's start) ends the worker, as a failed open at
+// load always did: the pool logs the error, its query answers 503 and the next query starts a new worker.
+worlds.catch((error: unknown) => {
+  setImmediate(() => {
+    throw error;
+  });
+});
 const keys = openPersonKeys(config.appDbPath);
 const deps = { personalData: vaultPersonalData({ keys }), calendar: officialCalendar };
 
