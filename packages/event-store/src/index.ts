@@ -12,6 +12,7 @@ export * from './idempotency';
 export * from './import-rules';
 export * from './log-head';
 export * from './memory-store';
+export * from './stored-row';
 export * from './stream-state';
 export * from './subscription';
 export * from './upcasters';

@@ -25,11 +25,12 @@ import {
   type EventStore,
   type RecordedEvent,
   type StreamAppend,
+  fromStoredRow,
 } from '@xinfang/event-store';
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import pg from 'pg';
 import { appendNotices, channelOf, sendAppendNotice } from './append-notices';
-import { COLUMNS, insertSql, toColumns, toRecorded, type EventRow } from './event-row';
+import { COLUMNS, insertSql, toColumns, type EventRow } from './event-row';
 import { groupCommit, type Settled } from './group-commit';
 import { ensureSchema, quotedSchema } from './schema';
 import { orUnavailable, unavailable } from './unavailable';
@@ -342,7 +343,7 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
   const zeroHead = (streamId: string): AppendResult => ({ streamId, revision: 0, position: 0, events: [] });
   const eventIdsOf = (appends: readonly StreamAppend[]): string[] => appends.flatMap((a) => a.events.map((e) => e.meta.eventId));
   const storedWithIds = async (client: pg.PoolClient, ids: readonly string[]): Promise<RecordedEvent[]> =>
-    ids.length === 0 ? [] : (await client.query<EventRow>(sql.byEventIds, [ids])).rows.map(toRecorded);
+    ids.length === 0 ? [] : (await client.query<EventRow>(sql.byEventIds, [ids])).rows.map(fromStoredRow);
 
   /**
    * A group the quick way: its streams' heads and the stored events with its ids read once, each append decided
@@ -456,7 +457,7 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
       for (let cursor = Math.max(0, afterPosition); ; ) {
         if (closed) throw new Error('The event store is closed');
         const rows = await query<EventRow>(sql.readAfter, [cursor, batchSize]);
-        for (const row of rows) yield toRecorded(row);
+        for (const row of rows) yield fromStoredRow(row);
         const last = rows.at(-1);
         if (last === undefined || rows.length < batchSize) return;
         cursor = Number(last.position);
@@ -471,7 +472,7 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
         if (closed) throw new Error('The event store is closed');
         const rows = await query<EventRow>(sql.readAfter, [cursor, batchSize]);
         // The envelope `readAll` gives, as a link: the same text hashed, by construction.
-        yield rows.map((row) => chainLinkOf(toRecorded(row)));
+        yield rows.map((row) => chainLinkOf(fromStoredRow(row)));
         const last = rows.at(-1);
         if (last === undefined || rows.length < batchSize) return;
         cursor = Number(last.position);
@@ -498,7 +499,7 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
 
     readStream: async (streamId, { fromRevision = 1 } = {}) => {
       assertOpen();
-      return (await query<EventRow>(sql.readStream, [streamId, fromRevision])).map(toRecorded);
+      return (await query<EventRow>(sql.readStream, [streamId, fromRevision])).map(fromStoredRow);
     },
 
     readAll,
@@ -528,7 +529,7 @@ export const createPostgresEventStore = async (options: PostgresEventStoreOption
 
     findByCommandId: async (commandId) => {
       assertOpen();
-      return (await query<EventRow>(sql.byCommandId, [commandId])).map(toRecorded);
+      return (await query<EventRow>(sql.byCommandId, [commandId])).map(fromStoredRow);
     },
 
     subscribe: (subscribeOptions, handler) => {

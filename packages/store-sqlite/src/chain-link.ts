@@ -1,5 +1,5 @@
-import { canonicalObjectSpans, chainLinkOf, hashedText, isCanonicalJsonText, type ChainLink } from '@xinfang/event-store';
-import { toRecorded, type EventRow } from './event-row';
+import { STORED_COLUMNS, canonicalObjectSpans, chainLinkOf, fromStoredRow, hashedText, isCanonicalJsonText, type ChainLink } from '@xinfang/event-store';
+import type { EventRow } from './event-row';
 
 /*
  * Verifying the log reads every row once: these links give `verifyChainLinks` the text each hash covers
@@ -10,7 +10,7 @@ import { toRecorded, type EventRow } from './event-row';
  */
 
 /** The columns a chain row is read with (`.raw()`: an array, cheaper than an object per row), in this order. */
-export const CHAIN_COLUMNS = 'position, stream_id, revision, event_id, type, data, meta, recorded_at, occurred_at, command_id, prev_hash, hash';
+export const CHAIN_COLUMNS = STORED_COLUMNS;
 export type ChainRow = readonly [
   position: number,
   streamId: string,
@@ -134,7 +134,7 @@ class RowLink implements ChainLink {
     const [, , , , type, data] = row;
     const meta = metaJson(row);
     const canonical = meta !== undefined && isWellFormed(type) && (data === null || isCanonicalJsonText(data));
-    return canonical ? hashedText(JSON.stringify(type), data ?? undefined, meta) : chainLinkOf(toRecorded(eventRow(row))).hashedText();
+    return canonical ? hashedText(JSON.stringify(type), data ?? undefined, meta) : chainLinkOf(fromStoredRow(eventRow(row))).hashedText();
   }
 }
 

@@ -25,11 +25,14 @@ import {
   type StreamAppend,
   StoreUnavailableError,
   type RecordedEvent,
+  STORED_COLUMNS,
+  fromStoredRow,
+  toStoredRow,
 } from '@xinfang/event-store';
 import Database from 'better-sqlite3';
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import { CHAIN_COLUMNS, toChainLink, type ChainRow } from './chain-link';
-import { toRecorded, type EventRow } from './event-row';
+import type { EventRow } from './event-row';
 import { groupCommit, type Settled } from './group-commit';
 import { walSyncer } from './wal-sync';
 import { ensureSchema, hasChainKeying } from './schema';
@@ -114,32 +117,6 @@ const DEFAULT_CHAIN_BATCH_SIZE = 1_000;
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 const DEFAULT_POLL_INTERVAL_MS = 200;
 
-const text = (value: unknown, field: string): string => {
-  // STRICT tables would quietly store 42 as '42' in a TEXT column, and the event would no longer match its hash.
-  if (typeof value !== 'string') throw new TypeError(`append: ${field} must be a string, not ${typeof value}`);
-  return value;
-};
-
-/** A sealed event as a row: the scalar fields in columns, the rest of `meta` and `data` as JSON text. */
-const toRow = (event: RecordedEvent): EventRow => {
-  const { eventId, streamId, revision, position, recordedAt, occurredAt, commandId, prevHash, hash, ...rest } = event.meta;
-  return {
-    position,
-    stream_id: streamId,
-    revision,
-    event_id: text(eventId, 'meta.eventId'),
-    type: text(event.type, 'type'),
-    // A sealed event is plain JSON (see `toPlainJson`), so JSON.stringify → JSON.parse gives it back exactly.
-    data: event.data === undefined ? null : JSON.stringify(event.data),
-    meta: JSON.stringify(rest),
-    recorded_at: text(recordedAt, 'meta.recordedAt (from the clock)'),
-    occurred_at: text(occurredAt, 'meta.occurredAt'),
-    command_id: text(commandId, 'meta.commandId'),
-    prev_hash: prevHash,
-    hash,
-  };
-};
-
 /** SQLite's transient failures (its primary result codes): the store is busy, full or read-only, not broken. */
 const UNAVAILABLE: Record<string, StoreUnavailableError['reason']> = {
   SQLITE_BUSY: 'busy',
@@ -197,7 +174,7 @@ const markKeyed = (db: Database.Database, keyCheck: string, readOnly: boolean): 
   }
 };
 
-const COLUMNS = 'position, stream_id, revision, event_id, type, data, meta, recorded_at, occurred_at, command_id, prev_hash, hash';
+const COLUMNS = STORED_COLUMNS;
 
 /**
  * The embedded default store: one SQLite file, which a server and the CLI may open at the same time.
@@ -305,7 +282,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
    */
   const appendTransaction = db.transaction((appends: readonly StreamAppend[]): Either<AppendConflict, AppendResult[]> => {
     const ids = appends.flatMap((a) => a.events.map((e) => e.meta.eventId));
-    const stored = ids.length === 0 ? [] : statements.byEventIds.all(JSON.stringify(ids)).map(toRecorded);
+    const stored = ids.length === 0 ? [] : statements.byEventIds.all(JSON.stringify(ids)).map(fromStoredRow);
     const prior = priorAppendManyResults(appends, stored, currentOf);
     if (prior !== undefined) return right(prior);
 
@@ -327,7 +304,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
       const revision = revisions[i] ?? 0;
       const recorded = events.map((event, k) => {
         const sealed = sealEvent(event, { streamId, revision: revision + k + 1, position: ++position, recordedAt, prevHash }, key);
-        statements.insert.run(toRow(sealed));
+        statements.insert.run(toStoredRow(sealed));
         prevHash = sealed.meta.hash;
         return sealed;
       });
@@ -360,7 +337,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     const marker = assertImportOrigin({ storeId, chainMarker: markerOf(), position }, origin);
     assertImportContinues({ position, hash: head?.hash }, (streamId) => statements.streamHead.get(streamId)?.revision ?? 0, events);
     if (marker !== undefined) db.prepare('INSERT INTO chain_keying (from_position, scheme, key_check) VALUES (?, ?, ?)').run(marker.fromPosition, marker.scheme, marker.keyCheck);
-    for (const event of events) statements.insert.run(toRow(event));
+    for (const event of events) statements.insert.run(toStoredRow(event));
   });
 
   const wal = readOnly || db.memory ? undefined : walSyncer(`${db.name}-wal`, options.aroundWalSync);
@@ -395,7 +372,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
       for (let cursor = Math.max(0, afterPosition); ; ) {
         assertOpen();
         const rows = orUnavailable(options.path, () => statements.readAfter.all(cursor, batchSize));
-        for (const row of rows) yield toRecorded(row);
+        for (const row of rows) yield fromStoredRow(row);
         const last = rows.at(-1);
         if (last === undefined || rows.length < batchSize) return;
         cursor = last.position;
@@ -437,7 +414,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
 
     readStream: async (streamId, { fromRevision = 1 } = {}) => {
       assertOpen();
-      return orUnavailable(options.path, () => statements.readStream.all(streamId, fromRevision).map(toRecorded));
+      return orUnavailable(options.path, () => statements.readStream.all(streamId, fromRevision).map(fromStoredRow));
     },
 
     readAll,
@@ -466,7 +443,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
 
     findByCommandId: async (commandId) => {
       assertOpen();
-      return orUnavailable(options.path, () => statements.byCommandId.all(commandId).map(toRecorded));
+      return orUnavailable(options.path, () => statements.byCommandId.all(commandId).map(fromStoredRow));
     },
 
     subscribe: (subscribeOptions, handler) => {
