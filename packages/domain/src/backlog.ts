@@ -42,12 +42,33 @@ export const backlogReasonsAt = (s: ExistingCase, moment: Instant): BacklogReaso
   return reasons;
 };
 
+/** A moment at which membership can change, and whether the case is listed then. */
+interface ChangePoint {
+  readonly ms: number;
+  readonly instant: Instant;
+  readonly listed: boolean;
+  /** The index of the first point of the run of listed points this one is in (itself when not listed). */
+  readonly runStart: number;
+}
+
+/** A case's change points, all of them, in time order, and the first listed one (-1 when none is). */
+interface Timeline {
+  readonly points: readonly ChangePoint[];
+  readonly firstListed: number;
+}
+
 /**
- * The moments at which membership can change, up to T: every fact's time, and the first instant of the day
- * after each deadline (when it becomes overdue). Between two of them nothing changes, so looking at these
- * alone is exact.
+ * The moments at which membership can change: every fact's time, and the first instant of the day after
+ * each deadline (when it becomes overdue). Between two of them nothing changes, so looking at these alone is
+ * exact. Whether the case is listed at one of them depends on that moment only, not on the T asked about,
+ * so a state's timeline is worked out once (a state never changes once made) and every T reads its prefix:
+ * the KPIs and 附件2 ask it of every case, at every past date.
  */
-const changePoints = (s: ExistingCase, moment: Instant): Instant[] => {
+const timelines = new WeakMap<ExistingCase, Timeline>();
+
+const timelineOf = (s: ExistingCase): Timeline => {
+  const kept = timelines.get(s);
+  if (kept !== undefined) return kept;
   const facts: { readonly at: string }[] = [
     { at: s.registration.registeredAt },
     ...(s.acceptance ? [s.acceptance] : []),
@@ -57,12 +78,30 @@ const changePoints = (s: ExistingCase, moment: Instant): Instant[] => {
     ...s.repeats,
     ...s.escalations,
   ];
-  const points = [...facts.map((f) => f.at), ...s.deadlines.map((d) => startOfDay(addDays(d.deadline, 1)))].filter(
-    (p) => compareInstants(p, moment) <= 0,
-  );
-  const byMs = new Map(points.map((p) => [epochMs(p), p]));
-  byMs.set(epochMs(moment), moment);
-  return [...byMs.entries()].sort(([a], [b]) => a - b).map(([, p]) => p);
+  const instants = [...facts.map((f) => f.at), ...s.deadlines.map((d) => startOfDay(addDays(d.deadline, 1)))];
+  // One point per moment (instants written differently may name the same one).
+  const byMs = new Map(instants.map((p) => [epochMs(p), p]));
+  const points: ChangePoint[] = [];
+  for (const [ms, instant] of [...byMs.entries()].sort(([a], [b]) => a - b)) {
+    const listed = backlogReasonsAt(s, instant).length > 0;
+    const previous = points[points.length - 1];
+    points.push({ ms, instant, listed, runStart: listed && previous?.listed === true ? previous.runStart : points.length });
+  }
+  const timeline = { points, firstListed: points.findIndex((p) => p.listed) };
+  timelines.set(s, timeline);
+  return timeline;
+};
+
+/** How many of the points are before the moment (`ms`). */
+const countBefore = (points: readonly ChangePoint[], ms: number): number => {
+  let low = 0;
+  let high = points.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((points[middle] as ChangePoint).ms < ms) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 };
 
 /** Whether, why and since when a case is in the backlog at T (REPORTS.md, "in backlog (积案) at T"). */
@@ -71,15 +110,15 @@ export const backlogAt = (s: ExistingCase, moment: Instant): BacklogStatus => {
   // (it may have been, while undecided past its 15 days): it left the backlog without being resolved,
   // and would otherwise stay in the backlog resolution rate's denominator for ever.
   if (rejectedAt(s, moment)) return { inBacklog: false, reasons: [] };
-  const points = changePoints(s, moment);
-  const listed = points.map((p) => backlogReasonsAt(s, p).length > 0);
-  const firstIndex = listed.indexOf(true);
-  // T itself is the last point, so a case never listed up to T is not listed at T.
-  if (firstIndex === -1) return { inBacklog: false, reasons: [] };
-  const firstListed = dayOf(points[firstIndex] as Instant);
+  const { points, firstListed } = timelineOf(s);
+  // The points up to T are those before it, then T itself (a point at T's very moment is T).
+  const before = countBefore(points, epochMs(moment));
   const reasons = backlogReasonsAt(s, moment);
-  if (reasons.length === 0) return { inBacklog: false, reasons, firstListed };
-  let start = listed.length - 1;
-  while (start > 0 && listed[start - 1] === true) start -= 1;
-  return { inBacklog: true, reasons, listedSince: dayOf(points[start] as Instant), firstListed };
+  const first = firstListed !== -1 && firstListed < before ? dayOf((points[firstListed] as ChangePoint).instant) : reasons.length > 0 ? dayOf(moment) : undefined;
+  // T itself is the last point, so a case never listed up to T is not listed at T.
+  if (first === undefined) return { inBacklog: false, reasons: [] };
+  if (reasons.length === 0) return { inBacklog: false, reasons, firstListed: first };
+  const last = points[before - 1];
+  const start = last?.listed === true ? (points[last.runStart] as ChangePoint).instant : moment;
+  return { inBacklog: true, reasons, listedSince: dayOf(start), firstListed: first };
 };

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { isRight } from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
-import { backlogAt, resolvedAt } from './backlog';
+import { backlogAt, backlogReasonsAt, resolvedAt } from './backlog';
 import type { CaseCommand } from './case-commands';
 import { CaseEvent, caseEventTime } from './case-events';
 import { evolveCase, foldCase, initialCaseState, type CaseState, type ExistingCase } from './case-state';
 import { decideCase } from './case';
 import { deadlineAt, handlingDeadline, latestPossibleDeadline } from './deadline';
-import { addDays, compareInstants, dayOf, epochMs } from './time';
+import { addDays, compareInstants, dayOf, epochMs, startOfDay } from './time';
 
 /*
  * Random lives of a case: commands of every type, most of them plausible, many of them refused, with
@@ -238,6 +238,26 @@ const commandOf = (kind: StepKind, at: string): CaseCommand => {
 };
 
 const isResolvedStatus = (s: ExistingCase) => s.status === 'resolved' || s.status === 'closed';
+/**
+ * REPORTS.md's backlog at T read literally: the listing at every moment membership can change up to T
+ * (each fact's time, the day after each deadline, and T), first to last. `backlogAt` works a state's moments
+ * out once for every T; this works them out again for each T, as the definition says.
+ */
+const backlogByDefinition = (s: ExistingCase, moment: string): ReturnType<typeof backlogAt> => {
+  if (s.acceptance?.decision === 'rejected' && compareInstants(s.acceptance.at, moment) <= 0) return { inBacklog: false, reasons: [] };
+  const facts = [s.registration.registeredAt, ...(s.acceptance ? [s.acceptance.at] : []), ...[s.deadlines, s.resolutions, s.reopens, s.repeats, s.escalations].flat().map((f) => f.at)];
+  const points = [...facts, ...s.deadlines.map((d) => startOfDay(addDays(d.deadline, 1)))].filter((p) => compareInstants(p, moment) < 0);
+  const moments = [...new Map([...points, moment].map((p) => [epochMs(p), p])).entries()].sort(([a], [b]) => a - b).map(([, p]) => p);
+  const listed = moments.map((p) => backlogReasonsAt(s, p).length > 0);
+  const first = listed.indexOf(true);
+  if (first === -1) return { inBacklog: false, reasons: [] };
+  const reasons = backlogReasonsAt(s, moment);
+  if (reasons.length === 0) return { inBacklog: false, reasons, firstListed: dayOf(moments[first] as string) };
+  let start = listed.length - 1;
+  while (start > 0 && listed[start - 1] === true) start -= 1;
+  return { inBacklog: true, reasons, listedSince: dayOf(moments[start] as string), firstListed: dayOf(moments[first] as string) };
+};
+
 const latest = (times: readonly string[]): string => times.reduce((a, b) => (compareInstants(b, a) > 0 ? b : a));
 const foldEvents = (events: readonly CaseEvent[]): CaseState => events.reduce(evolveCase, initialCaseState);
 
@@ -306,6 +326,7 @@ const checkInvariants = (state: CaseState, history: readonly CaseEvent[], probe:
   const probeTime = times[probe % times.length] as string;
   for (const moment of [now, FAR_FUTURE, probeTime]) {
     const status = backlogAt(s, moment);
+    rule(JSON.stringify(status) === JSON.stringify(backlogByDefinition(s, moment)), 'backlogAt differs from the definition', { moment, status });
     if (compareInstants(moment, now) >= 0) rule(!(status.inBacklog && (isResolvedStatus(s) || s.status === 'rejected')), 'a resolved, closed or rejected case is listed', s.status);
     rule(status.inBacklog === status.reasons.length > 0, 'inBacklog without reasons', status);
     rule((status.listedSince !== undefined) === status.inBacklog, 'listedSince without a listing', status);
@@ -313,6 +334,12 @@ const checkInvariants = (state: CaseState, history: readonly CaseEvent[], probe:
       rule(status.firstListed !== undefined && status.firstListed <= status.listedSince, 'firstListed after listedSince', status);
       rule(status.listedSince <= dayOf(moment), 'listed since a day after T', status);
     }
+  }
+
+  // At every moment a membership changes, and just before it, the same as the definition.
+  for (const time of [...times, ...s.deadlines.map((d) => startOfDay(addDays(d.deadline, 1)))]) {
+    for (const moment of [time, new Date(epochMs(time) - 1).toISOString()])
+      rule(JSON.stringify(backlogAt(s, moment)) === JSON.stringify(backlogByDefinition(s, moment)), 'backlogAt differs from the definition', { moment });
   }
 
   // As of a moment is the same as replaying only the events up to it (what an auditor does).
