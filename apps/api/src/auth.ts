@@ -8,7 +8,7 @@ import type { Role } from './roles';
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  const caller = match?.[1] === undefined ? undefined : c.var.services.database.tokens.verify(match[1]);
+  const caller = match?.[1] === undefined ? undefined : await c.var.services.database.tokens.verify(match[1]);
   if (caller === undefined) throw unauthorized();
   c.set('caller', caller);
   await next();

@@ -38,7 +38,7 @@ const start = async () => {
     },
   };
   const app = createApp({ ...services, worlds, queries: inProcessQueries(worlds, services) });
-  const { token } = services.database.tokens.create({ kind: 'office' }, 'test', now);
+  const { token } = await services.database.tokens.create({ kind: 'office' }, 'test', now);
   const request = async (method: string, path: string, body?: unknown) => {
     const response = await app.request(`/api/v1${path}`, {
       method,

@@ -181,7 +181,7 @@ export const createOffice = ({ store, database, clock, readModels, runner, state
         refs.push({ personId: input.personId });
         continue;
       }
-      const digest = input.idNumber === undefined ? undefined : idNumberDigest(database.keys.matchingSecret(), input.idNumber);
+      const digest = input.idNumber === undefined ? undefined : idNumberDigest(await database.keys.matchingSecret(), input.idNumber);
       if (digest !== undefined) {
         const [known] = await personIdsOf(digest);
         if (known !== undefined) {
@@ -193,7 +193,7 @@ export const createOffice = ({ store, database, clock, readModels, runner, state
       fresh.push({ index, personId, input, ...(digest === undefined ? {} : { digest }) });
       refs.push({ personId });
     }
-    const keys = database.keys.keysFor(fresh.map((f) => f.personId), clock.now());
+    const keys = await database.keys.keysFor(fresh.map((f) => f.personId), clock.now());
     const registrations = fresh.map(({ index, personId, input, digest }, i): StreamCommand => {
       const { name, idNumber, phone, address } = input;
       const data = { name, ...(idNumber === undefined ? {} : { idNumber }), ...(phone === undefined ? {} : { phone }), ...(address === undefined ? {} : { address }) };
@@ -217,7 +217,7 @@ export const createOffice = ({ store, database, clock, readModels, runner, state
 
   const erasePerson: Office['erasePerson'] = async (personId, at, context) => {
     const result = await execute('person', personStream(personId), { type: 'ErasePerson', data: { personId, at } }, context);
-    database.keys.destroy(personId);
+    await database.keys.destroy(personId);
     return result;
   };
 

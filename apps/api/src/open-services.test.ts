@@ -32,7 +32,7 @@ const open = async (storePath: string, besidePollMs?: number) => {
     ...(besidePollMs === undefined ? {} : { besidePollMs }),
   });
   const app = createApp(services);
-  const { token } = services.database.tokens.create({ kind: 'office' }, 'test', '2024-09-01T08:00:00+08:00');
+  const { token } = await services.database.tokens.create({ kind: 'office' }, 'test', '2024-09-01T08:00:00+08:00');
   const request = async (method: string, path: string, body?: unknown) => {
     const response = await app.request(`/api/v1${path}`, {
       method,

@@ -18,7 +18,8 @@ import {
   personIndexProjection,
   worldProjections,
 } from '@xinfang/projections';
-import { openAppDatabase, type AppDatabase } from './app-database';
+import type { AppDatabase } from './app-database';
+import { openAppDatabase } from './app-database-sqlite';
 import { besidePaths, installReady, openReadDatabase, readyMisfit, refuseReady } from './read-models-beside';
 import { lockReadModels, ReadModelsInUseError } from './read-models-lock';
 import { takeSlot } from './read-models-slot';
@@ -88,9 +89,9 @@ export const openKeyedLog = async (
   options: Omit<OpenLogAtOptions, 'chainKey'> & { readonly path: string; readonly postgres?: PostgresLog },
 ): Promise<EventStore> => {
   const { path, postgres, ...rest } = options;
-  const store = await openLogAt(path, postgres, { ...rest, chainKey: database.chain.key() });
+  const store = await openLogAt(path, postgres, { ...rest, chainKey: await database.chain.key() });
   const marker = await store.chainMarker();
-  if (marker !== undefined) database.chain.recordFrom(marker.fromPosition);
+  if (marker !== undefined) await database.chain.recordFrom(marker.fromPosition);
   return asOpened(store);
 };
 
@@ -121,7 +122,7 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
       ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
     });
   } catch (error) {
-    database.close();
+    await database.close();
     lock?.release();
     throw error;
   }
@@ -181,7 +182,7 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
     await pool?.close();
     await store.close();
     served?.db.close();
-    database.close();
+    await database.close();
     lock?.release();
     throw error;
   }
@@ -280,7 +281,7 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
       await runner.stop();
       await store.close();
       served?.db.close();
-      database.close();
+      await database.close();
       lock?.release();
     },
   };

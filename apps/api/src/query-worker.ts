@@ -9,7 +9,7 @@ import {
   loadLiveText,
   readStoredProjections,
 } from '@xinfang/projections';
-import { openPersonKeys } from './app-database';
+import { openPersonKeys } from './app-database-sqlite';
 import { vaultPersonalData } from './personal-data';
 import { answer, type Query } from './queries';
 import type { FromWorker, ToWorker, WorkerConfig } from './query-messages';

@@ -74,7 +74,7 @@ export const startTestServer = async ({ empty = false, ...options }: TestServerO
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const tokens = Object.fromEntries(
-    ROLES.map((role) => [role, services.database.tokens.create(parseRole(role)!, `test ${role}`, now).token]),
+    await Promise.all(ROLES.map(async (role) => [role, (await services.database.tokens.create(parseRole(role)!, `test ${role}`, now)).token])),
   ) as Record<TestRole, string>;
   const testServer: TestServer = {
     url,

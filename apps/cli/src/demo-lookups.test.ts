@@ -41,7 +41,7 @@ const replay = async (name: string, readModels: NonNullable<OpenOptions['readMod
   });
   try {
     const app = createApp(services);
-    const { token } = services.database.tokens.create({ kind: 'office' }, 'test', now);
+    const { token } = await services.database.tokens.create({ kind: 'office' }, 'test', now);
     const refused: string[] = [];
     for (const request of generateCampaign({ seed: 2024, scale: SCALE })) {
       now = request.recordedAt;

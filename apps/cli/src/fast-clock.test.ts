@@ -25,7 +25,7 @@ beforeAll(async () => {
   });
   try {
     const app = createApp(services);
-    const { token } = services.database.tokens.create({ kind: 'office' }, 'test', new Date(realNow).toISOString());
+    const { token } = await services.database.tokens.create({ kind: 'office' }, 'test', new Date(realNow).toISOString());
     const post = async (route: string, body: unknown) => {
       const response = await app.request(`/api/v1${route}`, {
         method: 'POST',

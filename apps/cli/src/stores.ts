@@ -21,14 +21,14 @@ export const openAppFiles = (location: AnyStoreLocation): AppDatabase => {
  * The chain key and its first position as the app database records them, without making either: a store
  * whose app database is missing has none (and a keyed log then fails verification at its marker).
  */
-export const recordedChainKeying = (location: AnyStoreLocation): ChainKeying | undefined => {
+export const recordedChainKeying = async (location: AnyStoreLocation): Promise<ChainKeying | undefined> => {
   const path = siblingPath(location.path, '.app.db');
   if (!existsSync(path)) return undefined;
   const database = openAppDatabase(path);
   try {
-    return database.chain.keying();
+    return await database.chain.keying();
   } finally {
-    database.close();
+    await database.close();
   }
 };
 
@@ -44,6 +44,6 @@ export const withLogAndPersonalData = async <T>(
     return await work(store, vaultPersonalData(database));
   } finally {
     await store.close();
-    database.close();
+    await database.close();
   }
 };

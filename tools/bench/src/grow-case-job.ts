@@ -48,6 +48,6 @@ export const growCase = async (args: { path: string; streamId: string; events: n
     return { seconds: (performance.now() - started) / 1000, count: revision };
   } finally {
     await store.close();
-    database.close();
+    await database.close();
   }
 };

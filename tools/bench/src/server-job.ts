@@ -29,7 +29,7 @@ const untilTerminated = (close: () => Promise<void>): Promise<never> =>
 
 export const serveApp = async (args: { path: string }): Promise<never> => {
   const services = await openServices({ storePath: args.path, logger: pino({ level: 'silent' }) });
-  const { token } = services.database.tokens.create({ kind: 'office' }, 'bench', new Date().toISOString());
+  const { token } = await services.database.tokens.create({ kind: 'office' }, 'bench', new Date().toISOString());
   const server = createAdaptorServer({ fetch: createApp(services).fetch }) as Server;
   const port = await listen(server);
   process.stdout.write(`${JSON.stringify({ port, token })}\n`);

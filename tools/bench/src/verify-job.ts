@@ -5,8 +5,8 @@ import { createSqliteEventStore } from '@xinfang/store-sqlite';
 
 export const verifyAll = async (args: { path: string }) => {
   const database = openAppDatabase(siblingPath(args.path, '.app.db'));
-  const keying = database.chain.keying();
-  database.close();
+  const keying = await database.chain.keying();
+  await database.close();
   const store = createSqliteEventStore({ path: args.path });
   const started = performance.now();
   const result = await verifyLog(store, keying);

@@ -25,7 +25,7 @@ describe('GET /audit/verify', () => {
   });
 
   it('keys the chain with the app database’s key, which the log does not hold', async () => {
-    const keying = server.services.database.chain.keying();
+    const keying = await server.services.database.chain.keying();
     const marker = await server.services.store.chainMarker();
     const [first] = await server.services.store.readStream('community-qinghua');
 

@@ -29,7 +29,7 @@ const logHead: Param<LogHead> = (text) => {
 export const audit = new Hono<AppEnv>().get('/verify', permit(mayAudit, AUDIT_DENIED), query({ expect: logHead }), async (c) => {
   const { expect } = c.req.valid('query');
   const { store, database } = c.var.services;
-  const result = await verifyLog(store, database.chain.keying(), expect);
+  const result = await verifyLog(store, await database.chain.keying(), expect);
   return c.json({
     ok: result.ok,
     checked: result.checked,

@@ -53,13 +53,13 @@ ${message === undefined ? '' : `<p class="bad">${escapeHtml(message)}</p>`}
     false,
   );
 
-const tokenOf = (c: Context<AppEnv>): string | undefined => {
+const tokenOf = async (c: Context<AppEnv>): Promise<string | undefined> => {
   const token = getCookie(c, COOKIE);
-  return token !== undefined && c.var.services.database.tokens.verify(token) !== undefined ? token : undefined;
+  return token !== undefined && (await c.var.services.database.tokens.verify(token)) !== undefined ? token : undefined;
 };
 
-const logIn = (c: Context<AppEnv>, token: string | undefined) => {
-  if (token === undefined || c.var.services.database.tokens.verify(token) === undefined) {
+const logIn = async (c: Context<AppEnv>, token: string | undefined) => {
+  if (token === undefined || (await c.var.services.database.tokens.verify(token)) === undefined) {
     return html(c, loginPage('令牌无效或已撤销 / unknown or revoked token'), 401);
   }
   setCookie(c, COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
@@ -167,7 +167,7 @@ export const pages = (apiFetch: ApiFetch) =>
     .get('/', async (c) => {
       const fromUrl = c.req.query('token');
       if (fromUrl !== undefined) return logIn(c, fromUrl);
-      const token = tokenOf(c);
+      const token = await tokenOf(c);
       if (token === undefined) return html(c, loginPage());
       const today = dayOf(c.var.services.clock.now());
       const from = c.req.query('from') || addDays(today, -29);
@@ -188,7 +188,7 @@ export const pages = (apiFetch: ApiFetch) =>
     })
     .get('/office/ledgers/:name', async (c) => {
       const name = formNamed(c.req.param('name'));
-      const token = tokenOf(c);
+      const token = await tokenOf(c);
       if (token === undefined) return c.redirect('/', 302);
       if (name === undefined) return noSuchForm(c);
       const query = passOn(c, ['asOf', 'knownAt', 'communityId', 'from', 'to', 'unit', 'leaderId', 'category']);
@@ -199,7 +199,7 @@ export const pages = (apiFetch: ApiFetch) =>
     })
     .get('/office/exports/:name', async (c) => {
       const name = formNamed(c.req.param('name'));
-      const token = tokenOf(c);
+      const token = await tokenOf(c);
       if (token === undefined) return c.redirect('/', 302);
       if (name === undefined) return noSuchForm(c);
       const query = passOn(c, ['asOf', 'knownAt', 'communityId', 'from', 'to', 'unit', 'leaderId', 'category', 'format']);

@@ -61,7 +61,7 @@ describe('DELETE /api/v1/persons/{id}', () => {
     // Nothing was rewritten: the whole log, the person's events with it, still verifies.
     const all: RecordedEvent[] = [];
     for await (const event of services().store.readAll()) all.push(event);
-    expect(await verifyLog(services().store, services().database.chain.keying())).toEqual({ ok: true, checked: all.length, headHash: all.at(-1)?.meta.hash });
+    expect(await verifyLog(services().store, await services().database.chain.keying())).toEqual({ ok: true, checked: all.length, headHash: all.at(-1)?.meta.hash });
     expect(registered?.meta.hash).toBe(registeredHash);
   });
 

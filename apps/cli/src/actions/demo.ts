@@ -45,26 +45,31 @@ export const demo = async (options: { seed: string; scale: string; force?: boole
   const clock: Clock = { now: () => now };
   const services = await openServices({ storePath: location.path, clock, readModels: 'lookups', logger: stderrLogger('warn') });
   let token: { id: string; secret: string } | undefined;
-  /** Revokes the temporary token, once; synchronous, so that it also runs on a signal or an abrupt exit. */
-  const revokeToken = (): void => {
+  /**
+   * Revokes the temporary token, once. The SQLite app database revokes before the promise is even returned,
+   * so that this also works from the 'exit' handler of an abrupt exit, where nothing can be awaited.
+   */
+  const revokeToken = async (): Promise<void> => {
     if (token === undefined) return;
     const { id } = token;
     token = undefined;
     try {
-      services.database.tokens.revoke(id, new Date().toISOString());
+      await services.database.tokens.revoke(id, new Date().toISOString());
     } catch (error) {
       note(`未能吊销临时令牌 ${id}，请手动吊销 / could not revoke the temporary token ${id}, revoke it by hand: ${messageOf(error)}`);
     }
   };
+  const revokeOnExit = (): void => void revokeToken();
   // An office token must not outlive the demo: not on Ctrl+C, and not if the process ends some other way.
   const onSignal = (signal: NodeJS.Signals): void => {
-    revokeToken();
-    note(`收到 ${signal}，已停止 / ${signal}: stopped`);
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    void revokeToken().finally(() => {
+      note(`收到 ${signal}，已停止 / ${signal}: stopped`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  process.once('exit', revokeToken);
+  process.once('exit', revokeOnExit);
   try {
     const before = await services.store.headPosition();
     if (before > 0 && options.force !== true) {
@@ -79,7 +84,7 @@ export const demo = async (options: { seed: string; scale: string; force?: boole
     const estimate = estimatedRequests(scale);
     const requests = generateCampaign({ seed, scale });
     const app = createApp(services);
-    const created = services.database.tokens.create({ kind: 'office' }, '演示数据（临时）/ demo (temporary)', new Date().toISOString());
+    const created = await services.database.tokens.create({ kind: 'office' }, '演示数据（临时）/ demo (temporary)', new Date().toISOString());
     token = { id: created.info.id, secret: created.token };
 
     const started = Date.now();
@@ -129,10 +134,10 @@ export const demo = async (options: { seed: string; scale: string; force?: boole
     );
     say(`  存储 store：${location.path}`);
   } finally {
-    revokeToken();
+    await revokeToken();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    process.off('exit', revokeToken);
+    process.off('exit', revokeOnExit);
     await services.close().catch((error: unknown) => note(`关闭时出错 / while closing: ${messageOf(error)}`));
   }
 };

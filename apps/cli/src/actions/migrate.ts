@@ -41,8 +41,8 @@ const batchOf = (text: string | undefined): number => {
 };
 
 /** A target app database (a resumed migration's) must hold the log's chain key, or the copy could not be verified. */
-const checkAppDatabase = (from: AnyStoreLocation, to: AnyStoreLocation): void => {
-  const [ours, theirs] = [recordedChainKeying(from), recordedChainKeying(to)];
+const checkAppDatabase = async (from: AnyStoreLocation, to: AnyStoreLocation): Promise<void> => {
+  const [ours, theirs] = [await recordedChainKeying(from), await recordedChainKeying(to)];
   if (ours === undefined || theirs === undefined) return;
   if (chainKeyCheck(theirs.key) !== chainKeyCheck(ours.key) || theirs.fromPosition !== ours.fromPosition) {
     throw new CliError(`目标的应用数据库不是这份日志的（链密钥不同）/ the target's app database is not this log's (another chain key): ${siblingPath(to.path, '.app.db')}`);
@@ -97,12 +97,12 @@ export const migrate = async (options: MigrateOptions): Promise<MigrateResult> =
   // The target's folder: the SQLite file's, or a PostgreSQL log's local folder (its app database).
   mkdirSync(dirname(to.path), { recursive: true });
   // The chain key is the origin's: the copy is the same log, verified with the same key.
-  const keying = recordedChainKeying(from);
+  const keying = await recordedChainKeying(from);
   const origin = await openLog(from, { readOnly: true });
   try {
     const logOrigin: LogOrigin = { storeId: await origin.storeId(), chainMarker: await origin.chainMarker() };
     const total = await origin.headPosition();
-    checkAppDatabase(from, to);
+    await checkAppDatabase(from, to);
     const target = await openLog(to, logOrigin.storeId === undefined ? {} : { storeId: logOrigin.storeId });
     try {
       const importRecorded = target.importRecorded;

@@ -92,8 +92,8 @@ export const serve = async (options: { port: string; host: string; store: string
   if (!isLoopback(host)) say(`  注意：监听 ${host}，其他机器也能访问 / note: listening on ${host}, reachable from other machines`);
 
   // After listening, so a start that fails (port in use) does not make a token nobody saw.
-  if (services.database.tokens.count() === 0) {
-    const { info, token } = services.database.tokens.create({ kind: 'office' }, '首次启动自动创建 / made on first start', new Date().toISOString());
+  if ((await services.database.tokens.count()) === 0) {
+    const { info, token } = await services.database.tokens.create({ kind: 'office' }, '首次启动自动创建 / made on first start', new Date().toISOString());
     say('');
     say('首次启动：已创建一个 office（信访办）令牌，只显示这一次 / first start: an office token was made; it is shown only this once.');
     say(`  登录网址 login URL: ${base}/?token=${token}`);

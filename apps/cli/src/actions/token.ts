@@ -16,12 +16,12 @@ import { shanghaiTime } from '../time-view';
  * `list` never shows it.
  */
 
-const withTokens = <T>(location: AnyStoreLocation, work: (tokens: AppDatabase['tokens']) => T): T => {
+const withTokens = async <T>(location: AnyStoreLocation, work: (tokens: AppDatabase['tokens']) => Promise<T>): Promise<T> => {
   const database = openAppFiles(location);
   try {
-    return work(database.tokens);
+    return await work(database.tokens);
   } finally {
-    database.close();
+    await database.close();
   }
 };
 
@@ -67,7 +67,7 @@ export const tokenCreate = async (options: { role: string; name?: string; store:
   const location = parseAnyStore(options.store);
   await assertReferentRegistered(role, location);
   const name = options.name?.trim() || roleLabel(role);
-  const { info, token } = withTokens(location, (tokens) => tokens.create(role, name, new Date().toISOString()));
+  const { info, token } = await withTokens(location, (tokens) => tokens.create(role, name, new Date().toISOString()));
   say('已创建令牌 / token created');
   say(`  编号 id:   ${info.id}`);
   say(`  角色 role: ${roleLabel(info.role)}`);
@@ -76,8 +76,8 @@ export const tokenCreate = async (options: { role: string; name?: string; store:
   say(token);
 };
 
-export const tokenList = (options: { store: string }): void => {
-  const tokens = withTokens(parseAnyStore(options.store), (t) => t.list());
+export const tokenList = async (options: { store: string }): Promise<void> => {
+  const tokens = await withTokens(parseAnyStore(options.store), (t) => t.list());
   if (tokens.length === 0) {
     say('还没有令牌 / no tokens yet: xinfang token create --role office');
     return;
@@ -90,12 +90,12 @@ export const tokenList = (options: { store: string }): void => {
   );
 };
 
-export const tokenRevoke = (id: string, options: { store: string }): void => {
-  const outcome = withTokens(parseAnyStore(options.store), (tokens) => {
-    const found = tokens.list().find((t) => t.id === id);
+export const tokenRevoke = async (id: string, options: { store: string }): Promise<void> => {
+  const outcome = await withTokens(parseAnyStore(options.store), async (tokens) => {
+    const found = (await tokens.list()).find((t) => t.id === id);
     if (found === undefined) return 'unknown' as const;
     if (found.revokedAt !== null) return 'already' as const;
-    return tokens.revoke(id, new Date().toISOString()) ? ('revoked' as const) : ('already' as const);
+    return (await tokens.revoke(id, new Date().toISOString())) ? ('revoked' as const) : ('already' as const);
   });
   if (outcome === 'unknown') throw new CliError(`没有这个令牌 / no token with id "${id}" (see xinfang token list)`);
   if (outcome === 'already') throw new CliError(`令牌 ${id} 早已吊销 / token ${id} was already revoked`);

@@ -35,7 +35,7 @@ const anchorOf = (text: string | undefined) => {
 export const verify = async (options: { store: string; expect?: string }): Promise<void> => {
   const anchor = anchorOf(options.expect);
   const location = existingStore(parseAnyStore(options.store));
-  const keying = recordedChainKeying(location);
+  const keying = await recordedChainKeying(location);
   const store = await openLog(location);
   try {
     const started = Date.now();

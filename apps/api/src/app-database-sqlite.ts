@@ -1,0 +1,115 @@
+import Database from 'better-sqlite3';
+import { MATCHING_SECRET, newSecret, newToken, tokenHash, toTokenInfo, type AppDatabase, type TokenRow } from './app-database';
+import { formatRole } from './roles';
+
+/*
+ * The app database in a SQLite file of its own beside the log (one machine). Every call runs synchronously
+ * on the file (WAL, synchronous = FULL): a write is durable before its promise resolves, and a read sees
+ * what any process on this machine committed.
+ */
+
+const FIND_KEY = 'SELECT key FROM person_keys WHERE person_id = ?';
+
+/**
+ * The personal-data keys of an app database, read-only on a connection of their own (a query worker's):
+ * a key destroyed by the serving process is gone for the next read here too.
+ */
+export const openPersonKeys = (path: string): Pick<AppDatabase['keys'], 'find'> & { readonly close: () => void } => {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const findKey = db.prepare<[string], { key: Buffer }>(FIND_KEY);
+  return { find: (personId) => findKey.get(personId)?.key, close: () => db.close() };
+};
+
+export const openAppDatabase = (path: string): AppDatabase => {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten with zeros, so a destroyed key does not linger in free pages.
+  db.pragma('secure_delete = ON');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS tokens (
+      id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, name TEXT NOT NULL,
+      created_at TEXT NOT NULL, revoked_at TEXT
+    );
+    CREATE TABLE IF NOT EXISTS person_keys (person_id TEXT PRIMARY KEY, key BLOB NOT NULL, created_at TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+    CREATE TABLE IF NOT EXISTS chain_key (
+      id INTEGER PRIMARY KEY CHECK (id = 1), key BLOB NOT NULL, from_position INTEGER CHECK (from_position > 0)
+    );
+  `);
+  const statements = {
+    insertToken: db.prepare('INSERT INTO tokens (id, hash, role, name, created_at) VALUES (?, ?, ?, ?, ?)'),
+    tokenByHash: db.prepare<[string], TokenRow>('SELECT id, role, name, created_at, revoked_at FROM tokens WHERE hash = ?'),
+    listTokens: db.prepare<[], TokenRow>('SELECT id, role, name, created_at, revoked_at FROM tokens ORDER BY created_at, id'),
+    revokeToken: db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    countTokens: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM tokens'),
+    insertKey: db.prepare('INSERT OR IGNORE INTO person_keys (person_id, key, created_at) VALUES (?, ?, ?)'),
+    findKey: db.prepare<[string], { key: Buffer }>(FIND_KEY),
+    deleteKey: db.prepare('DELETE FROM person_keys WHERE person_id = ?'),
+    insertSecret: db.prepare('INSERT OR IGNORE INTO secrets (name, value) VALUES (?, ?)'),
+    findSecret: db.prepare<[string], { value: Buffer }>('SELECT value FROM secrets WHERE name = ?'),
+    insertChainKey: db.prepare('INSERT OR IGNORE INTO chain_key (id, key) VALUES (1, ?)'),
+    findChainKey: db.prepare<[], { key: Buffer; from_position: number | null }>('SELECT key, from_position FROM chain_key WHERE id = 1'),
+    recordChainFrom: db.prepare('UPDATE chain_key SET from_position = ? WHERE id = 1 AND from_position IS NULL'),
+  };
+  // A secret never changes once made: kept after the first read, so that using it writes nothing.
+  const secrets = new Map<string, Buffer>();
+  const secret = (name: string): Buffer => {
+    const known = secrets.get(name);
+    if (known !== undefined) return known;
+    statements.insertSecret.run(name, newSecret());
+    const row = statements.findSecret.get(name);
+    if (row === undefined) throw new Error(`secret ${name} could not be stored`);
+    secrets.set(name, row.value);
+    return row.value;
+  };
+  const keysFor = db.transaction((personIds: readonly string[], now: string): Buffer[] =>
+    personIds.map((personId) => {
+      statements.insertKey.run(personId, newSecret(), now);
+      const row = statements.findKey.get(personId);
+      if (row === undefined) throw new Error(`key for ${personId} could not be stored`);
+      return row.key;
+    }),
+  );
+  return {
+    tokens: {
+      create: async (role, name, now) => {
+        const { id, token } = newToken();
+        statements.insertToken.run(id, tokenHash(token), formatRole(role), name, now);
+        return { info: { id, role, name, createdAt: now, revokedAt: null }, token };
+      },
+      verify: async (token) => {
+        const row = statements.tokenByHash.get(tokenHash(token));
+        return row === undefined || row.revoked_at !== null ? undefined : toTokenInfo(row);
+      },
+      list: async () => statements.listTokens.all().map(toTokenInfo),
+      revoke: async (id, now) => statements.revokeToken.run(now, id).changes > 0,
+      count: async () => statements.countTokens.get()?.n ?? 0,
+    },
+    keys: {
+      keysFor: async (personIds, now) => (personIds.length === 0 ? [] : keysFor(personIds, now)),
+      find: (personId) => statements.findKey.get(personId)?.key,
+      destroy: async (personId) => statements.deleteKey.run(personId).changes > 0,
+      matchingSecret: async () => secret(MATCHING_SECRET),
+    },
+    chain: {
+      key: async () => {
+        statements.insertChainKey.run(newSecret());
+        const row = statements.findChainKey.get();
+        if (row === undefined) throw new Error('the chain key could not be stored');
+        return row.key;
+      },
+      keying: async () => {
+        const row = statements.findChainKey.get();
+        return row === undefined || row.from_position === null ? undefined : { key: row.key, fromPosition: row.from_position };
+      },
+      recordFrom: async (position) => {
+        statements.recordChainFrom.run(position);
+      },
+    },
+    close: async () => {
+      db.close();
+    },
+  };
+};
