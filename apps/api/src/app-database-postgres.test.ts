@@ -1,0 +1,81 @@
+import pg from 'pg';
+import { createTestSchema, startTestPostgres, type TestPostgres } from '@xinfang/store-postgres/testing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createPostgresAppDatabase } from './app-database-postgres';
+import { describeAppDatabase } from './test-app-database';
+
+// One PostgreSQL for this file (XINFANG_PG_URL's, or an embedded one); a schema of its own for each test.
+let server: TestPostgres | undefined;
+const url = (): string => {
+  if (server === undefined) throw new Error('the test PostgreSQL is not started');
+  return server.url;
+};
+beforeAll(async () => {
+  server = await startTestPostgres();
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+describeAppDatabase('PostgreSQL', async () => {
+  const { schema, drop } = createTestSchema(url());
+  return {
+    // A pool of its own for each: two Pools, two servers.
+    open: () => createPostgresAppDatabase({ connectionString: url(), schema }),
+    storedTokens: async () => {
+      const client = new pg.Client({ connectionString: url() });
+      await client.connect();
+      try {
+        // The schema name is createTestSchema's, made of [a-z0-9_].
+        const { rows } = await client.query<Record<string, string | null>>(`SELECT id, hash, role, name, created_at, revoked_at FROM "${schema}".tokens`);
+        return rows;
+      } finally {
+        await client.end();
+      }
+    },
+    drop,
+  };
+});
+
+describe('app database (PostgreSQL): its own tables', () => {
+  it('keeps them in a schema of its own, and refuses a schema name that is not a plain identifier', async () => {
+    const { schema, drop } = createTestSchema(url());
+    const pool = new pg.Pool({ connectionString: url() });
+    try {
+      const database = await createPostgresAppDatabase({ pool, schema });
+      await database.close();
+      const { rows } = await pool.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [schema]);
+      expect(rows.map((row) => row.table_name)).toEqual(['chain_key', 'person_keys', 'secrets', 'tokens']);
+      // The caller's pool is left open.
+      expect((await pool.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+      await expect(createPostgresAppDatabase({ pool, schema: 'x"; DROP TABLE tokens; --' })).rejects.toThrow(/bad schema name/);
+    } finally {
+      await pool.end();
+      await drop();
+    }
+  });
+
+  it('never skips a key committed late by a transaction that began before keys the mirror has already read', async () => {
+    const { schema, drop } = createTestSchema(url());
+    const [a, b] = [await createPostgresAppDatabase({ connectionString: url(), schema }), await createPostgresAppDatabase({ connectionString: url(), schema })];
+    const slow = new pg.Client({ connectionString: url() });
+    await slow.connect();
+    try {
+      // A writer (without the app's notification) holds its transaction open: its id is below what follows.
+      const late = Buffer.alloc(32, 7);
+      await slow.query('BEGIN');
+      await slow.query(`INSERT INTO "${schema}".person_keys (person_id, key, created_at) VALUES ($1, $2, $3)`, ['p-late', late, '2024-10-31T18:00:00+08:00']);
+      const [early] = await a.keys.keysFor(['p-early'], '2024-10-31T18:00:01+08:00');
+      await vi.waitFor(() => expect(b.keys.find('p-early')).toEqual(early), { timeout: 1_000, interval: 10 });
+      expect(b.keys.find('p-late')).toBeUndefined();
+
+      await slow.query('COMMIT');
+      await vi.waitFor(() => expect([a.keys.find('p-late'), b.keys.find('p-late')]).toEqual([late, late]), { timeout: 1_000, interval: 10 });
+    } finally {
+      await slow.end();
+      await a.close();
+      await b.close();
+      await drop();
+    }
+  });
+});
