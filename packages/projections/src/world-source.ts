@@ -6,7 +6,7 @@ import { createRefoldCache, type RefoldCache } from './refold-cache';
 import type { ReadModelStore } from './read-model-store';
 import { STREAM_BOUNDS_PROJECTION, streamBoundsProjection, streamVisibility, type StreamBounds } from './stream-bounds';
 import { isVisible, type TimeView } from './view';
-import { buildWorld, emptyWorld, evolveStream, type World } from './world';
+import { buildWorld, copyWorld, emptyWorld, evolveStream, type World } from './world';
 import { AGGREGATES_PROJECTION, aggregatesProjection, loadWorld } from './world-projection';
 
 /*
@@ -47,6 +47,7 @@ export const logBoundsProjection: Projection<LogBounds> = defineProjection<LogBo
 });
 
 export interface SourcedWorld {
+  /** For reading only: a World of the live states may be shared by every query answered at its position. */
   readonly world: World;
   /**
    * `readModel` when the live read model served the view, `index` when it was narrowed to the view through
@@ -100,12 +101,13 @@ export const createWorldSource = ({
   live?: LiveDocs;
 }): WorldSource => {
   const refolds = live === undefined ? undefined : createRefoldCache(live);
+  const states = live === undefined ? undefined : liveStates(live);
   return {
     worldFor: async (view, atLeast) => {
       if (live !== undefined) {
         const wanted = atLeast ?? (await store.headPosition());
         const position = live.position();
-        if (position !== undefined && position >= wanted) return liveWorld(store, live, position, view, refolds);
+        if (position !== undefined && position >= wanted) return liveWorld(store, live, states!(position), position, view, refolds);
       }
       if (readModels !== undefined) {
         const served = await readModelServes(store, readModels, view);
@@ -132,25 +134,43 @@ const hidesNothing = (view: TimeView, bounds: LogBounds | undefined): boolean =>
   (compareInstants(view.asOf, bounds.maxOccurredAt) >= 0 && compareInstants(view.knownAt, bounds.maxRecordedAt) >= 0);
 
 /**
- * The World of a view from the live documents published at `position`: all of it when the view hides
- * nothing, else narrowed through the stream bounds as `narrowedWorld` does. Everything read from memory is
- * read before the first `await` (the documents may move on after it); the refolds read events up to `position`.
+ * The World of every live state, as published at a position: made once for each position (and load), and
+ * shared by the queries at it — split by aggregate, in the order of their keys, it cost every query a pass
+ * over every stream of the log.
+ */
+const liveStates = (live: LiveDocs): ((position: number) => World) => {
+  let made: { readonly position: number; readonly generation: number; readonly world: World } | undefined;
+  return (position) => {
+    const generation = live.generation();
+    if (made?.position === position && made.generation === generation) return made.world;
+    const world = emptyWorld();
+    const states = live.docs(AGGREGATES_PROJECTION);
+    for (const streamId of live.keys(AGGREGATES_PROJECTION)) {
+      const name = aggregateOfStream(streamId);
+      if (name !== undefined) (world[name] as Map<string, unknown>).set(streamId, states.get(streamId));
+    }
+    made = { position, generation, world };
+    return world;
+  };
+};
+
+/**
+ * The World of a view from the live documents published at `position` (`all`, every live state): all of
+ * them when the view hides nothing, else a copy narrowed through the stream bounds as `narrowedWorld` does.
+ * Everything read from memory is read before the first `await` (the documents may move on after it); the
+ * refolds read events up to `position`.
  */
 const liveWorld = async (
   store: EventStore,
   live: LiveDocs,
+  all: World,
   position: number,
   view: TimeView,
   refolds: RefoldCache | undefined,
 ): Promise<SourcedWorld> => {
   const generation = live.generation();
-  const world = emptyWorld();
-  const states = live.docs(AGGREGATES_PROJECTION);
-  for (const streamId of live.keys(AGGREGATES_PROJECTION)) {
-    const name = aggregateOfStream(streamId);
-    if (name !== undefined) (world[name] as Map<string, unknown>).set(streamId, states.get(streamId));
-  }
-  if (hidesNothing(view, live.docs(LOG_BOUNDS_PROJECTION).get(BOUNDS_KEY) as LogBounds | undefined)) return { world, source: 'readModel', position };
+  if (hidesNothing(view, live.docs(LOG_BOUNDS_PROJECTION).get(BOUNDS_KEY) as LogBounds | undefined)) return { world: all, source: 'readModel', position };
+  const world = copyWorld(all);
   const partial: (readonly [string, StreamBounds])[] = [];
   for (const [streamId, doc] of live.docs(STREAM_BOUNDS_PROJECTION)) {
     const name = aggregateOfStream(streamId);

@@ -22,6 +22,10 @@ export const emptyWorld = (): World => ({
   inspection: new Map(),
 });
 
+/** A World of its own holding the same states (each map copied, in its order; states never change once made). */
+export const copyWorld = (world: World): World =>
+  Object.fromEntries(Object.entries(world).map(([name, states]) => [name, new Map(states as Map<string, unknown>)])) as unknown as World;
+
 /** A stored event that does not decode with its aggregate's codec: the log holds something it must not. */
 export class UndecodableEventError extends Error {
   constructor(readonly event: RecordedEvent) {
