@@ -46,7 +46,8 @@ export const backlogReasonsAt = (s: ExistingCase, moment: Instant): BacklogReaso
 interface ChangePoint {
   readonly ms: number;
   readonly instant: Instant;
-  readonly listed: boolean;
+  /** The reasons that list the case from this moment until the next point (none: not listed). */
+  readonly reasons: readonly BacklogReason[];
   /** The index of the first point of the run of listed points this one is in (itself when not listed). */
   readonly runStart: number;
 }
@@ -59,10 +60,11 @@ interface Timeline {
 
 /**
  * The moments at which membership can change: every fact's time, and the first instant of the day after
- * each deadline (when it becomes overdue). Between two of them nothing changes, so looking at these alone is
- * exact. Whether the case is listed at one of them depends on that moment only, not on the T asked about,
- * so a state's timeline is worked out once (a state never changes once made) and every T reads its prefix:
- * the KPIs and 附件2 ask it of every case, at every past date.
+ * each deadline (when it becomes overdue). Between two of them nothing changes — not the listing, not its
+ * reasons — so looking at these alone is exact, and the reasons at T are those of the last of them up to T.
+ * They depend on the state only, not on the T asked about, so a state's timeline is worked out once (a
+ * state never changes once made) and every T reads its prefix: the KPIs and 附件2 ask it of every case, at
+ * every past date.
  */
 const timelines = new WeakMap<ExistingCase, Timeline>();
 
@@ -83,25 +85,33 @@ const timelineOf = (s: ExistingCase): Timeline => {
   const byMs = new Map(instants.map((p) => [epochMs(p), p]));
   const points: ChangePoint[] = [];
   for (const [ms, instant] of [...byMs.entries()].sort(([a], [b]) => a - b)) {
-    const listed = backlogReasonsAt(s, instant).length > 0;
+    const reasons = backlogReasonsAt(s, instant);
     const previous = points[points.length - 1];
-    points.push({ ms, instant, listed, runStart: listed && previous?.listed === true ? previous.runStart : points.length });
+    const runStart = reasons.length > 0 && previous !== undefined && previous.reasons.length > 0 ? previous.runStart : points.length;
+    points.push({ ms, instant, reasons, runStart });
   }
-  const timeline = { points, firstListed: points.findIndex((p) => p.listed) };
+  const timeline = { points, firstListed: points.findIndex((p) => p.reasons.length > 0) };
   timelines.set(s, timeline);
   return timeline;
 };
 
-/** How many of the points are before the moment (`ms`). */
-const countBefore = (points: readonly ChangePoint[], ms: number): number => {
+/** How many of the points are at or before the moment (`ms`). */
+const countUpTo = (points: readonly ChangePoint[], ms: number): number => {
   let low = 0;
   let high = points.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((points[middle] as ChangePoint).ms < ms) low = middle + 1;
+    if ((points[middle] as ChangePoint).ms <= ms) low = middle + 1;
     else high = middle;
   }
   return low;
+};
+
+/** The last moment read as milliseconds: a ledger or the KPIs ask every case about the same T. */
+let lastMoment: { readonly instant: Instant; readonly ms: number } = { instant: '', ms: Number.NaN };
+const msOf = (instant: Instant): number => {
+  if (lastMoment.instant !== instant) lastMoment = { instant, ms: epochMs(instant) };
+  return lastMoment.ms;
 };
 
 /** Whether, why and since when a case is in the backlog at T (REPORTS.md, "in backlog (积案) at T"). */
@@ -111,14 +121,11 @@ export const backlogAt = (s: ExistingCase, moment: Instant): BacklogStatus => {
   // and would otherwise stay in the backlog resolution rate's denominator for ever.
   if (rejectedAt(s, moment)) return { inBacklog: false, reasons: [] };
   const { points, firstListed } = timelineOf(s);
-  // The points up to T are those before it, then T itself (a point at T's very moment is T).
-  const before = countBefore(points, epochMs(moment));
-  const reasons = backlogReasonsAt(s, moment);
-  const first = firstListed !== -1 && firstListed < before ? dayOf((points[firstListed] as ChangePoint).instant) : reasons.length > 0 ? dayOf(moment) : undefined;
-  // T itself is the last point, so a case never listed up to T is not listed at T.
-  if (first === undefined) return { inBacklog: false, reasons: [] };
-  if (reasons.length === 0) return { inBacklog: false, reasons, firstListed: first };
-  const last = points[before - 1];
-  const start = last?.listed === true ? (points[last.runStart] as ChangePoint).instant : moment;
-  return { inBacklog: true, reasons, listedSince: dayOf(start), firstListed: first };
+  const upTo = countUpTo(points, msOf(moment));
+  const last = points[upTo - 1];
+  // Listed at T exactly when listed at the last point up to T: a case never listed up to T is not listed at T.
+  if (last === undefined || firstListed === -1 || firstListed >= upTo) return { inBacklog: false, reasons: [] };
+  const first = dayOf((points[firstListed] as ChangePoint).instant);
+  if (last.reasons.length === 0) return { inBacklog: false, reasons: [], firstListed: first };
+  return { inBacklog: true, reasons: last.reasons, listedSince: dayOf((points[last.runStart] as ChangePoint).instant), firstListed: first };
 };

@@ -91,10 +91,7 @@ interface BacklogEntry extends CaseEntry {
 export const backlogPlan: CaseLedgerPlan<BacklogQuery, BacklogEntry, BacklogRow> = {
   entries: (s, T, query) => {
     if (query.communityId !== undefined && s.registration.communityId !== query.communityId) return [];
-    // In the backlog at T exactly when some reason holds at T: most cases (resolved, rejected) are left
-    // here, before backlogAt looks back over every moment of theirs for when the listing began.
-    if (backlogReasonsAt(s, T).length === 0) return [];
-    const status = backlogAt(s, T);
+    const status = backlogAt(s, T); // a lookup in the state's timeline, made once for every T
     return status.inBacklog && status.listedSince !== undefined
       ? [{ caseId: s.caseId, listedSince: status.listedSince, registeredAt: s.registration.registeredAt }]
       : [];
