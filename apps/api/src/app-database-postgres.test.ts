@@ -1,7 +1,11 @@
 import pg from 'pg';
 import { createTestSchema, startTestPostgres, type TestPostgres } from '@xinfang/store-postgres/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createPostgresAppDatabase } from './app-database-postgres';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appDatabasePlace, openAppDatabaseAt, readAppDatabaseRows, recordedChainKeyingAt, writeAppDatabaseRows } from './app-database-place';
+import { createPostgresAppDatabase, openPostgresPersonKeys } from './app-database-postgres';
 import { describeAppDatabase } from './test-app-database';
 
 // One PostgreSQL for this file (XINFANG_PG_URL's, or an embedded one); a schema of its own for each test.
@@ -76,6 +80,77 @@ describe('app database (PostgreSQL): its own tables', () => {
       await a.close();
       await b.close();
       await drop();
+    }
+  });
+});
+
+describe('app database (PostgreSQL): a query worker\'s keys and a migration\'s copy', () => {
+  it('reads a query worker\'s keys (no notification, no polling) again only when a query asks: what any server committed before is then seen', async () => {
+    const { schema, drop } = createTestSchema(url());
+    const server = await createPostgresAppDatabase({ connectionString: url(), schema });
+    try {
+      const [kept, erased] = await server.keys.keysFor(['p-kept', 'p-erased'], '2024-10-31T18:00:00+08:00');
+      const worker = await openPostgresPersonKeys({ connectionString: url(), schema });
+      try {
+        expect([worker.find('p-kept'), worker.find('p-erased')]).toEqual([kept, erased]);
+        expect(await server.keys.destroy('p-erased')).toBe(true);
+        const [later] = await server.keys.keysFor(['p-later'], '2024-10-31T18:00:01+08:00');
+        // Nothing read yet: the mirror is as it was (which is why every query awaits `current` first).
+        expect(worker.find('p-erased')).toEqual(erased);
+        await worker.current();
+        expect([worker.find('p-kept'), worker.find('p-erased'), worker.find('p-later')]).toEqual([kept, undefined, later]);
+      } finally {
+        await worker.close();
+      }
+    } finally {
+      await server.close();
+      await drop();
+    }
+  });
+
+  it('copies every row SQLite → PostgreSQL → SQLite: tokens verify, keys and the chain key are the same, a destroyed key stays destroyed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xinfang-app-copy-'));
+    const { schema, drop } = createTestSchema(url());
+    const origin = appDatabasePlace(join(dir, 'origin.db'), undefined);
+    const there = appDatabasePlace(join(dir, 'pg', 'xinfang.db'), { url: url(), schema });
+    const back = appDatabasePlace(join(dir, 'back.db'), undefined);
+    try {
+      expect(there).toEqual({ kind: 'postgres', connectionString: url(), schema: `${schema}_app` });
+      // Nothing is made to find that there is nothing.
+      expect(await recordedChainKeyingAt(there)).toBeUndefined();
+      expect(await readAppDatabaseRows(there)).toBeUndefined();
+
+      const first = await openAppDatabaseAt(origin);
+      const { info, token } = await first.tokens.create({ kind: 'office' }, '信访办', '2024-10-31T18:00:00+08:00');
+      const [zhang] = await first.keys.keysFor(['p-zhang', 'p-li'], '2024-10-31T18:00:00+08:00');
+      await first.keys.destroy('p-li');
+      const [secret, chainKey] = [await first.keys.matchingSecret(), await first.chain.key()];
+      await first.chain.recordFrom(3);
+      await first.close();
+
+      const rows = await readAppDatabaseRows(origin);
+      await writeAppDatabaseRows(there, rows!);
+      // A second copy replaces the first (a migration run again), it does not add to it.
+      await writeAppDatabaseRows(there, rows!);
+      expect(await readAppDatabaseRows(there)).toEqual(rows);
+      expect(await recordedChainKeyingAt(there)).toEqual({ key: chainKey, fromPosition: 3 });
+      await writeAppDatabaseRows(back, (await readAppDatabaseRows(there))!);
+      expect(await readAppDatabaseRows(back)).toEqual(rows);
+
+      for (const place of [there, back]) {
+        const copy = await openAppDatabaseAt(place);
+        try {
+          expect(await copy.tokens.verify(token)).toEqual(info);
+          expect([copy.keys.find('p-zhang'), copy.keys.find('p-li')]).toEqual([zhang, undefined]);
+          expect(await copy.keys.matchingSecret()).toEqual(secret);
+          expect(await copy.chain.keying()).toEqual({ key: chainKey, fromPosition: 3 });
+        } finally {
+          await copy.close();
+        }
+      }
+    } finally {
+      await drop(); // with `${schema}_app`
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

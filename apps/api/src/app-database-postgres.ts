@@ -1,30 +1,44 @@
 import pg from 'pg';
 import type { ChainKeying } from '@xinfang/event-store';
-import { MATCHING_SECRET, newSecret, newToken, tokenHash, toTokenInfo, type AppDatabase, type TokenRow } from './app-database';
+import {
+  MATCHING_SECRET,
+  newSecret,
+  newToken,
+  recordedKeying,
+  tokenHash,
+  toTokenInfo,
+  type AppDatabase,
+  type AppDatabaseRows,
+  type PersonKeys,
+  type TokenRow,
+} from './app-database';
+import { createKeyMirror } from './person-key-mirror';
 import { formatRole } from './roles';
 
 /*
  * The app database in PostgreSQL, shared by every app server of one office: tables of their own in a schema
- * of their own (default `xinfang_app`), never beside the events, so that destroying a key never touches the
- * log. Every write is committed before its promise resolves. Tokens, secrets and the chain key are read from
- * PostgreSQL on every call (a token made or revoked on one server counts on the others at once).
+ * of their own (default `xinfang_app`; beside a log in schema S, `S_app`: app-database-place.ts), never beside
+ * the events, so that destroying a key never touches the log. Every write is committed before its promise
+ * resolves. Tokens, secrets and the chain key are read from PostgreSQL on every call (a token made or revoked
+ * on one server counts on the others at once).
  *
- * The personal-data keys are also kept in a mirror in memory, because `find` is synchronous (the ledgers are
- * rendered synchronously). How current it is:
- * - what this server writes is in its mirror when the write resolves (a destroyed key is gone from it
- *   before the erasure is acknowledged);
- * - what another server writes arrives on a NOTIFY sent at its commit, and at the latest on the next poll
- *   (every `pollMs`, default 250 ms): well within a second while PostgreSQL answers.
- * A poll reads only the rows changed since the previous one without ever skipping one committed late: each
- * row carries the id of the transaction that last changed it (`changed`, an xid8), and a poll reads the rows
- * with `changed` at or above the previous poll's horizon — the snapshot's xmin, below which every
- * transaction had finished. A transaction still running then has an id at or above it, so its rows are read
- * by a later poll however late it commits (some rows are read twice, which changes nothing).
- * A destroyed key's row is kept with `key` NULL (the bytes are gone; the row tells the other mirrors).
+ * The personal-data keys are read from a mirror in memory (person-key-mirror.ts), because `find` is
+ * synchronous. What this server writes is in its mirror when the write resolves (a destroyed key is gone
+ * from it before the erasure is acknowledged); what another server writes arrives on a NOTIFY sent at its
+ * commit, at the latest on the next poll (every `pollMs`, default 250 ms), and in any case with `current`,
+ * which every query awaits before it renders. A destroyed key's row is kept with `key` NULL (the bytes are
+ * gone; the row tells the other mirrors).
  */
 
-// At most 58 characters, so that the channel of notifications (`<schema>_keys`) stays within PostgreSQL's 63.
-const IDENTIFIER = /^[a-z_][a-z0-9_]{0,57}$/;
+// At most 61 characters, so that the channel of notifications (`<schema>_k`) stays within PostgreSQL's 63
+// (and `<log schema>_app` fits for every log schema store-postgres takes, at most 55).
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,60}$/;
+
+/** The schema name, checked (identifiers cannot be parameters: only a checked name reaches SQL text), quoted. */
+const quotedSchema = (schema: string): string => {
+  if (!IDENTIFIER.test(schema)) throw new RangeError(`app database: bad schema name ${JSON.stringify(schema)} (lower-case letters, digits and _)`);
+  return `"${schema}"`;
+};
 
 export interface PostgresAppDatabaseOptions {
   /** A pool of the caller's (left open by `close`), or a connection string (a pool of its own, ended by `close`). */
@@ -70,57 +84,34 @@ const inTransaction = async <T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
   }
 };
 
+/** Makes the tables when missing: two servers starting at once must not both (CREATE … IF NOT EXISTS races on the catalogue). */
+const makeTables = (pool: pg.Pool, schema: string): Promise<void> =>
+  inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`xinfang app database ${schema}`]);
+    await client.query(tables(quotedSchema(schema)));
+  });
+
+const selectKeying = (s: string): string => `SELECT key, from_position FROM ${s}.chain_key WHERE id = 1`;
+
 /** Opens (and on first use creates) the app database in PostgreSQL, its mirror of keys loaded. */
 export const createPostgresAppDatabase = async (options: PostgresAppDatabaseOptions): Promise<AppDatabase> => {
   const schema = options.schema ?? 'xinfang_app';
-  // Identifiers cannot be parameters: the name is checked instead, and only it reaches SQL text.
-  if (!IDENTIFIER.test(schema)) throw new RangeError(`app database: bad schema name ${JSON.stringify(schema)} (lower-case letters, digits and _)`);
-  const s = `"${schema}"`;
-  const channel = `${schema}_keys`;
+  const s = quotedSchema(schema);
+  const channel = `${schema}_k`;
   const ownPool = options.pool === undefined;
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString });
+  const onMirrorError = options.onMirrorError ?? (() => undefined);
+  // An idle connection the server dropped: the next query takes a new one.
+  if (ownPool) pool.on('error', onMirrorError);
 
-  // Two servers starting at once must not both create the tables (CREATE … IF NOT EXISTS races on the catalogue).
-  await inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`xinfang app database ${schema}`]);
-    await client.query(tables(s));
-  });
-
-  // The mirror of keys, changed only by steps run one after another (see `mirrored`).
-  const mirror = new Map<string, Buffer>();
-  let horizon = '0';
-  let queue: Promise<unknown> = Promise.resolve();
-  /** Runs `step` after every step queued before it: a poll read before a destroy never puts the key back after it. */
-  const mirrored = <T>(step: () => Promise<T> | T): Promise<T> => {
-    const run = queue.then(step, step);
-    queue = run.catch(() => undefined);
-    return run;
-  };
-  const poll = (): Promise<void> =>
-    mirrored(async () => {
-      // One statement, so one snapshot: its xmin and the rows it sees belong together.
-      const { rows } = await pool.query<{ horizon: string; person_id: string | null; key: Buffer | null }>(
-        `SELECT h.horizon::text AS horizon, k.person_id, k.key
-           FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon) h
-           LEFT JOIN ${s}.person_keys k ON k.changed >= $1::xid8`,
-        [horizon],
-      );
-      for (const row of rows) {
-        if (row.person_id === null) continue;
-        if (row.key === null) mirror.delete(row.person_id);
-        else mirror.set(row.person_id, row.key);
-      }
-      const next = rows[0]?.horizon;
-      if (next !== undefined) horizon = next;
-    });
-  await poll();
+  await makeTables(pool, schema);
+  const mirror = await createKeyMirror(pool, `${s}.person_keys`);
 
   // Told at once of other servers' commits (and polled anyway, should a notification be lost).
   let closed = false;
   let listener: pg.PoolClient | undefined;
-  const onMirrorError = options.onMirrorError ?? (() => undefined);
   const pollSafely = (): void => {
-    if (!closed) poll().catch(onMirrorError);
+    if (!closed) mirror.current().catch(onMirrorError);
   };
   const listen = async (): Promise<void> => {
     const client = await pool.connect();
@@ -193,12 +184,13 @@ export const createPostgresAppDatabase = async (options: PostgresAppDatabaseOpti
           if (key === undefined || key === null) throw new Error(`key for ${personId} could not be stored`);
           return key;
         });
-        await mirrored(() => {
-          for (const [personId, key] of byId) if (key !== null) mirror.set(personId, key);
+        await mirror.apply((mirrored) => {
+          for (const [personId, key] of byId) if (key !== null) mirrored.set(personId, key);
         });
         return keys;
       },
-      find: (personId) => mirror.get(personId),
+      find: mirror.find,
+      current: mirror.current,
       destroy: async (personId) => {
         const destroyed = await inTransaction(pool, async (client) => {
           const result = await client.query(`UPDATE ${s}.person_keys SET key = NULL, changed = pg_current_xact_id() WHERE person_id = $1 AND key IS NOT NULL`, [personId]);
@@ -206,7 +198,7 @@ export const createPostgresAppDatabase = async (options: PostgresAppDatabaseOpti
           return (result.rowCount ?? 0) > 0;
         });
         // After any poll that read the key before the commit: nothing puts it back.
-        await mirrored(() => mirror.delete(personId));
+        await mirror.apply((mirrored) => mirrored.delete(personId));
         return destroyed;
       },
       matchingSecret: async () => {
@@ -225,11 +217,7 @@ export const createPostgresAppDatabase = async (options: PostgresAppDatabaseOpti
     chain: {
       key: () =>
         madeOnce(`INSERT INTO ${s}.chain_key (id, key) VALUES (1, $1) ON CONFLICT (id) DO NOTHING`, [newSecret()], `SELECT key AS value FROM ${s}.chain_key WHERE id = 1`, []),
-      keying: async (): Promise<ChainKeying | undefined> => {
-        const { rows } = await pool.query<{ key: Buffer; from_position: string | null }>(`SELECT key, from_position FROM ${s}.chain_key WHERE id = 1`);
-        const row = rows[0];
-        return row === undefined || row.from_position === null ? undefined : { key: row.key, fromPosition: Number(row.from_position) };
-      },
+      keying: async () => recordedKeying((await pool.query<{ key: Buffer; from_position: string | null }>(selectKeying(s))).rows[0]),
       recordFrom: async (position) => {
         await pool.query(`UPDATE ${s}.chain_key SET from_position = $1 WHERE id = 1 AND from_position IS NULL`, [position]);
       },
@@ -237,7 +225,7 @@ export const createPostgresAppDatabase = async (options: PostgresAppDatabaseOpti
     close: async () => {
       closed = true;
       clearInterval(timer);
-      await queue;
+      await mirror.close();
       const client = listener;
       listener = undefined;
       if (client !== undefined) {
@@ -247,4 +235,114 @@ export const createPostgresAppDatabase = async (options: PostgresAppDatabaseOpti
       if (ownPool) await pool.end();
     },
   };
+};
+
+/** Where an app database is in PostgreSQL. */
+export interface PostgresAppPlace {
+  readonly connectionString: string;
+  readonly schema: string;
+}
+
+/**
+ * A query worker's keys: a mirror of its own on one connection, brought up to date by `current` before each
+ * query (no notifications, no polling: between queries nothing reads them).
+ */
+export const openPostgresPersonKeys = async (place: PostgresAppPlace): Promise<PersonKeys> => {
+  const s = quotedSchema(place.schema);
+  const pool = new pg.Pool({ connectionString: place.connectionString, max: 1 });
+  // An idle connection the server dropped: the next `current` takes a new one (or fails its query).
+  pool.on('error', () => undefined);
+  try {
+    const mirror = await createKeyMirror(pool, `${s}.person_keys`);
+    return {
+      find: mirror.find,
+      current: mirror.current,
+      close: async () => {
+        await mirror.close();
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+};
+
+/** Runs `work` on a connection of its own, ended after. */
+const withClient = async <T>(connectionString: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+};
+
+const hasTables = async (client: pg.Client, s: string): Promise<boolean> =>
+  (await client.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [`${s}.chain_key`])).rows[0]?.found !== null;
+
+/** The chain key and its first position as recorded, making nothing (undefined where no app database was made). */
+export const recordedPostgresChainKeying = (place: PostgresAppPlace): Promise<ChainKeying | undefined> =>
+  withClient(place.connectionString, async (client) => {
+    const s = quotedSchema(place.schema);
+    if (!(await hasTables(client, s))) return undefined;
+    return recordedKeying((await client.query<{ key: Buffer; from_position: string | null }>(selectKeying(s))).rows[0]);
+  });
+
+/** Everything the app database holds, read in one snapshot; undefined where none was made. */
+export const readPostgresAppRows = (place: PostgresAppPlace): Promise<AppDatabaseRows | undefined> =>
+  withClient(place.connectionString, async (client) => {
+    const s = quotedSchema(place.schema);
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    try {
+      if (!(await hasTables(client, s))) return undefined;
+      const tokens = await client.query<TokenRow & { hash: string }>(`SELECT id, hash, role, name, created_at, revoked_at FROM ${s}.tokens ORDER BY id`);
+      const personKeys = await client.query<{ person_id: string; key: Buffer; created_at: string }>(
+        `SELECT person_id, key, created_at FROM ${s}.person_keys WHERE key IS NOT NULL ORDER BY person_id`,
+      );
+      const secrets = await client.query<{ name: string; value: Buffer }>(`SELECT name, value FROM ${s}.secrets ORDER BY name`);
+      const chainKey = await client.query<{ key: Buffer; from_position: string | null }>(selectKeying(s));
+      const chain = chainKey.rows[0];
+      return {
+        tokens: tokens.rows,
+        personKeys: personKeys.rows,
+        secrets: secrets.rows,
+        chainKey: chain === undefined ? undefined : { key: chain.key, from_position: chain.from_position === null ? null : Number(chain.from_position) },
+      };
+    } finally {
+      await client.query('COMMIT');
+    }
+  });
+
+/**
+ * Makes the app database hold exactly `rows` (what was there before is replaced), in one transaction: a
+ * migration's copy, into a schema no server serves yet.
+ */
+export const writePostgresAppRows = async (place: PostgresAppPlace, rows: AppDatabaseRows): Promise<void> => {
+  const pool = new pg.Pool({ connectionString: place.connectionString, max: 1 });
+  try {
+    await makeTables(pool, place.schema);
+    const s = quotedSchema(place.schema);
+    await inTransaction(pool, async (client) => {
+      await client.query(`DELETE FROM ${s}.tokens; DELETE FROM ${s}.person_keys; DELETE FROM ${s}.secrets; DELETE FROM ${s}.chain_key`);
+      const column = <R, K extends keyof R>(list: readonly R[], key: K): R[K][] => list.map((row) => row[key]);
+      await client.query(
+        `INSERT INTO ${s}.tokens (id, hash, role, name, created_at, revoked_at)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+        [...(['id', 'hash', 'role', 'name', 'created_at', 'revoked_at'] as const).map((key) => column(rows.tokens, key))],
+      );
+      await client.query(`INSERT INTO ${s}.person_keys (person_id, key, created_at) SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[])`, [
+        column(rows.personKeys, 'person_id'),
+        column(rows.personKeys, 'key'),
+        column(rows.personKeys, 'created_at'),
+      ]);
+      await client.query(`INSERT INTO ${s}.secrets (name, value) SELECT * FROM unnest($1::text[], $2::bytea[])`, [column(rows.secrets, 'name'), column(rows.secrets, 'value')]);
+      if (rows.chainKey !== undefined) {
+        await client.query(`INSERT INTO ${s}.chain_key (id, key, from_position) VALUES (1, $1, $2)`, [rows.chainKey.key, rows.chainKey.from_position]);
+      }
+    });
+  } finally {
+    await pool.end();
+  }
 };

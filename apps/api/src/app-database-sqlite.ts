@@ -1,5 +1,18 @@
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { MATCHING_SECRET, newSecret, newToken, tokenHash, toTokenInfo, type AppDatabase, type TokenRow } from './app-database';
+import type { ChainKeying } from '@xinfang/event-store';
+import {
+  MATCHING_SECRET,
+  newSecret,
+  newToken,
+  recordedKeying,
+  tokenHash,
+  toTokenInfo,
+  type AppDatabase,
+  type AppDatabaseRows,
+  type PersonKeys,
+  type TokenRow,
+} from './app-database';
 import { formatRole } from './roles';
 
 /*
@@ -9,18 +22,26 @@ import { formatRole } from './roles';
  */
 
 const FIND_KEY = 'SELECT key FROM person_keys WHERE person_id = ?';
+const SELECT_CHAIN_KEY = 'SELECT key, from_position FROM chain_key WHERE id = 1';
 
 /**
  * The personal-data keys of an app database, read-only on a connection of their own (a query worker's):
- * a key destroyed by the serving process is gone for the next read here too.
+ * a key destroyed by the serving process is gone for the next read here too (so `current` has nothing to do).
  */
-export const openPersonKeys = (path: string): Pick<AppDatabase['keys'], 'find'> & { readonly close: () => void } => {
+export const openPersonKeys = (path: string): PersonKeys => {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   const findKey = db.prepare<[string], { key: Buffer }>(FIND_KEY);
-  return { find: (personId) => findKey.get(personId)?.key, close: () => db.close() };
+  return {
+    find: (personId) => findKey.get(personId)?.key,
+    current: async () => undefined,
+    close: async () => {
+      db.close();
+    },
+  };
 };
 
-export const openAppDatabase = (path: string): AppDatabase => {
+/** Opens the file (made with its tables when missing) as every writer of it does. */
+const openFile = (path: string): Database.Database => {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -38,6 +59,59 @@ export const openAppDatabase = (path: string): AppDatabase => {
       id INTEGER PRIMARY KEY CHECK (id = 1), key BLOB NOT NULL, from_position INTEGER CHECK (from_position > 0)
     );
   `);
+  return db;
+};
+
+/** The chain key and its first position as recorded, making nothing (undefined where there is no file). */
+export const recordedChainKeying = (path: string): ChainKeying | undefined => {
+  if (!existsSync(path)) return undefined;
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return recordedKeying(db.prepare<[], { key: Buffer; from_position: number | null }>(SELECT_CHAIN_KEY).get());
+  } finally {
+    db.close();
+  }
+};
+
+/** Everything the file holds, read in one transaction; undefined where there is no file. */
+export const readAppRows = (path: string): AppDatabaseRows | undefined => {
+  if (!existsSync(path)) return undefined;
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return db.transaction(
+      (): AppDatabaseRows => ({
+        tokens: db.prepare<[], TokenRow & { hash: string }>('SELECT id, hash, role, name, created_at, revoked_at FROM tokens ORDER BY id').all(),
+        personKeys: db.prepare<[], AppDatabaseRows['personKeys'][number]>('SELECT person_id, key, created_at FROM person_keys ORDER BY person_id').all(),
+        secrets: db.prepare<[], AppDatabaseRows['secrets'][number]>('SELECT name, value FROM secrets ORDER BY name').all(),
+        chainKey: db.prepare<[], NonNullable<AppDatabaseRows['chainKey']>>(SELECT_CHAIN_KEY).get(),
+      }),
+    )();
+  } finally {
+    db.close();
+  }
+};
+
+/** Makes the file hold exactly `rows` (what was there before is replaced), in one transaction: a migration's copy. */
+export const writeAppRows = (path: string, rows: AppDatabaseRows): void => {
+  const db = openFile(path);
+  try {
+    db.transaction(() => {
+      db.exec('DELETE FROM tokens; DELETE FROM person_keys; DELETE FROM secrets; DELETE FROM chain_key;');
+      const token = db.prepare('INSERT INTO tokens (id, hash, role, name, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const row of rows.tokens) token.run(row.id, row.hash, row.role, row.name, row.created_at, row.revoked_at);
+      const key = db.prepare('INSERT INTO person_keys (person_id, key, created_at) VALUES (?, ?, ?)');
+      for (const row of rows.personKeys) key.run(row.person_id, row.key, row.created_at);
+      const secret = db.prepare('INSERT INTO secrets (name, value) VALUES (?, ?)');
+      for (const row of rows.secrets) secret.run(row.name, row.value);
+      if (rows.chainKey !== undefined) db.prepare('INSERT INTO chain_key (id, key, from_position) VALUES (1, ?, ?)').run(rows.chainKey.key, rows.chainKey.from_position);
+    })();
+  } finally {
+    db.close();
+  }
+};
+
+export const openAppDatabase = (path: string): AppDatabase => {
+  const db = openFile(path);
   const statements = {
     insertToken: db.prepare('INSERT INTO tokens (id, hash, role, name, created_at) VALUES (?, ?, ?, ?, ?)'),
     tokenByHash: db.prepare<[string], TokenRow>('SELECT id, role, name, created_at, revoked_at FROM tokens WHERE hash = ?'),
@@ -50,7 +124,7 @@ export const openAppDatabase = (path: string): AppDatabase => {
     insertSecret: db.prepare('INSERT OR IGNORE INTO secrets (name, value) VALUES (?, ?)'),
     findSecret: db.prepare<[string], { value: Buffer }>('SELECT value FROM secrets WHERE name = ?'),
     insertChainKey: db.prepare('INSERT OR IGNORE INTO chain_key (id, key) VALUES (1, ?)'),
-    findChainKey: db.prepare<[], { key: Buffer; from_position: number | null }>('SELECT key, from_position FROM chain_key WHERE id = 1'),
+    findChainKey: db.prepare<[], { key: Buffer; from_position: number | null }>(SELECT_CHAIN_KEY),
     recordChainFrom: db.prepare('UPDATE chain_key SET from_position = ? WHERE id = 1 AND from_position IS NULL'),
   };
   // A secret never changes once made: kept after the first read, so that using it writes nothing.
@@ -90,6 +164,7 @@ export const openAppDatabase = (path: string): AppDatabase => {
     keys: {
       keysFor: async (personIds, now) => (personIds.length === 0 ? [] : keysFor(personIds, now)),
       find: (personId) => statements.findKey.get(personId)?.key,
+      current: async () => undefined,
       destroy: async (personId) => statements.deleteKey.run(personId).changes > 0,
       matchingSecret: async () => secret(MATCHING_SECRET),
     },
@@ -100,10 +175,7 @@ export const openAppDatabase = (path: string): AppDatabase => {
         if (row === undefined) throw new Error('the chain key could not be stored');
         return row.key;
       },
-      keying: async () => {
-        const row = statements.findChainKey.get();
-        return row === undefined || row.from_position === null ? undefined : { key: row.key, fromPosition: row.from_position };
-      },
+      keying: async () => recordedKeying(statements.findChainKey.get()),
       recordFrom: async (position) => {
         statements.recordChainFrom.run(position);
       },

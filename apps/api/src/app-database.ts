@@ -43,6 +43,12 @@ export interface AppDatabase {
     readonly keysFor: (personIds: readonly string[], now: string) => Promise<Buffer[]>;
     /** The key, or undefined once destroyed (or never made, or not yet seen from another server: see the implementation). */
     readonly find: (personId: string) => Buffer | undefined;
+    /**
+     * Brings `find` up to every key made or destroyed by a commit before this call, whichever server made it
+     * (nothing to do where `find` reads the database itself). A query awaits it before it renders, so a key
+     * whose erasure was acknowledged, here or on another server, is never used after.
+     */
+    readonly current: () => Promise<void>;
     /** Destroys the key for good; true when there was one. Committed, and gone from `find`, when it resolves. */
     readonly destroy: (personId: string) => Promise<boolean>;
     /** The secret of the keyed hash that matches id numbers (made once). */
@@ -61,6 +67,24 @@ export interface AppDatabase {
   };
   readonly close: () => Promise<void>;
 }
+
+/** The personal-data keys as a query renders them: a query worker opens these alone, read only. */
+export type PersonKeys = Pick<AppDatabase['keys'], 'find' | 'current'> & { readonly close: () => Promise<void> };
+
+/**
+ * Everything an app database holds, as stored, for `xinfang migrate` to copy it with the log from one
+ * implementation to the other: the tokens by their hash, the keys not destroyed, the secrets, the chain key.
+ */
+export interface AppDatabaseRows {
+  readonly tokens: readonly (TokenRow & { readonly hash: string })[];
+  readonly personKeys: readonly { readonly person_id: string; readonly key: Buffer; readonly created_at: string }[];
+  readonly secrets: readonly { readonly name: string; readonly value: Buffer }[];
+  readonly chainKey: { readonly key: Buffer; readonly from_position: number | null } | undefined;
+}
+
+/** The chain key as recorded: undefined until its first position is. */
+export const recordedKeying = (row: { readonly key: Buffer; readonly from_position: number | string | null } | undefined): ChainKeying | undefined =>
+  row === undefined || row.from_position === null ? undefined : { key: row.key, fromPosition: Number(row.from_position) };
 
 /** The name of the secret that matches id numbers, in either implementation's table of secrets. */
 export const MATCHING_SECRET = 'idNumberMatching';

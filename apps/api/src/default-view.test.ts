@@ -37,7 +37,7 @@ const start = async () => {
       return sourced;
     },
   };
-  const app = createApp({ ...services, worlds, queries: inProcessQueries(worlds, services) });
+  const app = createApp({ ...services, worlds, queries: inProcessQueries(worlds, services, services.database.keys.current) });
   const { token } = await services.database.tokens.create({ kind: 'office' }, 'test', now);
   const request = async (method: string, path: string, body?: unknown) => {
     const response = await app.request(`/api/v1${path}`, {

@@ -1,5 +1,6 @@
 export * from './app';
 export * from './app-database';
+export * from './app-database-place';
 export * from './app-database-postgres';
 export * from './app-database-sqlite';
 export * from './event-log';

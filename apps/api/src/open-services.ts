@@ -19,11 +19,10 @@ import {
   worldProjections,
 } from '@xinfang/projections';
 import type { AppDatabase } from './app-database';
-import { openAppDatabase } from './app-database-sqlite';
+import { appDatabasePlace, openAppDatabaseAt } from './app-database-place';
 import { besidePaths, installReady, openReadDatabase, readyMisfit, refuseReady } from './read-models-beside';
 import { lockReadModels, ReadModelsInUseError } from './read-models-lock';
 import { takeSlot } from './read-models-slot';
-import { siblingPath } from './sibling-path';
 import { createOffice } from './office';
 import { inProcessQueries } from './queries';
 import { createQueryPool, defaultPoolSize } from './query-pool';
@@ -35,10 +34,10 @@ import { openLogAt, type OpenLogAtOptions, type PostgresLog } from './log-place'
 export interface OpenOptions {
   /**
    * The SQLite file of the event log; the app's own files sit beside it (`.app.db`, `.read.db`). With
-   * `postgres`, only the anchor of those files (log-place.ts): e.g. `data/pg-xinfang/xinfang.db`.
+   * `postgres`, only the anchor of the read models' files (log-place.ts): e.g. `data/pg-xinfang/xinfang.db`.
    */
   readonly storePath: string;
-  /** The log is in PostgreSQL (the read models and the app database stay beside `storePath`). */
+  /** The log is in PostgreSQL: the app database too, beside it (app-database-place.ts); the read models stay beside `storePath`. */
   readonly postgres?: PostgresLog;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
@@ -106,10 +105,14 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
   const inMemory = options.readModels === 'memory' || options.readModels === 'lookups' || options.storePath === ':memory:';
   const lookupsOnly = options.readModels === 'lookups';
   const lock = inMemory ? undefined : takeSlot(options.storePath, options.firstSlotOnly === true ? 1 : undefined);
+  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const appPlace = appDatabasePlace(options.storePath, options.postgres);
   let database: AppDatabase;
   let store: EventStore;
   try {
-    database = openAppDatabase(siblingPath(options.storePath, '.app.db'));
+    database = await openAppDatabaseAt(appPlace, {
+      onMirrorError: (error) => logger.warn({ err: error }, '未能读取其他服务器的密钥变更，将重试 / could not read the key changes of other servers: retrying'),
+    });
   } catch (error) {
     lock?.release();
     throw error;
@@ -135,7 +138,6 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
   let served = lock === undefined ? undefined : openReadDatabase(lock.readDb);
   // Switchable: read models built beside are swapped in under the runner, the queries and the office.
   const stored = createSwitchableReadModels(served?.readModels ?? createMemoryReadModels());
-  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const workers = lock === undefined || options.calendar !== undefined ? 0 : (options.queryWorkers ?? defaultPoolSize());
   // The states and bounds every query is answered from, kept parsed in memory and moved on by the runner's
   // commits (a query no longer reads and parses every stored document): in each query worker, or here.
@@ -146,7 +148,7 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
           storePath: options.storePath,
           ...(options.postgres === undefined ? {} : { postgres: options.postgres }),
           readDbPath: lock.readDb,
-          appDbPath: siblingPath(options.storePath, '.app.db'),
+          appDatabase: appPlace,
           size: workers,
           ...(options.queryQueueLimit === undefined ? {} : { queueLimit: options.queryQueueLimit }),
           logger,
@@ -264,7 +266,7 @@ export const openServices = async (options: OpenOptions): Promise<Services & { c
     readModels,
     runner,
     worlds,
-    queries: pool ?? inProcessQueries(worlds, { personalData, calendar }),
+    queries: pool ?? inProcessQueries(worlds, { personalData, calendar }, database.keys.current),
     office,
     personalData,
     calendar,

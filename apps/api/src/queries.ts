@@ -117,10 +117,14 @@ export interface Queries {
   readonly warm?: () => void;
 }
 
-/** The queries answered in this thread, from the World a source gives for each. */
-export const inProcessQueries = (worlds: WorldSource, deps: AnswerDeps): Queries => ({
+/**
+ * The queries answered in this thread, from the World a source gives for each; `keysCurrent` (the app
+ * database's `keys.current`) is awaited before each renders, so no key erased before the query is used.
+ */
+export const inProcessQueries = (worlds: WorldSource, deps: AnswerDeps, keysCurrent: () => Promise<void>): Queries => ({
   run: async <Q extends Query>(query: Q) => {
     const { world, position } = await worlds.worldFor(query.shown, query.atLeast);
+    await keysCurrent();
     return { answer: answer(world, query, deps) as Answers[Q['kind']], position };
   },
 });

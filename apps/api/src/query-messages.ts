@@ -1,3 +1,4 @@
+import type { AppDatabasePlace } from './app-database-place';
 import type { PostgresLog } from './log-place';
 import type { Query } from './queries';
 
@@ -13,7 +14,8 @@ export interface WorkerConfig {
   /** The log is in PostgreSQL (`storePath` only anchors the files beside it). */
   readonly postgres?: PostgresLog;
   readonly readDbPath: string;
-  readonly appDbPath: string;
+  /** Where the personal-data keys are (app-database-place.ts): the worker keeps its own reader of them. */
+  readonly appDatabase: AppDatabasePlace;
 }
 
 export type ToWorker =

@@ -97,7 +97,7 @@ export const createQueryPool = (options: QueryPoolOptions): QueryPool => {
     storePath: options.storePath,
     ...(options.postgres === undefined ? {} : { postgres: options.postgres }),
     readDbPath: options.readDbPath,
-    appDbPath: options.appDbPath,
+    appDatabase: options.appDatabase,
   };
   const slots = new Set<Slot>();
   const queue: Job[] = [];

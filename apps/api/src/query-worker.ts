@@ -9,7 +9,7 @@ import {
   loadLiveText,
   readStoredProjections,
 } from '@xinfang/projections';
-import { openPersonKeys } from './app-database-sqlite';
+import { openPersonKeysAt } from './app-database-place';
 import { vaultPersonalData } from './personal-data';
 import { answer, type Query } from './queries';
 import type { FromWorker, ToWorker, WorkerConfig } from './query-messages';
@@ -46,19 +46,23 @@ const load = (): void => {
   }
 };
 load();
-// Opening a PostgreSQL log is asynchronous: commits and loads go on meanwhile, queries wait for it.
-const worlds = openLogAt(config.storePath, config.postgres, { readOnly: true, pollIntervalMs: 0 }).then((store) =>
-  createWorldSource({ store: asOpened(store), live }),
-);
-// A log that cannot be opened (PostgreSQL down at the worker's start) ends the worker, as a failed open at
-// load always did: the pool logs the error, its query answers 503 and the next query starts a new worker.
-worlds.catch((error: unknown) => {
-  setImmediate(() => {
-    throw error;
+/**
+ * A log or keys that cannot be opened (PostgreSQL down at the worker's start) end the worker, as a failed
+ * open at load always did: the pool logs the error, its query answers 503 and the next query starts a new worker.
+ */
+const orEnd = <T>(opening: Promise<T>): Promise<T> => {
+  opening.catch((error: unknown) => {
+    setImmediate(() => {
+      throw error;
+    });
   });
-});
-const keys = openPersonKeys(config.appDbPath);
-const deps = { personalData: vaultPersonalData({ keys }), calendar: officialCalendar };
+  return opening;
+};
+// Opening a PostgreSQL log is asynchronous: commits and loads go on meanwhile, queries wait for it.
+const worlds = orEnd(openLogAt(config.storePath, config.postgres, { readOnly: true, pollIntervalMs: 0 }).then((store) => createWorldSource({ store: asOpened(store), live })));
+// The personal-data keys, brought up to date before each query renders (PostgreSQL: what changed since), so
+// that an erasure acknowledged before the query, by this server or another, is never shown.
+const rendering = orEnd(openPersonKeysAt(config.appDatabase).then((keys) => ({ keys, personalData: vaultPersonalData({ keys }), calendar: officialCalendar })));
 
 const send = (message: FromWorker): void => port.postMessage(message);
 
@@ -67,6 +71,8 @@ const waiting: { id: number; query: Query }[] = [];
 const run = async (id: number, query: Query): Promise<void> => {
   try {
     const { world, position } = await (await worlds).worldFor(query.shown, query.atLeast);
+    const deps = await rendering;
+    await deps.keys.current();
     send({ type: 'answer', id, answer: answer(world, query, deps), position });
   } catch (error) {
     send({ type: 'failed', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -80,6 +80,22 @@ export const describeAppDatabase = (name: string, fresh: () => Promise<SharedApp
       });
     });
 
+    it('brings `find` up to what the other server committed when asked (`current`, which a query awaits before it renders)', async () => {
+      await withTwo(fresh, async (a, b) => {
+        const [made] = await a.keys.keysFor(['p-4', 'p-5'], now);
+        await b.keys.current();
+        expect(b.keys.find('p-4')).toEqual(made);
+        expect(await a.keys.destroy('p-4')).toBe(true);
+        await b.keys.current();
+        expect(b.keys.find('p-4')).toBeUndefined();
+        expect(b.keys.find('p-5')).toHaveLength(32);
+        // Callers at once share a read; each still sees what was committed before it asked.
+        await Promise.all([a.keys.destroy('p-5'), b.keys.current(), b.keys.current()]);
+        await Promise.all([b.keys.current(), b.keys.current()]);
+        expect(b.keys.find('p-5')).toBeUndefined();
+      });
+    });
+
     it('has one matching secret and one chain key, made once for both servers, and keeps them', async () => {
       await withTwo(fresh, async (a, b, shared) => {
         const [secretA, secretB] = await Promise.all([a.keys.matchingSecret(), b.keys.matchingSecret()]);

@@ -54,7 +54,7 @@ export interface TestServer {
   readonly close: () => Promise<void>;
 }
 
-export interface TestServerOptions extends Pick<OpenOptions, 'busyTimeoutMs' | 'queryWorkers' | 'queryQueueLimit' | 'postgres'> {
+export interface TestServerOptions extends Pick<OpenOptions, 'busyTimeoutMs' | 'queryWorkers' | 'queryQueueLimit' | 'postgres' | 'ids'> {
   /** Start with an empty log, without the test communities (for the tests of registering them). */
   readonly empty?: boolean;
 }

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventStore, LogOrigin, RecordedEvent } from '@xinfang/event-store';
 import { createPostgresEventStore } from '@xinfang/store-postgres';
 import { createTestDatabase, startTestPostgres, type TestPostgres } from '@xinfang/store-postgres/testing';
 import { createSqliteEventStore } from '@xinfang/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './test/cli';
+import { call, lastLine, runCli, startServe, tempDir } from './test/cli';
 
 /*
  * `xinfang migrate`: a demo log copied into another store is the same log — every event as it was, the same
@@ -98,12 +98,15 @@ describe('xinfang migrate', () => {
     expect(await allEvents(path('other.db'))).toEqual(before);
   }, 150_000);
 
-  it('copies SQLite → PostgreSQL → SQLite with the app database: the same events, head and form on all three, each copy verified with the origin’s key', async () => {
+  it('copies SQLite → PostgreSQL → SQLite with the app database: the same events, head and form on all three, each copy verified with the origin’s key, a token made before the move taken by a server on the copy', async () => {
     const server: TestPostgres = await startTestPostgres();
     const database = await createTestDatabase(server.url);
     try {
-      // The app database goes to the log's local folder (`?local=`), where serve and verify on it look.
+      // The app database goes into PostgreSQL beside the log (schema office_log_app), where serve and verify on it look.
       const postgres = `${database.url}?schema=office_log&local=${encodeURIComponent(path('pg-local'))}`;
+      const made = await runCli(['token', 'create', '--role', 'office', '--name', '迁移前 / before the move', '--store', origin]);
+      expect(made.code, made.stderr).toBe(0);
+      const token = lastLine(made.stdout);
       const there = await runCli(['migrate', '--from', origin, '--to', postgres, '--batch', '250'], { timeoutMs: 120_000 });
       expect(there.code, there.stderr).toBe(0);
       expect(there.stdout).toContain(`副本校验通过 / the copy verifies: ${events.length} 个事件`);
@@ -111,13 +114,26 @@ describe('xinfang migrate', () => {
 
       const back = await runCli(['migrate', '--from', postgres, '--to', `sqlite:${path('back.db')}`], { timeoutMs: 120_000 });
       expect(back.code, back.stderr).toBe(0);
+      // Nothing of the app database in the local folder: it is in PostgreSQL.
+      expect(existsSync(join(path('pg-local'), 'xinfang.app.db'))).toBe(false);
+      // The token made before the move opens a server on the copy (which also found the log's chain key there).
+      const served = await startServe(['--store', postgres]);
+      try {
+        expect((await call(served.url, 'GET', '/api/v1/ledgers/duties', token)).status).toBe(200);
+      } finally {
+        await served.stop();
+      }
       // With the app database copied beside it, the PostgreSQL log is verified with the origin's key on the way back too.
       expect(back.stdout).toContain(`副本校验通过 / the copy verifies: ${events.length} 个事件`);
       const head = await headLine(origin);
       expect(await headLine(postgres)).toBe(head);
       expect(await headLine(`sqlite:${path('back.db')}`)).toBe(head);
-      // Personal data readable on the PostgreSQL copy: the same form, names included.
-      expect(await formText(postgres, '1', 'pg')).toBe(await formText(origin, '1', 'origin-for-pg'));
+      // Personal data readable on both copies: the same form, names included; the token listed on the way back.
+      const names = await formText(origin, '1', 'origin-for-pg');
+      expect(await formText(postgres, '1', 'pg')).toBe(names);
+      expect(await formText(`sqlite:${path('back.db')}`, '1', 'back')).toBe(names);
+      const listed = await runCli(['token', 'list', '--store', `sqlite:${path('back.db')}`]);
+      expect(listed.stdout).toContain('迁移前 / before the move');
 
       const store = await createPostgresEventStore({ connectionString: database.url, schema: 'office_log', pollIntervalMs: 0 });
       try {

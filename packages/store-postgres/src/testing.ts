@@ -124,7 +124,10 @@ export const createTestDatabase = async (serverUrl: string): Promise<TestDatabas
   };
 };
 
-/** A fresh schema name for one test's log (`schema` of createPostgresEventStore), and how to drop the schema. */
+/**
+ * A fresh schema name for one test's log (`schema` of createPostgresEventStore), and how to drop the schema
+ * with the ones named after it (`<schema>_…`: what an app keeps beside the log, e.g. its `<schema>_app`).
+ */
 export const createTestSchema = (serverUrl: string): { readonly schema: string; readonly drop: () => Promise<void> } => {
   const schema = uniqueName('t');
   return {
@@ -133,8 +136,9 @@ export const createTestSchema = (serverUrl: string): { readonly schema: string; 
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
       try {
-        // DROP takes no parameters; the name is ours, made of [a-z0-9_].
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        const { rows } = await client.query<{ name: string }>(`SELECT nspname AS name FROM pg_namespace WHERE nspname = $1 OR starts_with(nspname, $1 || '_')`, [schema]);
+        // DROP takes no parameters; the names are ours, made of [a-z0-9_].
+        for (const { name } of rows) await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
       } finally {
         await client.end();
       }

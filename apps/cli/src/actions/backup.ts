@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { besidePaths, MAX_SLOTS, siblingPath, slotPaths } from '@xinfang/api';
+import { basename, join, resolve } from 'node:path';
+import { appDatabaseName, besidePaths, MAX_SLOTS, siblingPath, slotPaths } from '@xinfang/api';
+import { DEFAULT_SCHEMA } from '@xinfang/store-postgres';
 import Database from 'better-sqlite3';
 import { CliError, messageOf } from '../errors';
 import { lockOrRefuse } from '../in-use';
 import { say } from '../output';
+import { appPlaceOf } from '../stores';
 import { existingStore, parseAnyStore, type StoreLocation } from '../store-location';
 
 /*
@@ -61,9 +63,10 @@ const onlineBackup = async (source: string, target: string): Promise<void> => {
 const sqliteStore = (text: string): StoreLocation => {
   const location = parseAnyStore(text);
   if (location.kind === 'sqlite') return location;
+  const app = appPlaceOf(location);
   throw new CliError(
-    'PostgreSQL 中的日志请用 pg_dump / pg_restore 备份与恢复，并复制本地目录中的应用数据库 / a log in PostgreSQL is backed up with ' +
-      `pg_dump and restored with pg_restore (schema ${location.schema ?? 'xinfang'}); copy the app database in ${dirname(location.path)} with it`,
+    'PostgreSQL 中的日志请用 pg_dump / pg_restore 备份与恢复，连同其应用数据库的 schema / a log in PostgreSQL is backed up with ' +
+      `pg_dump and restored with pg_restore: schema ${location.schema ?? DEFAULT_SCHEMA} and, with it, its app database (${appDatabaseName(app)})`,
   );
 };
 

@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chainKeyCheck, ImportError, type EventStore, type LogOrigin, type RecordedEvent } from '@xinfang/event-store';
-import { siblingPath, verifyLog } from '@xinfang/api';
+import { appDatabaseName, readAppDatabaseRows, verifyLog, writeAppDatabaseRows } from '@xinfang/api';
 import Database from 'better-sqlite3';
 import { CliError, messageOf } from '../errors';
 import { openLog } from '../log';
 import { say } from '../output';
 import { progressBar } from '../progress';
-import { recordedChainKeying } from '../stores';
+import { appPlaceOf, recordedChainKeying } from '../stores';
 import { existingStore, parseAnyStore, type AnyStoreLocation } from '../store-location';
 
 /*
@@ -45,24 +45,30 @@ const checkAppDatabase = async (from: AnyStoreLocation, to: AnyStoreLocation): P
   const [ours, theirs] = [await recordedChainKeying(from), await recordedChainKeying(to)];
   if (ours === undefined || theirs === undefined) return;
   if (chainKeyCheck(theirs.key) !== chainKeyCheck(ours.key) || theirs.fromPosition !== ours.fromPosition) {
-    throw new CliError(`目标的应用数据库不是这份日志的（链密钥不同）/ the target's app database is not this log's (another chain key): ${siblingPath(to.path, '.app.db')}`);
+    throw new CliError(`目标的应用数据库不是这份日志的（链密钥不同）/ the target's app database is not this log's (another chain key): ${appDatabaseName(appPlaceOf(to))}`);
   }
 };
 
 /**
- * The app database goes with the log, copied whole after the events (SQLite's online backup, replacing a copy
- * an earlier run made): every person of the copied events then has their key. The origin is the authority.
- * With a PostgreSQL log it is the one in its local folder (store-location.ts), which `serve` on that store uses.
+ * The app database goes with the log, copied whole after the events, replacing a copy an earlier run made:
+ * every person of the copied events then has their key, every token works. The origin is the authority.
+ * Between two SQLite files, SQLite's online backup; else every row, into the target's file or its schema
+ * beside the PostgreSQL log (app-database-place.ts), where serve and verify on that store look.
  */
 const copyAppDatabase = async (from: AnyStoreLocation, to: AnyStoreLocation): Promise<void> => {
-  const source = siblingPath(from.path, '.app.db');
-  if (!existsSync(source)) return;
-  const db = new Database(source, { fileMustExist: true, readonly: true });
-  try {
-    await db.backup(siblingPath(to.path, '.app.db'));
-  } finally {
-    db.close();
+  const [source, target] = [appPlaceOf(from), appPlaceOf(to)];
+  if (source.kind === 'sqlite' && target.kind === 'sqlite') {
+    if (!existsSync(source.path)) return;
+    const db = new Database(source.path, { fileMustExist: true, readonly: true });
+    try {
+      await db.backup(target.path);
+    } finally {
+      db.close();
+    }
+    return;
   }
+  const rows = await readAppDatabaseRows(source);
+  if (rows !== undefined) await writeAppDatabaseRows(target, rows);
 };
 
 /** Reads the origin from `after` in batches of `size` and imports each batch whole. */
@@ -94,8 +100,7 @@ export const migrate = async (options: MigrateOptions): Promise<MigrateResult> =
   const from = existingStore(parseAnyStore(options.from));
   const to = parseAnyStore(options.to);
   if (sameStore(from, to)) throw new CliError(`--from 与 --to 是同一个存储 / --from and --to are the same store: ${to.text}`);
-  // The target's folder: the SQLite file's, or a PostgreSQL log's local folder (its app database).
-  mkdirSync(dirname(to.path), { recursive: true });
+  if (to.kind === 'sqlite') mkdirSync(dirname(to.path), { recursive: true });
   // The chain key is the origin's: the copy is the same log, verified with the same key.
   const keying = await recordedChainKeying(from);
   const origin = await openLog(from, { readOnly: true });

@@ -11,13 +11,13 @@ import { table } from '../text';
 import { shanghaiTime } from '../time-view';
 
 /*
- * `xinfang token create|list|revoke`: the API's bearer tokens, kept hashed in the app database beside the
- * log. The secret is printed once, by `create`, alone on its last line (so a script can take `tail -n 1`);
+ * `xinfang token create|list|revoke`: the API's bearer tokens, kept hashed in the app database of the log
+ * (beside a SQLite log, or beside a PostgreSQL log in the same PostgreSQL). The secret is printed once, by `create`, alone on its last line (so a script can take `tail -n 1`);
  * `list` never shows it.
  */
 
 const withTokens = async <T>(location: AnyStoreLocation, work: (tokens: AppDatabase['tokens']) => Promise<T>): Promise<T> => {
-  const database = openAppFiles(location);
+  const database = await openAppFiles(location);
   try {
     return await work(database.tokens);
   } finally {

@@ -6,7 +6,8 @@ import { call, lastLine, runCli, startServe, type Served } from './cli';
  * real HTTP, run for any store a spec names (`sqlite:PATH`, `postgres://…`):
  * concurrent commands through both, many on the same cases; every acknowledged command has its event and
  * no refused one left any; each server reads what the other wrote; both answer every ledger and the KPIs
- * alike; one killed (SIGKILL) mid-run leaves the other serving, current; `verify` passes.
+ * alike; one killed (SIGKILL) mid-run leaves the other serving, current; a token made or revoked while they
+ * serve counts on both at once; a person erased through one is masked by the other at once; `verify` passes.
  */
 
 export interface StoreUnderTest {
@@ -236,6 +237,33 @@ export const describeTwoServers = (label: string, makeStore: () => Promise<Store
       // Started again, b takes a free slot (the one the killed process held) and answers the same.
       b = await startServe(['--store', store.spec]);
       expect(await answers('b')).toEqual(fromA);
+    });
+
+    it('takes a token made while both serve on both at once, and refuses it on both once revoked', async () => {
+      const made = await runCli(['token', 'create', '--role', 'auditor', '--name', '审计', '--store', store.spec]);
+      expect(made.code, made.stderr).toBe(0);
+      const id = /编号 id:\s+(\S+)/.exec(made.stdout)?.[1] ?? expect.fail(made.stdout);
+      const secret = lastLine(made.stdout);
+      for (const server of ['a', 'b'] as const) expect((await call(url(server), 'GET', '/api/v1/ledgers/duties', secret)).status).toBe(200);
+      const revoked = await runCli(['token', 'revoke', id, '--store', store.spec]);
+      expect(revoked.code, revoked.stderr).toBe(0);
+      for (const server of ['a', 'b'] as const) expect((await call(url(server), 'GET', '/api/v1/ledgers/duties', secret)).status).toBe(401);
+    });
+
+    it("masks a person erased through one server in the other's very next answer, also in a view known before the erasure", async () => {
+      const file = await call(url('a'), 'GET', `/api/v1/cases/${caseId(3)}`, token);
+      const personId = (file.body as { petitioners: { personId: string }[] }).petitioners[0]!.personId;
+      // A view known before the erasure does not hold its event: only the destroyed key hides the name there.
+      const known = new Date(Date.now() - 1).toISOString();
+      const before = `/api/v1/cases/${caseId(3)}?knownAt=${encodeURIComponent(known)}`;
+      expect((await call(url('b'), 'GET', before, token)).body).toMatchObject({ petitioners: [{ name: '当事人3' }] });
+      const erased = await call(url('a'), 'DELETE', `/api/v1/persons/${personId}`, token);
+      expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+      for (const path of [before, `/api/v1/persons/${personId}?knownAt=${encodeURIComponent(known)}`, `/api/v1/ledgers/disputes?knownAt=${encodeURIComponent(known)}`]) {
+        const res = await call(url('b'), 'GET', path, token);
+        expect(res.status, path).toBe(200);
+        expect(JSON.stringify(res.body), path).not.toContain('当事人3');
+      }
     });
 
     it('leaves a log that verifies', async () => {
