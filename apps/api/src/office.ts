@@ -29,7 +29,7 @@ import {
   type StateCache,
   type StreamCommand,
 } from '@xinfang/event-store';
-import { decodeStoredEvent, findPersonIds, findPersonIdsThroughTail, type ProjectionRunner, type ReadModelStore } from '@xinfang/projections';
+import { decodeStoredEvent, findPersonIds, findPersonIdsThroughTail, stateFromReadModels, type ProjectionRunner, type ReadModelStore } from '@xinfang/projections';
 import { readModelsCurrent } from './read-models-current';
 import type { AppDatabase } from './app-database';
 import { idNumberDigest, seal } from './personal-data';
@@ -103,7 +103,9 @@ export const createOffice = ({ store, database, clock, readModels, runner, state
    * must not stay in memory once the person is forgotten (by this process or another); their streams are
    * one or two events, so reading them whole costs nothing.
    */
-  const cached = <N extends AggregateName>(aggregate: N): { cache?: StateCache<StateOf<N>> } => {
+  const cached = <N extends AggregateName>(
+    aggregate: N,
+  ): { cache?: StateCache<StateOf<N>>; seed?: (streamId: string) => Promise<FoldedState<StateOf<N>> | undefined> } => {
     if (aggregate === 'person') return {};
     const key = (streamId: string) => `${aggregate}\u0000${streamId}`;
     return {
@@ -112,6 +114,8 @@ export const createOffice = ({ store, database, clock, readModels, runner, state
         set: (streamId, folded) => states.set(key(streamId), folded),
         forget: (streamId) => states.forget(key(streamId)),
       },
+      // Not in the cache (a restart, or dropped): the read models' state, so that a long case is not read whole.
+      seed: (streamId) => stateFromReadModels(readModels, streamId),
     };
   };
 

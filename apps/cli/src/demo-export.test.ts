@@ -122,7 +122,7 @@ describe('xinfang rebuild', () => {
     ]);
     expect(all.code, all.stderr).toBe(0);
     const rebuilt = [...all.stdout.matchAll(/rebuilt (\w+): 至位置 up to position (\d+)/g)];
-    expect(rebuilt.map((m) => m[1])).toEqual(['aggregates', 'dutyIndex', 'personIndex', 'streamBounds', 'logBounds']);
+    expect(rebuilt.map((m) => m[1])).toEqual(['aggregates', 'dutyIndex', 'personIndex', 'streamBounds', 'streamHeads', 'logBounds']);
     expect(new Set(rebuilt.map((m) => m[2])).size).toBe(1);
     expect(Number(rebuilt[0]?.[2])).toBeGreaterThan(300);
     // No store there: nothing is created.

@@ -7,7 +7,7 @@ import { DEFAULT_STORE, STORE_ENV } from './store-location';
  */
 
 /** The projections `rebuild` knows (checked against the runner's list by a test). */
-export const PROJECTION_NAMES = ['aggregates', 'dutyIndex', 'personIndex', 'streamBounds', 'logBounds'] as const;
+export const PROJECTION_NAMES = ['aggregates', 'dutyIndex', 'personIndex', 'streamBounds', 'streamHeads', 'logBounds'] as const;
 
 /** Every command takes `--store` (or XINFANG_STORE). */
 const withStore = (command: Command): Command =>

@@ -6,7 +6,7 @@ import { commandTypeOf, idempotencyKeyReused, isSameCommand } from './idempotenc
 import type { Actor, NewEvent, RecordedEvent } from './envelope';
 import { appendConflict, type AppendConflict, type AppendResult, type EventStore } from './event-store';
 import { eventIdFor } from './event-id';
-import { foldOnto, foldStream, type StateCache } from './stream-state';
+import { foldOnto, foldStream, type FoldedState, type StateCache } from './stream-state';
 
 /** Events as deciders produce them: a tagged `{ type, data }`. */
 export interface DomainEvent {
@@ -57,6 +57,8 @@ export interface HandleCommandInput<Command, Event extends DomainEvent, State> {
   readonly guard?: (state: State) => void;
   /** Folded states kept between commands: a command then reads only the events recorded since (`createStateCache`). */
   readonly cache?: StateCache<State>;
+  /** Where a folded state may be had when the cache has none (see `FoldStreamInput.seed`). */
+  readonly seed?: (streamId: string) => Promise<FoldedState<State> | undefined>;
 }
 
 /** What deciding a command on a stream needs: everything of `HandleCommandInput` but the handling of conflicts. */
@@ -84,12 +86,12 @@ export const decideOnStream = async <Command, Event extends DomainEvent, State>(
   store: EventStore,
   input: DecideInput<Command, Event, State>,
 ): Promise<Decision> => {
-  const { decider, streamId, command, actor, commandId, cache } = input;
+  const { decider, streamId, command, actor, commandId, cache, seed } = input;
   const clock = input.clock ?? systemClock;
   const occurredAt = input.occurredAt ?? (() => clock.now());
   const toDomainEvent = input.toDomainEvent ?? ((e: RecordedEvent) => ({ type: e.type, data: e.data }) as Event);
   const toEvent = toDomainEvent;
-  const folded = await foldStream({ store, streamId, decider, toEvent, ...(cache === undefined ? {} : { cache }) });
+  const folded = await foldStream({ store, streamId, decider, toEvent, ...(cache === undefined ? {} : { cache }), ...(seed === undefined ? {} : { seed }) });
   const recorded = (result: AppendResult): void => {
     // The recorded events, read back as a later command would read them, move the cached state on.
     const next = foldOnto({ decider, toEvent }, folded, result.events);

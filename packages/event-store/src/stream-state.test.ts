@@ -98,3 +98,35 @@ describe('foldStream', () => {
   });
 });
 
+
+describe('foldStream with a seed', () => {
+  const seeded = async () => {
+    const store = createMemoryEventStore();
+    await store.append('s', [added(1), added(2), added(3)], { expectedRevision: 0 });
+    const hashAt = async (revision: number) => (await store.readStream('s', { fromRevision: revision }))[0]?.meta.hash ?? '';
+    const reads: number[] = [];
+    const counted = { ...store, readStream: (streamId: string, options?: { fromRevision?: number }) => (reads.push(options?.fromRevision ?? 1), store.readStream(streamId, options)) };
+    return { store, counted, hashAt, reads };
+  };
+
+  it('starts from a seeded state whose last event this log holds, reading only from it, to the state a full fold gives', async () => {
+    const { store, counted, hashAt, reads } = await seeded();
+    await store.append('s', [added(10)], { expectedRevision: 3 });
+    const cache = createStateCache<number>();
+    // A state said to be at revision 2 (1 + 2): the seed's own state is taken, only events 2…4 are read.
+    const seed = async () => ({ revision: 2, position: 2, hash: await hashAt(2), state: 3 });
+    expect(await foldStream({ store: counted, streamId: 's', ...sum, cache, seed })).toEqual({ revision: 4, position: 4, hash: await hashAt(4), state: 16 });
+    expect(reads).toEqual([2]);
+    expect(cache.get('s')?.state).toBe(16);
+    // Cached now: the seed is not asked again.
+    expect((await foldStream({ store: counted, streamId: 's', ...sum, cache, seed: async () => expect.fail('asked again') })).state).toBe(16);
+  });
+
+  it('folds the whole stream when the seed is of another log (its last event has another hash), or has none', async () => {
+    const { counted, reads } = await seeded();
+    const other = async () => ({ revision: 2, position: 2, hash: 'not-this-log', state: 1_000 });
+    expect((await foldStream({ store: counted, streamId: 's', ...sum, seed: other })).state).toBe(6);
+    expect(reads).toEqual([2, 1]);
+    expect((await foldStream({ store: counted, streamId: 's', ...sum, seed: async () => undefined })).state).toBe(6);
+  });
+});

@@ -72,6 +72,11 @@ export interface FoldStreamInput<Event, State> {
   /** A stored event as the decider's event (upcast and decoded). */
   readonly toEvent: (event: RecordedEvent) => Event;
   readonly cache?: StateCache<State>;
+  /**
+   * Where a state folded elsewhere may be had when the cache has none (a read model, after a restart): it is
+   * taken only if this log holds its last event, with its hash, and then moved on like a cached one.
+   */
+  readonly seed?: (streamId: string) => Promise<FoldedState<State> | undefined>;
 }
 
 /** `folded` moved on by `events`, the stream's next events in order; undefined if they do not follow on from it. */
@@ -94,13 +99,14 @@ export const foldOnto = <Event, State>(
 };
 
 /**
- * A stream's current state, with one `readStream`: from the cached state's last event when there is one,
- * of the whole stream otherwise. So a command's cost does not grow with its stream once the stream is cached.
+ * A stream's current state, with one `readStream`: from the cached (or seeded) state's last event when there
+ * is one, of the whole stream otherwise. So a command's cost does not grow with its stream once the stream is
+ * cached — or, with a seed, at all.
  */
 export const foldStream = async <Event, State>(input: FoldStreamInput<Event, State>): Promise<FoldedState<State>> => {
-  const { store, streamId, decider, cache } = input;
-  const cached = cache?.get(streamId);
-  if (cached !== undefined) {
+  const { store, streamId, decider, cache, seed } = input;
+  const cached = cache?.get(streamId) ?? (await seed?.(streamId));
+  if (cached !== undefined && cached.revision > 0) {
     const [last, ...since] = await store.readStream(streamId, { fromRevision: cached.revision });
     // The last event folded is read again: a log that no longer holds it (another file put back under a
     // running process) is not the log the state was folded from, and is folded from its start instead.

@@ -27,4 +27,6 @@ export * from './runner';
 export * from './world-projection';
 export * from './world-source';
 export * from './stream-bounds';
+export * from './stream-heads';
+export * from './seeded-state';
 export * from './live-docs';

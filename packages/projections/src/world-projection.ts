@@ -4,6 +4,7 @@ import type { EventStore, RecordedEvent } from '@xinfang/event-store';
 import { defineProjection, type Projection } from './projection';
 import type { ReadModelStore } from './read-model-store';
 import { streamBoundsProjection } from './stream-bounds';
+import { streamHeadsProjection } from './stream-heads';
 import { docsThroughTail } from './tail-docs';
 import { emptyWorld, evolveStream, UndecodableEventError, type World } from './world';
 
@@ -168,7 +169,7 @@ export const findPersonIdsThroughTail = async (store: EventStore, readModels: Re
 // ——— all of them ———
 
 /** The projections the app runs to serve "now" (and, with the stream bounds, any past view). */
-export const worldProjections = [aggregatesProjection, dutyIndexProjection, personIndexProjection, streamBoundsProjection] as const;
+export const worldProjections = [aggregatesProjection, dutyIndexProjection, personIndexProjection, streamBoundsProjection, streamHeadsProjection] as const;
 
 /** The stored `aggregates` read model is of another version than this code's: run the runner first. */
 export class StaleReadModelError extends Error {
