@@ -1,4 +1,4 @@
-import { ErrorType, type WrongExpectedVersionError } from '@eventstore/db-client';
+import { ErrorType, NO_STREAM, type AppendResult as ClientAppendResult, type CurrentRevision, type WrongExpectedVersionError } from '@eventstore/db-client';
 import { appendConflict, StoreUnavailableError, type AppendConflict, type ExpectedRevision } from '@xinfang/event-store';
 import { fromCurrentRevision } from './revision';
 
@@ -28,4 +28,31 @@ export const unavailableOf = (error: unknown): StoreUnavailableError | undefined
   if (type === undefined || !TRANSIENT.has(type)) return undefined;
   const message = error instanceof Error ? error.message : String(error);
   return new StoreUnavailableError(`store-eventstoredb: the server is not available (${type}): ${message}`, 'busy', { cause: error });
+};
+
+/** Reading a stream that does not exist: an empty stream to us. */
+export const isStreamNotFound = (error: unknown): boolean => typeOf(error) === ErrorType.STREAM_NOT_FOUND;
+
+/** An append expecting a revision: written (or an idempotent repeat of what is there), or refused with the stream at `actual`. */
+export type AppendOutcome = { readonly ok: true } | { readonly ok: false; readonly actual: CurrentRevision };
+
+/** The outcome of a client answer (a client made with `throwOnAppendFailure: false` answers a refusal so). */
+export const outcomeOfResult = (result: ClientAppendResult): AppendOutcome =>
+  result.success ? { ok: true } : { ok: false, actual: result.nextExpectedRevision < 0n ? NO_STREAM : result.nextExpectedRevision };
+
+/** The outcome of a client error: a wrong expected version is a refusal; a transient failure `StoreUnavailableError`; anything else is thrown as it is. */
+export const outcomeOfError = (error: unknown): AppendOutcome => {
+  if (typeOf(error) === ErrorType.WRONG_EXPECTED_VERSION) return { ok: false, actual: (error as WrongExpectedVersionError).actualVersion };
+  throw unavailableOf(error) ?? error;
+};
+
+/**
+ * The log refused an append expecting it at `expectedHead`: another process appended first, and the log's
+ * head is now at the position returned (ours). The append is decided again against the new head.
+ */
+export const logMovedTo = (outcome: AppendOutcome, expectedHead: number): number | undefined => {
+  if (outcome.ok) return undefined;
+  const head = fromCurrentRevision(outcome.actual);
+  if (head <= expectedHead) throw new Error(`store-eventstoredb: the log refused an append at ${expectedHead} while it is at ${head}`);
+  return head;
 };
