@@ -5,7 +5,9 @@ import type { ServerEvent } from './log-entry';
 /*
  * The few client calls the adapter makes, with the client's errors in the port's terms: a stream that does
  * not exist reads as empty, a transient failure is `StoreUnavailableError`, a wrong expected version an
- * outcome (not an error).
+ * outcome (not an error). Every call goes to the cluster's leader (`requiresLeader`): an append is decided on
+ * what was read, and a follower's reads may lag behind it (a follower answers NOT_LEADER, which is transient:
+ * the client reconnects to the leader).
  */
 
 export interface ReadOptions {
@@ -24,6 +26,7 @@ export const readEvents = async (client: EventStoreDBClient, streamName: string,
       fromRevision: fromRevision ?? (backwards ? END : START),
       ...(maxCount === undefined ? {} : { maxCount }),
       resolveLinkTos: false,
+      requiresLeader: true,
     });
     for await (const resolved of read) if (resolved.event !== undefined) events.push(resolved.event);
   } catch (error) {
@@ -40,7 +43,7 @@ export const readLast = async (client: EventStoreDBClient, streamName: string): 
 /** Appends expecting a revision. All the events are written or none (one append is one transaction on the server). */
 export const appendExpecting = async (client: EventStoreDBClient, streamName: string, events: readonly EventData[], expectedRevision: AppendExpectedRevision): Promise<AppendOutcome> => {
   try {
-    return outcomeOfResult(await client.appendToStream(streamName, [...events], { expectedRevision }));
+    return outcomeOfResult(await client.appendToStream(streamName, [...events], { expectedRevision, requiresLeader: true }));
   } catch (error) {
     return outcomeOfError(error);
   }

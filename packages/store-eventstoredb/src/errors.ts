@@ -56,3 +56,6 @@ export const logMovedTo = (outcome: AppendOutcome, expectedHead: number): number
   if (head <= expectedHead) throw new Error(`store-eventstoredb: the log refused an append at ${expectedHead} while it is at ${head}`);
   return head;
 };
+
+/** How long a writer whose log append lost the race waits before deciding again: none the first time, then up to 2^attempt ms (at most 200), jittered by `random` ∈ [0, 1). */
+export const backoffMs = (attempt: number, random: number): number => (attempt <= 1 ? 0 : Math.floor(Math.min(200, 2 ** attempt) * random));

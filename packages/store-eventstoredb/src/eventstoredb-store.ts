@@ -24,7 +24,7 @@ import {
 import { isLeft, right, type Either } from 'fp-ts/Either';
 import { appendExpecting, forEachLimited, readEvents, readLast } from './client-io';
 import { decideBatch } from './decide-batch';
-import { logMovedTo } from './errors';
+import { backoffMs, logMovedTo } from './errors';
 import { fromLogEvent, fromMirrorEvent, positionOfEntry, toCommandEntry, toLogEvent, toMirrorEvent } from './log-entry';
 import { headOf, type LogHead } from './log-head';
 import { byCommand, judgeMirrorConflict, mirrorRuns, positionRuns, unmirroredOf, type MirrorRun } from './mirror-plan';
@@ -286,6 +286,8 @@ export const createEventStoreDbStore = async (options: EventStoreDbStoreOptions)
           return result;
         }
         if (attempt >= maxAttempts) throw new StoreUnavailableError(`store-eventstoredb: the log under ${prefix} kept moving on (${attempt} attempts)`, 'busy');
+        // Writers that keep colliding (several processes, one hot log) spread out rather than collide again at once.
+        await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt, Math.random())));
       }
     });
 

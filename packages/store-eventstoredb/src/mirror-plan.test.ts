@@ -1,7 +1,7 @@
 import { NO_STREAM, WrongExpectedVersionError, streamNameFilter } from '@eventstore/db-client';
 import { StoreUnavailableError, type RecordedEvent } from '@xinfang/event-store';
 import { describe, expect, it } from 'vitest';
-import { logMovedTo, outcomeOfError, outcomeOfResult } from './errors';
+import { backoffMs, logMovedTo, outcomeOfError, outcomeOfResult } from './errors';
 import { byCommand, judgeMirrorConflict, mirrorRuns, positionRuns, unmirroredOf } from './mirror-plan';
 import { CHAIN_KEYED, STORE_CREATED, chainKeyedEvent, foldStoreMeta, storeCreatedEvent } from './store-meta';
 import { logStreamOnly, streamNamesOf } from './stream-name';
@@ -79,5 +79,12 @@ describe('the log’s refusals', () => {
     expect(() => outcomeOfError(Object.assign(new Error('14 UNAVAILABLE'), { type: 'unavailable' }))).toThrow(StoreUnavailableError);
     const other = new Error('boom');
     expect(() => outcomeOfError(other)).toThrow(other);
+  });
+
+  it('a writer that lost the race tries again at once, then waits a jittered, bounded while', () => {
+    expect(backoffMs(1, 0.99)).toBe(0);
+    expect(backoffMs(3, 0.5)).toBe(4);
+    expect(backoffMs(3, 0)).toBe(0);
+    expect(backoffMs(20, 0.999)).toBe(199);
   });
 });
