@@ -73,6 +73,23 @@ describe('eventstoredb adapter on a stand-in server: two processes on one log', 
     await b.close();
   });
 
+  it("a subscriber is woken by the server's $all subscription (filtered to the log) when another process appends, without polling", async () => {
+    const prefix = `t${randomUUID().replaceAll('-', '')}-`;
+    const writer = await createEventStoreDbStore({ client: standIn.client, prefix, live: false, pollIntervalMs: 0 });
+    const reader = await createEventStoreDbStore({ client: standIn.client, prefix, pollIntervalMs: 0 });
+    const seen: number[] = [];
+    const subscription = reader.subscribe({ afterPosition: 0 }, (e) => {
+      seen.push(e.meta.position);
+    });
+    // Another log on the same server does not wake it, and is not read.
+    const other = await createEventStoreDbStore({ client: standIn.client, prefix: `${prefix}other-`, live: false, pollIntervalMs: 0 });
+    expect(isRight(await other.append('case-1', [event(1)], { expectedRevision: 0 }))).toBe(true);
+    expect(isRight(await writer.append('case-1', [event(2), event(3)], { expectedRevision: 0 }))).toBe(true);
+    await expect.poll(() => seen, { timeout: 5_000 }).toEqual([1, 2]);
+    await subscription.close();
+    for (const store of [writer, reader, other]) await store.close();
+  });
+
   it('two processes appending at once never share a position: one decides again after the other', async () => {
     const prefix = `t${randomUUID().replaceAll('-', '')}-`;
     const stores = await Promise.all([1, 2, 3].map(() => createEventStoreDbStore({ client: standIn.client, prefix, live: false, pollIntervalMs: 0 })));
