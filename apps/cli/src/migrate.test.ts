@@ -1,15 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { campaignShape } from '@xinfang/demo-data';
 import type { EventStore, LogOrigin, RecordedEvent } from '@xinfang/event-store';
 import { createPostgresEventStore } from '@xinfang/store-postgres';
-import { createTestDatabase, startTestPostgres, type TestPostgres } from '@xinfang/store-postgres/testing';
+import { createTestDatabase, startTestPostgres, type TestDatabase, type TestPostgres } from '@xinfang/store-postgres/testing';
 import { createSqliteEventStore } from '@xinfang/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, lastLine, runCli, startServe, tempDir } from './test/cli';
+import { lastLine, runCli, startServe, tempDir } from './test/cli';
 
 /*
  * `xinfang migrate`: a demo log copied into another store is the same log — every event as it was, the same
  * head hash, the same forms with the personal data readable — and an interrupted copy goes on where it stopped.
+ * Through PostgreSQL and back, servers on the three logs answer every ledger, the screening report and the
+ * KPIs byte for byte alike.
  */
 
 const dir = tempDir();
@@ -18,6 +21,12 @@ const origin = `sqlite:${path('origin.db')}`;
 afterAll(() => dir.remove());
 
 const VIEW = ['--as-of', '2024-10-15', '--known-at', '2024-10-16'];
+/** The demo campaign at a small scale: one period of days, a few hundred events. */
+const SCALE = '0.03';
+const { start: FIRST_DAY, end: LAST_DAY } = campaignShape(Number(SCALE));
+/** A recording time after everything the demo recorded. */
+const KNOWN_AFTER_ALL = '2099-12-31T00:00:00%2B08:00';
+const LEDGERS = ['disputes', 'backlog', 'visits', 'duties'] as const;
 
 const allEvents = async (file: string): Promise<RecordedEvent[]> => {
   const store = createSqliteEventStore({ path: file, readOnly: true });
@@ -45,8 +54,88 @@ const formText = async (store: string, form: string, name: string): Promise<stri
 
 let events: RecordedEvent[];
 
+interface ScreeningReportEvent {
+  readonly communityId: string;
+  readonly reportDate: string;
+  readonly nil: boolean;
+}
+
+/** A report day of the demo's: the middle one of the reports its communities submitted with cases listed. */
+const reportDay = (): ScreeningReportEvent => {
+  const reports = events.filter((event) => event.type === 'ScreeningReportSubmitted').map((event) => event.data as ScreeningReportEvent);
+  const listing = reports.filter((report) => !report.nil);
+  return listing[Math.floor(listing.length / 2)] ?? expect.fail('the demo submitted no screening report listing cases');
+};
+
+/** Every ledger as of the demo's last day, known after all of it — the data to compare with a copy's. */
+const latestView = `asOf=${LAST_DAY}&knownAt=${KNOWN_AFTER_ALL}`;
+const ledgerPath = (ledger: (typeof LEDGERS)[number], view: string, format = 'json'): string => `/api/v1/ledgers/${ledger}?format=${format}&${view}`;
+/** The screening report of the day's community as it stood on the day, known after all. */
+const screeningPath = (day: ScreeningReportEvent): string =>
+  `/api/v1/reports/screening?communityId=${day.communityId}&date=${day.reportDate}&asOf=${day.reportDate}&knownAt=${KNOWN_AFTER_ALL}`;
+const kpisPath = (to: string, view: string): string => `/api/v1/kpis?from=${FIRST_DAY}&to=${to}&${view}`;
+
+/**
+ * What the copies must answer alike: every ledger (附件1–4) as JSON and as the form's CSV as of the demo's last
+ * day, and as JSON as of a past report day as then known; that day's screening report of its community; the
+ * KPIs over the demo's span, and as of that past day as then known.
+ */
+const queries = (day: ScreeningReportEvent): string[] => {
+  const past = `asOf=${day.reportDate}&knownAt=${day.reportDate}T20:00:00%2B08:00`;
+  return [
+    ...LEDGERS.flatMap((ledger) => [ledgerPath(ledger, latestView), ledgerPath(ledger, latestView, 'csv'), ledgerPath(ledger, past)]),
+    screeningPath(day),
+    kpisPath(LAST_DAY, latestView),
+    kpisPath(day.reportDate, past),
+  ];
+};
+
+interface Answer {
+  readonly status: number;
+  /** `X-Xinfang-Head`: the log position and hash the answer is as of. */
+  readonly head: string | null;
+  readonly text: string;
+}
+
+const answerOf = async (url: string, token: string, query: string): Promise<Answer> => {
+  const res = await fetch(`${url}${query}`, { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, head: res.headers.get('x-xinfang-head'), text: await res.text() };
+};
+
+/** Asks every server each query: all answer 200 with the same head and the same bytes. The answers by query. */
+const sameAnswers = async (urls: readonly string[], token: string, paths: readonly string[]): Promise<Map<string, Answer>> => {
+  const answers = new Map<string, Answer>();
+  for (const query of paths) {
+    const [first, ...others] = await Promise.all(urls.map((url) => answerOf(url, token, query)));
+    expect(first?.status, `${query}: ${first?.text.slice(0, 300)}`).toBe(200);
+    for (const other of others) expect(other, query).toEqual(first);
+    answers.set(query, first!);
+  }
+  return answers;
+};
+
+/**
+ * The answers compared are not empty ones: rows in every ledger, KPIs that count cases, a report with cases
+ * submitted; and the personal data is read, not [已删除] (each copy holds the keys of personal data).
+ */
+const expectFiguresAndNames = (answers: Map<string, Answer>, day: ScreeningReportEvent): void => {
+  const json = (query: string): any => JSON.parse(answers.get(query)?.text ?? expect.fail(`not asked: ${query}`));
+  const names: string[] = [];
+  for (const ledger of LEDGERS) {
+    const body = json(ledgerPath(ledger, latestView));
+    expect(body.total, ledger).toBeGreaterThan(0);
+    for (const row of body.rows as { petitioners?: { name: string }[] }[]) names.push(...(row.petitioners ?? []).map((p) => p.name));
+    expect(answers.get(ledgerPath(ledger, latestView, 'csv'))?.text).not.toContain('[已删除]');
+  }
+  expect(names.length).toBeGreaterThan(30);
+  for (const name of names) expect(name).toMatch(/^\p{Script=Han}+$/u);
+  expect(json(kpisPath(LAST_DAY, latestView)).volume.total).toBeGreaterThan(30);
+  const report = json(screeningPath(day));
+  expect(report.submitted).toMatchObject({ nil: false });
+};
+
 beforeAll(async () => {
-  const demo = await runCli(['demo', '--scale', '0.03', '--store', origin], { timeoutMs: 120_000 });
+  const demo = await runCli(['demo', '--scale', SCALE, '--store', origin], { timeoutMs: 120_000 });
   expect(demo.code, demo.stderr).toBe(0);
   events = await allEvents(path('origin.db'));
 }, 150_000);
@@ -98,58 +187,6 @@ describe('xinfang migrate', () => {
     expect(await allEvents(path('other.db'))).toEqual(before);
   }, 150_000);
 
-  it('copies SQLite → PostgreSQL → SQLite with the app database: the same events, head and form on all three, each copy verified with the origin’s key, a token made before the move taken by a server on the copy', async () => {
-    const server: TestPostgres = await startTestPostgres();
-    const database = await createTestDatabase(server.url);
-    try {
-      // The app database goes into PostgreSQL beside the log (schema office_log_app), where serve and verify on it look.
-      const postgres = `${database.url}?schema=office_log&local=${encodeURIComponent(path('pg-local'))}`;
-      const made = await runCli(['token', 'create', '--role', 'office', '--name', '迁移前 / before the move', '--store', origin]);
-      expect(made.code, made.stderr).toBe(0);
-      const token = lastLine(made.stdout);
-      const there = await runCli(['migrate', '--from', origin, '--to', postgres, '--batch', '250'], { timeoutMs: 120_000 });
-      expect(there.code, there.stderr).toBe(0);
-      expect(there.stdout).toContain(`副本校验通过 / the copy verifies: ${events.length} 个事件`);
-      expect(there.stdout).not.toContain(database.url.split('@')[0]?.split(':')[2] ?? 'no-password');
-
-      const back = await runCli(['migrate', '--from', postgres, '--to', `sqlite:${path('back.db')}`], { timeoutMs: 120_000 });
-      expect(back.code, back.stderr).toBe(0);
-      // Nothing of the app database in the local folder: it is in PostgreSQL.
-      expect(existsSync(join(path('pg-local'), 'xinfang.app.db'))).toBe(false);
-      // The token made before the move opens a server on the copy (which also found the log's chain key there).
-      const served = await startServe(['--store', postgres]);
-      try {
-        expect((await call(served.url, 'GET', '/api/v1/ledgers/duties', token)).status).toBe(200);
-      } finally {
-        await served.stop();
-      }
-      // With the app database copied beside it, the PostgreSQL log is verified with the origin's key on the way back too.
-      expect(back.stdout).toContain(`副本校验通过 / the copy verifies: ${events.length} 个事件`);
-      const head = await headLine(origin);
-      expect(await headLine(postgres)).toBe(head);
-      expect(await headLine(`sqlite:${path('back.db')}`)).toBe(head);
-      // Personal data readable on both copies: the same form, names included; the token listed on the way back.
-      const names = await formText(origin, '1', 'origin-for-pg');
-      expect(await formText(postgres, '1', 'pg')).toBe(names);
-      expect(await formText(`sqlite:${path('back.db')}`, '1', 'back')).toBe(names);
-      const listed = await runCli(['token', 'list', '--store', `sqlite:${path('back.db')}`]);
-      expect(listed.stdout).toContain('迁移前 / before the move');
-
-      const store = await createPostgresEventStore({ connectionString: database.url, schema: 'office_log', pollIntervalMs: 0 });
-      try {
-        const inPostgres: RecordedEvent[] = [];
-        for await (const event of store.readAll()) inPostgres.push(event);
-        expect(inPostgres).toEqual(events);
-      } finally {
-        await store.close();
-      }
-      expect(await allEvents(path('back.db'))).toEqual(events);
-    } finally {
-      await database.drop();
-      await server.stop();
-    }
-  }, 240_000);
-
   it('names a bad --batch, and refuses the same store as both ends', async () => {
     const bad = await runCli(['migrate', '--from', origin, '--to', `sqlite:${path('x.db')}`, '--batch', '0']);
     expect(bad.code).toBe(1);
@@ -158,6 +195,96 @@ describe('xinfang migrate', () => {
     expect(same.code).toBe(1);
     expect(same.stderr).toContain('同一个存储');
   });
+});
+
+describe('xinfang migrate through PostgreSQL', () => {
+  let server: TestPostgres;
+  let database: TestDatabase;
+  beforeAll(async () => {
+    server = await startTestPostgres();
+    database = await createTestDatabase(server.url);
+  }, 60_000);
+  afterAll(async () => {
+    await database?.drop();
+    await server?.stop();
+  }, 60_000);
+  /** A PostgreSQL log in `schema`; its app database goes beside it (schema `<schema>_app`), where serve and verify on it look. */
+  const postgresLog = (schema: string): string => `${database.url}?schema=${schema}&local=${encodeURIComponent(path(`${schema}-local`))}`;
+
+  it('copies SQLite → PostgreSQL → SQLite with the app database: the same events and head on all three, each verified with the origin’s key; servers on the three, opened by a token made before the move, answer every ledger, the screening report and the KPIs identically, names readable', async () => {
+    const postgres = postgresLog('office_log');
+    const back = `sqlite:${path('back.db')}`;
+    const made = await runCli(['token', 'create', '--role', 'office', '--name', '迁移前 / before the move', '--store', origin]);
+    expect(made.code, made.stderr).toBe(0);
+    const token = lastLine(made.stdout);
+    const there = await runCli(['migrate', '--from', origin, '--to', postgres, '--batch', '250'], { timeoutMs: 120_000 });
+    expect(there.code, there.stderr).toBe(0);
+    expect(there.stdout).toContain(`副本校验通过 / the copy verifies: ${events.length} 个事件`);
+    expect(there.stdout).not.toContain(database.url.split('@')[0]?.split(':')[2] ?? 'no-password');
+
+    const again = await runCli(['migrate', '--from', postgres, '--to', back], { timeoutMs: 120_000 });
+    expect(again.code, again.stderr).toBe(0);
+    // With the app database copied beside it, the PostgreSQL log is verified with the origin's key on the way back too.
+    expect(again.stdout).toContain(`副本校验通过 / the copy verifies: ${events.length} 个事件`);
+    // Nothing of the app database in the local folder: it is in PostgreSQL.
+    expect(existsSync(join(path('office_log-local'), 'xinfang.app.db'))).toBe(false);
+
+    // `verify` passes on each, with the origin's key (each copy's app database holds it: a copy keyed otherwise
+    // would not verify), at the same head.
+    const head = await headLine(origin);
+    expect(await headLine(postgres)).toBe(head);
+    expect(await headLine(back)).toBe(head);
+    expect(await postgresEvents('office_log')).toEqual(events);
+    expect(await allEvents(path('back.db'))).toEqual(events);
+    const listed = await runCli(['token', 'list', '--store', back]);
+    expect(listed.stdout).toContain('迁移前 / before the move');
+
+    // A server on each, opened by the token made before the move: every query answered alike, as of the same head.
+    const servers = await Promise.all([origin, postgres, back].map((store) => startServe(['--store', store])));
+    try {
+      const day = reportDay();
+      const answers = await sameAnswers(
+        servers.map((served) => served.url),
+        token,
+        queries(day),
+      );
+      for (const answer of answers.values()) expect(answer.head).toBe(head);
+      expectFiguresAndNames(answers, day);
+    } finally {
+      await Promise.all(servers.map((served) => served.stop()));
+    }
+  }, 300_000);
+
+  it('goes on after an interruption into PostgreSQL where the copy stopped, without duplicates', async () => {
+    const from = await originOf(path('origin.db'));
+    const partial = await createPostgresEventStore({ connectionString: database.url, schema: 'partial_log', pollIntervalMs: 0, ...(from.storeId === undefined ? {} : { storeId: from.storeId }) });
+    try {
+      await partial.importRecorded?.(from, events.slice(0, 300));
+    } finally {
+      await partial.close();
+    }
+    const target = postgresLog('partial_log');
+    const run = await runCli(['migrate', '--from', origin, '--to', target, '--batch', '250'], { timeoutMs: 120_000 });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`已迁移 / migrated: ${events.length - 300} 个事件 / events (接续位置 300 / resumed after position 300;`);
+    expect(await postgresEvents('partial_log')).toEqual(events);
+    const again = await runCli(['migrate', '--from', origin, '--to', target], { timeoutMs: 120_000 });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('已迁移 / migrated: 0 个事件');
+    expect(await postgresEvents('partial_log')).toEqual(events);
+    expect(await headLine(target)).toBe(await headLine(origin));
+  }, 180_000);
+
+  const postgresEvents = async (schema: string): Promise<RecordedEvent[]> => {
+    const store = await createPostgresEventStore({ connectionString: database.url, schema, pollIntervalMs: 0 });
+    try {
+      const read: RecordedEvent[] = [];
+      for await (const event of store.readAll()) read.push(event);
+      return read;
+    } finally {
+      await store.close();
+    }
+  };
 });
 
 const originOf = async (file: string): Promise<LogOrigin> => {

@@ -23,12 +23,20 @@ const IN_FLIGHT = 8;
 const AT = '2024-09-10T10:00:00+08:00';
 /** A view after everything the test writes: the answers of both servers must be the same. */
 const VIEW = 'asOf=2024-12-31&knownAt=2099-12-31T00:00:00%2B08:00';
+/** A past business date (every case registered, none accepted yet), known after everything: the history as both servers tell it. */
+const PAST = 'asOf=2024-09-05&knownAt=2099-12-31T00:00:00%2B08:00';
+const LEDGERS = ['disputes', 'backlog', 'visits', 'duties'] as const;
+/**
+ * Every ledger query: each of 附件1–4 as JSON now and in the past, and as the form's CSV; the screening
+ * report of the cases' community on a report day; the KPIs of the subdistrict now and in the past, and of the
+ * community. (XLSX is made from the same rows as the CSV, stamped with the time it was made.)
+ */
 const QUERIES = [
-  `/api/v1/ledgers/disputes?${VIEW}`,
-  `/api/v1/ledgers/backlog?${VIEW}`,
-  `/api/v1/ledgers/visits?${VIEW}`,
-  `/api/v1/ledgers/duties?${VIEW}`,
+  ...LEDGERS.flatMap((ledger) => [`/api/v1/ledgers/${ledger}?${VIEW}`, `/api/v1/ledgers/${ledger}?${PAST}`, `/api/v1/ledgers/${ledger}?format=csv&${VIEW}`]),
+  `/api/v1/reports/screening?communityId=qinghua&date=2024-09-04&${VIEW}`,
   `/api/v1/kpis?from=2024-09-01&to=2024-12-31&${VIEW}`,
+  `/api/v1/kpis?from=2024-09-01&to=2024-09-05&${PAST}`,
+  `/api/v1/kpis?from=2024-09-01&to=2024-12-31&communityId=qinghua&${VIEW}`,
 ];
 
 interface Sent {
@@ -107,12 +115,12 @@ export const describeTwoServers = (label: string, makeStore: () => Promise<Store
         after = page.body.next as number;
       }
     };
-    /** Each query's status, header of the position it is as of, and body. */
+    /** Each query's status, header of the position it is as of, and body as sent (JSON or CSV). */
     const answers = async (server: 'a' | 'b') => {
-      const out: { status: number; head: string | null; body: unknown }[] = [];
-      for (const path of QUERIES) {
-        const res = await fetch(`${url(server)}${path}`, { headers: { authorization: `Bearer ${token}` } });
-        out.push({ status: res.status, head: res.headers.get('x-xinfang-head'), body: await res.json() });
+      const out: { query: string; status: number; head: string | null; body: string }[] = [];
+      for (const query of QUERIES) {
+        const res = await fetch(`${url(server)}${query}`, { headers: { authorization: `Bearer ${token}` } });
+        out.push({ query, status: res.status, head: res.headers.get('x-xinfang-head'), body: await res.text() });
       }
       return out;
     };
@@ -193,10 +201,18 @@ export const describeTwoServers = (label: string, makeStore: () => Promise<Store
 
     it('answers every ledger and the KPIs alike on both servers, as of the same position', async () => {
       const [fromA, fromB] = await Promise.all([answers('a'), answers('b')]);
-      for (const answer of fromA) expect(answer.status).toBe(200);
+      for (const answer of fromA) expect(answer.status, `${answer.query}: ${answer.body.slice(0, 300)}`).toBe(200);
       expect(fromB).toEqual(fromA);
-      expect(fromA[0]!.head).toMatch(/^\d+:[0-9a-f]{64}$/);
-      expect((fromA[0]!.body as { total: number }).total).toBe(CASES + 2);
+      const head = fromA[0]!.head;
+      expect(head).toMatch(/^\d+:[0-9a-f]{64}$/);
+      for (const answer of fromA) expect(answer.head, answer.query).toBe(head);
+      // Not empty answers: the cases in 附件1 now and in the past, in its CSV, in the report and in the KPIs.
+      const json = (query: string) => JSON.parse(fromA.find((answer) => answer.query === query)!.body);
+      expect(json(QUERIES[0]!).total).toBe(CASES + 2);
+      expect(json(QUERIES[1]!).total).toBe(CASES + 2);
+      expect(fromA[2]!.body).toContain('当事人19');
+      expect(json(`/api/v1/reports/screening?communityId=qinghua&date=2024-09-04&${VIEW}`).total).toBe(CASES);
+      expect(json(`/api/v1/kpis?from=2024-09-01&to=2024-12-31&${VIEW}`).volume.total).toBe(CASES + 2);
     });
 
     it('keeps serving, current, when the other is killed mid-run; a server started again takes its read models over', async () => {
