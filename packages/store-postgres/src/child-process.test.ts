@@ -2,8 +2,7 @@ import { verifyChain, type RecordedEvent } from '@xinfang/event-store';
 import { isRight } from 'fp-ts/Either';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createPostgresEventStore, type PostgresEventStore } from './postgres-store';
-import { startChildWriter } from './test/child';
-import { runWriter, type Acknowledged } from './test/writer';
+import { runWriter, startChildWriter, type Acknowledged } from './test/writer';
 import { createTestSchema } from './testing';
 
 /* Two processes on one log, as two app servers on one PostgreSQL; one of them killed mid-write. */

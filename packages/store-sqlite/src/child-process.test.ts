@@ -1,8 +1,7 @@
 import { verifyChain } from '@xinfang/event-store';
 import { describe, expect, it } from 'vitest';
-import { startChildWriter } from './test/child';
 import { collect, range, useTempStores } from './test/fixtures';
-import { runWriter, type Acknowledged } from './test/writer';
+import { runWriter, startChildWriter, type Acknowledged } from './test/writer';
 
 const stores = useTempStores();
 

@@ -1,18 +1,19 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { Acknowledged, WriterPlan, WriterReport } from './writer';
+import type { Acknowledged, WriterPlan, WriterReport } from './concurrent-writer';
 
-const packageDir = fileURLToPath(new URL('../..', import.meta.url));
-const writerModule = fileURLToPath(new URL('./writer.ts', import.meta.url));
+/** Where the child starts: this package, whose node_modules (or the workspace's) has vite. */
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 /*
- * (As store-sqlite's.) The child is a plain Node process. It loads `writer.ts` with Vite's module runner (TypeScript, and the
- * workspace's packages from source through the `@xinfang/source` condition, so nothing needs to be built),
- * says `ready`, waits for a line on stdin, runs the plan and prints one JSON line per acknowledged append,
- * then its report.
+ * The writer of concurrent-writer.ts in another process, for an adapter's multi-process tests. The child is a
+ * plain Node process. It loads the adapter's writer module (which opens its store and exports
+ * `runWriter(plan, onAcknowledged)`) with Vite's module runner (TypeScript, and the workspace's packages from
+ * source through the `@xinfang/source` condition, so nothing needs to be built), says `ready`, waits for a
+ * line on stdin, runs the plan and prints one JSON line per acknowledged append, then its report.
  */
-const bootstrap = `
+const bootstrap = (writerModule: string): string => `
 import { runnerImport } from 'vite';
 import { once } from 'node:events';
 // runnerImport leaves every package to Node, which would load the workspace packages' dist (if built at all):
@@ -31,7 +32,7 @@ process.exit(0);
 `;
 
 export interface ChildWriter {
-  /** Resolves once the child has loaded (it has not opened the file yet); then `go` starts it. */
+  /** Resolves once the child has loaded (it has not opened the store yet); then `go` starts it. */
   readonly ready: Promise<void>;
   readonly go: () => void;
   /** Every append the child has reported as acknowledged so far. */
@@ -41,8 +42,9 @@ export interface ChildWriter {
   readonly kill: () => void;
 }
 
-export const startChildWriter = (plan: WriterPlan): ChildWriter => {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', bootstrap], {
+/** Starts a child running `runWriter(plan)` of `writerModule` (a file path); it waits for `go`. */
+export const startWriterProcess = <Plan extends WriterPlan>(writerModule: string, plan: Plan): ChildWriter => {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', bootstrap(writerModule)], {
     cwd: packageDir,
     env: { ...process.env, XINFANG_WRITER_PLAN: JSON.stringify(plan) },
     stdio: ['pipe', 'pipe', 'pipe'],
