@@ -211,7 +211,7 @@ export const describeTwoServers = (label: string, makeStore: () => Promise<Store
       expect(json(QUERIES[0]!).total).toBe(CASES + 2);
       expect(json(QUERIES[1]!).total).toBe(CASES + 2);
       expect(fromA[2]!.body).toContain('当事人19');
-      expect(json(`/api/v1/reports/screening?communityId=qinghua&date=2024-09-04&${VIEW}`).total).toBe(CASES);
+      expect(json(`/api/v1/reports/screening?communityId=qinghua&date=2024-09-04&${VIEW}`).total).toBe(CASES + 2);
       expect(json(`/api/v1/kpis?from=2024-09-01&to=2024-12-31&${VIEW}`).volume.total).toBe(CASES + 2);
     });
 
