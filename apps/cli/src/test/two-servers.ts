@@ -237,14 +237,21 @@ export const describeTwoServers = (label: string, makeStore: () => Promise<Store
         ),
         killing,
       ]);
+      const settled = performance.now();
       for (const command of batch.filter((c) => c.server === 'a')) expect([200, 409, 422]).toContain(command.status);
       for (const command of batch.filter((c) => c.status !== undefined)) expect([200, 409, 422]).toContain(command.status);
 
-      // The survivor is current: its answers are as of the log's head.
-      const health = await call(a.url, 'GET', '/health', undefined);
-      expect(health.body).toEqual({ status: 'ok' });
+      // The survivor is current within 5 s of the last write (the issue's bound): a query waits for its read
+      // models to reach the log's head, and answers as of it.
       const events = await log('a');
       const head = events.at(-1)!.meta.position;
+      const first = await fetch(`${a.url}${QUERIES[0]!}`, { headers: { authorization: `Bearer ${token}` } });
+      const currentAfterMs = performance.now() - settled;
+      expect(first.headers.get('x-xinfang-head')?.split(':')[0]).toBe(String(head));
+      expect(currentAfterMs).toBeLessThan(5_000);
+      console.info(`two servers: the survivor answered at the log's head ${Math.round(currentAfterMs)} ms after the last write`);
+      const health = await call(a.url, 'GET', '/health', undefined);
+      expect(health.body).toEqual({ status: 'ok' });
       const fromA = await answers('a');
       for (const answer of fromA) expect(answer.head?.split(':')[0]).toBe(String(head));
       const byPosition = new Map(events.map((event) => [event.meta.position, event]));
