@@ -1,4 +1,4 @@
-import { backlogAt, backlogReasonsAt, compareInstants, type BacklogReason, type ExistingCase, type Instant, type LocalDate } from '@xinfang/domain';
+import { backlogAt, compareInstants, type BacklogReason, type ExistingCase, type Instant, type LocalDate } from '@xinfang/domain';
 import { caseLedger, type CaseEntry, type CaseLedgerPlan } from './case-ledger';
 import {
   compareText,
@@ -84,6 +84,7 @@ export const fiveOnesCompleteAt = (s: ExistingCase, moment: Instant): boolean =>
 
 interface BacklogEntry extends CaseEntry {
   readonly listedSince: LocalDate;
+  readonly reasons: readonly BacklogReason[];
   readonly registeredAt: Instant;
 }
 
@@ -93,12 +94,12 @@ export const backlogPlan: CaseLedgerPlan<BacklogQuery, BacklogEntry, BacklogRow>
     if (query.communityId !== undefined && s.registration.communityId !== query.communityId) return [];
     const status = backlogAt(s, T); // a lookup in the state's timeline, made once for every T
     return status.inBacklog && status.listedSince !== undefined
-      ? [{ caseId: s.caseId, listedSince: status.listedSince, registeredAt: s.registration.registeredAt }]
+      ? [{ caseId: s.caseId, listedSince: status.listedSince, reasons: status.reasons, registeredAt: s.registration.registeredAt }]
       : [];
   },
   // Longest listed first; then by registration (byRegistration).
   compare: (a, b) => compareText(a.listedSince, b.listedSince) || compareInstants(a.registeredAt, b.registeredAt) || compareText(a.caseId, b.caseId),
-  row: (world, s, { listedSince }, T, personal) => {
+  row: (world, s, { listedSince, reasons }, T, personal) => {
     const latest = latestBy(s.progress, T);
     return {
       caseId: s.caseId,
@@ -106,7 +107,7 @@ export const backlogPlan: CaseLedgerPlan<BacklogQuery, BacklogEntry, BacklogRow>
       community: communityName(world, s.registration.communityId),
       summary: s.registration.summary,
       demands: s.registration.demands ?? null,
-      reasons: backlogReasonsAt(s, T), // what backlogAt gives a case in the backlog
+      reasons: [...reasons],
       listedSince,
       packageLeader: packageLeaderIdsAt(s, T).map((id) => leaderName(world, id)),
       fiveOnes: fiveOnesAt(s, T),
