@@ -53,6 +53,17 @@ export const serve = async (options: { port: string; host: string; store: string
   const port = parsePort(options.port);
   const host = options.host.trim() || DEFAULT_HOST;
   const location = parseAnyStore(options.store);
+  // Signals are taken from the start and held until the server can stop (a second one exits at once): taken
+  // only once it announced itself, a SIGTERM sent on that announcement could still find Node's default in
+  // force and kill the process mid-way (seen about once in six quick starts and stops).
+  let onSignal = (signal: string): void => {
+    if (pending !== undefined) process.exit(130);
+    pending = signal;
+    note(`收到 ${signal}，启动完成后关闭（再按一次立即退出）/ ${signal}: stopping once started (again to exit now)`);
+  };
+  let pending: string | undefined;
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
   let services: Awaited<ReturnType<typeof openServices>>;
   try {
     services = await openServices({ storePath: location.path, ...postgresLog(location), logger: stderrLogger('info') });
@@ -122,8 +133,8 @@ export const serve = async (options: { port: string; host: string; store: string
       });
       server.closeIdleConnections();
     };
-    process.on('SIGINT', () => stop('SIGINT'));
-    process.on('SIGTERM', () => stop('SIGTERM'));
+    onSignal = stop;
+    if (pending !== undefined) stop(pending);
   });
   say('已停止 / stopped');
 };
