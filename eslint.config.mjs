@@ -8,7 +8,7 @@ import importX from 'eslint-plugin-import-x';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-const tsFiles = ['**/*.ts', '**/*.mts', '**/*.cts'];
+const tsFiles = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 
 /** A file must not import its own package's index (or a barrel above it): that is how cycles start. */
 const noSelfIndex = {
@@ -88,8 +88,8 @@ export default tseslint.config(
     extends: [tseslint.configs.recommended],
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/extensions': ['.ts', '.cts', '.mts', '.js', '.cjs', '.mjs'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.cts', '.mts'] },
+      'import-x/extensions': ['.ts', '.tsx', '.cts', '.mts', '.js', '.cjs', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.cts', '.mts'] },
       'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true })],
       // Cycles are looked for inside a package; other packages (their dist) and node_modules are not parsed.
       'import-x/ignore': ['node_modules', String.raw`[\/]dist[\/]`],

@@ -8,6 +8,6 @@ export const sharedTestConfig = defineConfig({
     include: ['src/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
-    coverage: { provider: 'v8', include: ['src/**/*.ts'], exclude: ['src/**/*.test.ts', 'src/index.ts'], reporter: ['text-summary'] },
+    coverage: { provider: 'v8', include: ['src/**/*.{ts,tsx}'], exclude: ['src/**/*.test.ts', 'src/index.ts'], reporter: ['text-summary'] },
   },
 });

@@ -7,7 +7,6 @@ import { handleError, notFound, problemResponse } from './problem';
 import { requestLog } from './request-log';
 import { API_BODY_LIMIT, limitBody } from './validator';
 import { docs } from './routes/docs';
-import { pages } from './routes/pages';
 import { communities } from './routes/communities';
 import { cases } from './routes/cases';
 import { duties } from './routes/duties';
@@ -26,6 +25,10 @@ import { personQueries } from './routes/person-queries';
 import { screeningReportQuery } from './routes/screening-report';
 import type { Services } from './services';
 import { health } from './health';
+import { pageBodyLimit, pageSession, PAGE_PATHS } from './pages/session';
+import { loginPages } from './pages/login';
+import { overviewPages } from './pages/overview';
+import { ledgerPages } from './pages/ledgers';
 
 /** How a client authenticates (RFC 9110: every 401 names it): a bearer token, made with the CLI. */
 export const WWW_AUTHENTICATE = 'Bearer realm="xinfang"';
@@ -85,8 +88,12 @@ export const createApp = (services: Services) => {
     .get('/health', async (c) => c.json(await health(services)))
     .route('/', docs)
     .route('/api/v1', api);
-  // The pages ask the API in-process, with the browser's own token.
-  app.route('/', pages((path, token) => Promise.resolve(app.request(path, { headers: { authorization: `Bearer ${token}` } }))));
+  // The pages ask the API in-process, with the browser's own token (pages/session.tsx).
+  const session = pageSession((path, init) => app.request(path, init));
+  for (const path of PAGE_PATHS) app.use(path, pageBodyLimit, session);
+  app.route('/', loginPages);
+  app.route('/', overviewPages);
+  app.route('/', ledgerPages);
 
   app.onError(
     handleError((error, c) => services.logger.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed')),

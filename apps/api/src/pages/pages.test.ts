@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildScenario, ZHANG, ZHANG_MASKED } from '../test-query-scenario';
 import { startTestServer, type TestRole, type TestServer } from '../test-server';
+import { csrfTokenFor } from './csrf';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -108,5 +109,42 @@ describe('the office pages', () => {
     for (const name of ['disputes', 'backlog', 'visits', 'duties']) {
       expect((await browse(`/office/exports/${name}?format=csv`, cookie)).status).toBe(200);
     }
+  });
+
+  it('refuses a page POST without the session CSRF token, unread, and lets the right one through', async () => {
+    const cookie = await logIn('office');
+    const post = (body: string) =>
+      fetch(`${server.url}/office/ledgers/disputes`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+    const none = await post('a=1');
+    expect(none.status).toBe(403);
+    expect(await none.text()).toContain('CSRF 校验失败');
+    expect((await post('_csrf=forged')).status).toBe(403);
+    // The session's own token passes the check (and finds no POST route there: the app's 404).
+    const right = await post(`_csrf=${csrfTokenFor(server.tokens.office)}`);
+    expect(right.status).toBe(404);
+    // A page shows its forms the same token: the ledger page has none, the CSRF field is in every form of a page.
+    expect(csrfTokenFor(server.tokens.office)).not.toBe(csrfTokenFor(server.tokens.auditor));
+  });
+
+  it('refuses a login posted from another site', async () => {
+    const res = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${encodeURIComponent(server.tokens.office)}`,
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('shows the ledger time in Asia/Shanghai, never raw UTC', async () => {
+    const page = await browse('/office/ledgers/backlog?asOf=2024-09-25', await logIn('office'));
+    expect(page.text).toContain('截至 2024-09-25 23:59');
+    expect(page.text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   });
 });
