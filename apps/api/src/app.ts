@@ -27,7 +27,7 @@ import type { Services } from './services';
 import { health } from './health';
 import { pageBodyLimit, pageSession, PAGE_PATHS } from './pages/session';
 import { loginPages } from './pages/login';
-import { overviewPages } from './pages/overview';
+import { dashboardPages } from './pages/dashboard';
 import { ledgerPages } from './pages/ledgers';
 
 /** How a client authenticates (RFC 9110: every 401 names it): a bearer token, made with the CLI. */
@@ -92,7 +92,7 @@ export const createApp = (services: Services) => {
   const session = pageSession((path, init) => app.request(path, init));
   for (const path of PAGE_PATHS) app.use(path, pageBodyLimit, session);
   app.route('/', loginPages);
-  app.route('/', overviewPages);
+  app.route('/', dashboardPages);
   app.route('/', ledgerPages);
 
   app.onError(

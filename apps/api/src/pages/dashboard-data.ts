@@ -45,8 +45,8 @@ export type DashboardData =
       readonly todo: Todo;
     }
   | { readonly kind: 'cases'; readonly todo: Todo }
-  /** The API refused or failed: its problem's words. */
-  | { readonly kind: 'problem'; readonly status: number; readonly message: string };
+  /** The API refused or failed: its answer, for the page to show (problems.ts). */
+  | { readonly kind: 'problem'; readonly response: Response };
 
 /** The `asOf` of a range's figures: the end of its last day, or now while that day has not ended. */
 export const asOfRange = (range: DateRange, today: LocalDate, now: Instant): Instant => (range.to < today ? endOfDay(range.to) : now);
@@ -60,10 +60,7 @@ export const periodBefore = (range: DateRange): DateRange => {
 const kpisPath = (range: DateRange, asOf: Instant): string =>
   `/api/v1/kpis?${new URLSearchParams({ from: range.from, to: range.to, asOf }).toString()}`;
 
-const problemOf = async (response: Response): Promise<{ kind: 'problem'; status: number; message: string }> => {
-  const body = (await response.json().catch(() => ({}))) as { title?: string; detail?: string };
-  return { kind: 'problem', status: response.status, message: [body.title, body.detail].filter(Boolean).join('：') || String(response.status) };
-};
+const problemOf = (response: Response) => ({ kind: 'problem' as const, response });
 
 const jsonIfOk = async <A>(response: Response): Promise<A | undefined> => (response.ok ? ((await response.json()) as A) : undefined);
 

@@ -46,11 +46,11 @@ describe('the office pages', () => {
     expect(deep.headers.get('location')).toBe('/office/ledgers/backlog?asOf=2024-09-25');
   });
 
-  it('logs in with the URL that serve prints, then shows the KPIs of the last 30 days', async () => {
+  it('logs in with the URL that serve prints, then shows the 工作台 with its KPIs', async () => {
     const cookie = await logIn('office');
     const page = await browse('/?from=2024-09-01&to=2024-09-30', cookie);
-    expect(page.text).toContain('概览 2024-09-01 至 2024-09-30');
-    expect(page.text).toMatch(/信访总量<\/div><b class="">3<\/b>/);
+    expect(page.text).toContain('工作台 2024-09-01 至 2024-09-30');
+    expect(page.text).toMatch(/<th scope="row">信访总量<\/th><td>3（上期 0）<\/td>/);
   });
 
   it('shows a form with its Chinese headers, unmasked for the office and masked for the auditor', async () => {
