@@ -23,12 +23,16 @@ import { TrendChart } from './trend-chart';
  */
 
 const STYLE = `
-.dash section{margin:.8rem 0}.dash h2{margin:.2rem 0 .4rem}
-.todo td.overdue,.todo .overdue{color:#b42318;font-weight:600}.todo td.soon,.todo .soon{color:#8a5a00;font-weight:600}
+.dash section{margin:.6rem 0 1rem}.dash h2{margin:.2rem 0 .4rem}.dash h3{font-size:.95rem;margin:.6rem 0 .3rem}
+.dash .cols{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:0 1.4rem;align-items:start}
+@media (max-width:1000px){.dash .cols{grid-template-columns:minmax(0,1fr)}}
+.todo .overdue{color:#b42318;font-weight:600}.todo .soon{color:#8a5a00;font-weight:600}
 .kpi td.verdict-met{color:#1a7f37}.kpi td.verdict-unmet{color:#b42318;font-weight:600}.kpi td.verdict-none{color:#57606a}
-.trends{display:flex;flex-wrap:wrap;gap:.8rem}.trend{margin:0;background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:.4rem .6rem}
+.trends{display:grid;grid-template-columns:repeat(auto-fill,minmax(272px,1fr));gap:.6rem}
+.trend{margin:0;background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:.4rem .5rem}
 .trend figcaption{font-size:.85rem;margin-bottom:.2rem}
 details{margin:.3rem 0}summary{cursor:pointer}
+@media print{.dash .cols{grid-template-columns:minmax(0,1fr)}details>*{display:block}}
 `;
 
 const CASE_PAGE = (caseId: string) => `/office/cases/${encodeURIComponent(caseId)}`;
@@ -61,22 +65,39 @@ const RangeForm = ({ range, errors }: { range: { from: string; to: string }; err
   );
 };
 
-const CaseRows = ({ cases, tone, role, names }: { cases: readonly CaseDue[]; tone: 'overdue' | 'soon'; role: Role; names: Names }) => (
+/** At most this many cases of each kind on the 工作台; the rest are counted (the case list has them all). */
+export const TODO_CASES_SHOWN = 20;
+
+const CaseRows = ({ cases, tone, role, names, summaries }: { cases: readonly CaseDue[]; tone: 'overdue' | 'soon'; role: Role; names: Names; summaries: boolean }) => (
   <>
-    {cases.map((c) => (
+    {cases.slice(0, TODO_CASES_SHOWN).map((c) => (
       <tr data-todo={tone}>
         <td class={tone}>{tone === 'overdue' ? '超期' : '即将到期'}</td>
         <td>{mayReadCases(role) ? <a href={CASE_PAGE(c.caseId)}>{c.caseId}</a> : c.caseId}</td>
-        <td>{c.summary ?? ''}</td>
+        {summaries && <td>{c.summary ?? ''}</td>}
         <td>{names.community(c.communityId)}</td>
         <td class="nowrap">{c.deadline}</td>
         <td class={`nowrap ${tone}`}>{daysLeftText(c.daysLeft)}</td>
       </tr>
     ))}
+    {cases.length > TODO_CASES_SHOWN && (
+      <tr>
+        <td colspan={summaries ? 6 : 5} class="muted">{`另有 ${cases.length - TODO_CASES_SHOWN} 件${tone === 'overdue' ? '超期' : '即将到期'}事项未列出`}</td>
+      </tr>
+    )}
   </>
 );
 
-const TodoSection = ({ todo, role, names, asOf }: { todo: Todo; role: Role; names: Names; asOf?: string }) => (
+/** The missing reports by day: one row a day, the communities that owe it. */
+const byDate = <Gap extends { readonly date: string }>(gaps: readonly Gap[]): [string, Gap[]][] => {
+  const days = new Map<string, Gap[]>();
+  for (const gap of gaps) days.set(gap.date, [...(days.get(gap.date) ?? []), gap]);
+  return [...days.entries()];
+};
+
+const TodoSection = ({ todo, role, names, asOf }: { todo: Todo; role: Role; names: Names; asOf?: string }) => {
+  const summaries = [...todo.overdue, ...todo.dueSoon].some((c) => c.summary !== undefined);
+  return (
   <section class="todo" aria-labelledby="todo-title">
     <h2 id="todo-title">
       {todoHeading(role)}
@@ -90,15 +111,15 @@ const TodoSection = ({ todo, role, names, asOf }: { todo: Todo; role: Role; name
           <tr>
             <th>状态</th>
             <th>事项编号</th>
-            <th>信访事项</th>
+            {summaries && <th>信访事项</th>}
             <th>社区</th>
             <th>化解时限</th>
             <th>剩余</th>
           </tr>
         </thead>
         <tbody>
-          <CaseRows cases={todo.overdue} tone="overdue" role={role} names={names} />
-          <CaseRows cases={todo.dueSoon} tone="soon" role={role} names={names} />
+          <CaseRows cases={todo.overdue} tone="overdue" role={role} names={names} summaries={summaries} />
+          <CaseRows cases={todo.dueSoon} tone="soon" role={role} names={names} summaries={summaries} />
         </tbody>
       </table>
     )}
@@ -108,15 +129,22 @@ const TodoSection = ({ todo, role, names, asOf }: { todo: Todo; role: Role; name
         <table>
           <thead>
             <tr>
-              <th>社区</th>
               <th>报送日期</th>
+              <th>未报送的社区</th>
             </tr>
           </thead>
           <tbody>
-            {todo.missingReports.map((gap) => (
-              <tr data-todo="screening">
-                <td>{names.community(gap.communityId)}</td>
-                <td class="nowrap overdue">{gap.date}</td>
+            {byDate(todo.missingReports).map(([date, gaps]) => (
+              <tr>
+                <td class="nowrap overdue">{date}</td>
+                <td>
+                  {gaps.map((gap, i) => (
+                    <>
+                      {i > 0 && '、'}
+                      <span data-todo="screening">{names.community(gap.communityId)}</span>
+                    </>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -147,7 +175,8 @@ const TodoSection = ({ todo, role, names, asOf }: { todo: Todo; role: Role; name
       </>
     )}
   </section>
-);
+  );
+};
 
 const figureData = (line: KpiLine) =>
   'count' in line.figure
@@ -284,10 +313,16 @@ const Dashboard = ({ role, data, range, asked, errors, latestDataDay, names }: D
           {data.kpis.communityId !== null && ` · ${names.community(data.kpis.communityId)}`}
           {data.kpis.provisional && ` · 含未公布的节假日安排（${data.kpis.provisionalYears.join('、')} 年），结果暂定`}
         </p>
-        <TodoSection todo={data.todo} role={role} names={names} asOf={data.kpis.asOf} />
-        <KpiTable lines={kpiLines(data.kpis, data.before)} />
-        <Trends trend={data.trend} />
-        <GapLists kpis={data.kpis} names={names} />
+        <div class="cols">
+          <div>
+            <TodoSection todo={data.todo} role={role} names={names} asOf={data.kpis.asOf} />
+            <GapLists kpis={data.kpis} names={names} />
+          </div>
+          <div>
+            <KpiTable lines={kpiLines(data.kpis, data.before)} />
+            <Trends trend={data.trend} />
+          </div>
+        </div>
       </>
     )}
   </div>
