@@ -66,7 +66,7 @@ const RangeForm = ({ range, errors }: { range: { from: string; to: string }; err
 };
 
 /** At most this many cases of each kind on the 工作台; the rest are counted (the case list has them all). */
-export const TODO_CASES_SHOWN = 20;
+export const TODO_CASES_SHOWN = 10;
 
 const CaseRows = ({ cases, tone, role, names, summaries }: { cases: readonly CaseDue[]; tone: 'overdue' | 'soon'; role: Role; names: Names; summaries: boolean }) => (
   <>
