@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export const sharedTestConfig = defineConfig({
   resolve: { conditions: ['@xinfang/source'] },
   ssr: { resolve: { conditions: ['@xinfang/source'] } },
+  // The api's pages are hono/jsx (.tsx), read from source by every package that tests with the app.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',

@@ -36,6 +36,13 @@ describe('xinfang serve: the first start', () => {
       expect(served.stdout()).toContain(`Authorization: Bearer ${token}`);
 
       expect(await call(served.url, 'GET', '/health', undefined)).toEqual({ status: 200, body: { status: 'ok' } });
+      // The printed URL logs a browser in: a cookie, then the pages (hono/jsx, compiled by the bin's tsx).
+      const loggedIn = await fetch(`${served.url}/?token=${token}`, { redirect: 'manual' });
+      expect(loggedIn.status).toBe(302);
+      const cookie = (loggedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const ledger = await fetch(`${served.url}/office/ledgers/disputes`, { headers: { cookie } });
+      expect(ledger.status).toBe(200);
+      expect(await ledger.text()).toContain('<h1>附件1 矛盾纠纷排查化解清单</h1>');
       expect((await call(served.url, 'POST', '/api/v1/communities', token, qinghua)).status).toBe(201);
       expect((await call(served.url, 'POST', '/api/v1/communities', undefined, qinghua)).status).toBe(401);
 
