@@ -14,3 +14,4 @@ export * from './read-models-slot';
 export * from './roles';
 export * from './services';
 export * from './sibling-path';
+export * from './pages/login-url';

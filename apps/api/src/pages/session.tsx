@@ -6,6 +6,7 @@ import { render } from './layout';
 import { LoginPage } from './login-page';
 import type { ApiFetch, InProcessRequest, PageEnv } from './page-env';
 import { limitBody } from '../validator';
+import { LOGIN_TOKEN_PARAM } from './login-url';
 import { LOGIN_BODY_LIMIT, LOGIN_PATH, LOGOUT_PATH, PAGE_BODY_LIMIT, SESSION_COOKIE } from './session-constants';
 
 /*
@@ -32,7 +33,7 @@ export const logIn = async (c: Context<PageEnv>, token: string | undefined): Pro
   }
   setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
   const url = new URL(c.req.url);
-  url.searchParams.delete('token');
+  url.searchParams.delete(LOGIN_TOKEN_PARAM);
   return c.redirect(c.req.method === 'GET' ? `${url.pathname}${url.search}` : '/', 302);
 };
 
@@ -58,7 +59,7 @@ export const pageSession =
     c.set('csrfToken', csrfTokenFor(token));
 
     // A login URL may point at any page: take the token, then show that page.
-    const fromUrl = c.req.query('token');
+    const fromUrl = c.req.query(LOGIN_TOKEN_PARAM);
     if (c.req.method === 'GET' && fromUrl !== undefined && c.req.path !== LOGIN_PATH) return logIn(c, fromUrl);
 
     if (c.req.path.startsWith('/office/') && token === undefined) return c.redirect('/', 302);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { accessSync, constants } from 'node:fs';
 import { dirname } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
-import { createApp, openServices } from '@xinfang/api';
+import { createApp, loginUrl, openServices } from '@xinfang/api';
 import { CliError, messageOf } from '../errors';
 import { note, say, stderrLogger } from '../output';
 import { parseAnyStore, postgresLog } from '../store-location';
@@ -107,7 +107,7 @@ export const serve = async (options: { port: string; host: string; store: string
     const { info, token } = await services.database.tokens.create({ kind: 'office' }, '首次启动自动创建 / made on first start', new Date().toISOString());
     say('');
     say('首次启动：已创建一个 office（信访办）令牌，只显示这一次 / first start: an office token was made; it is shown only this once.');
-    say(`  登录网址 login URL: ${base}/?token=${token}`);
+    say(`  登录网址 login URL: ${loginUrl(base, token)}`);
     say(`  令牌 token (${info.id}): ${token}`);
     say(`  API 文档 docs: ${base}/docs`);
     say(`  API 示例 example: curl -H "Authorization: Bearer ${token}" ${base}/api/v1/ledgers/disputes`);

@@ -1,0 +1,46 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellText, forms } from '@xinfang/reports';
+import { seriousAxeViolations, startBrowserHarness, type BrowserHarness } from '../test-browser';
+import { buildScenario, ZHANG } from '../test-query-scenario';
+
+let harness: BrowserHarness;
+beforeAll(async () => {
+  harness = await startBrowserHarness({ setUp: async (server) => void (await buildScenario(server)) });
+});
+afterAll(async () => harness?.close());
+
+describe('台账 in the browser', () => {
+  it('logs in through the printed URL, opens 附件1 from the menu and downloads its XLSX with the rows of the API', async () => {
+    const page = await harness.logIn('office');
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '附件1' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('附件1 矛盾纠纷排查化解清单');
+
+    const api = await harness.server.call('GET', '/api/v1/ledgers/disputes');
+    const rows = api.body.rows as Parameters<(typeof forms.disputes.columns)[number]['value']>[0][];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(await page.locator('tbody tr').count()).toBe(rows.length);
+    expect(await page.locator('tbody').textContent()).toContain(ZHANG.name);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel' }).click()]);
+    // The server clock stands at 25 Sep (the scenario's end): the file is named for that day, in Chinese.
+    expect(download.suggestedFilename()).toBe('附件1-矛盾纠纷排查化解清单-2024-09-25.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.getWorksheet('附件1')!;
+    const columns = forms.disputes.columns;
+    expect(columns.map((_, i) => sheet.getRow(3).getCell(i + 1).value)).toEqual(columns.map((column) => column.header));
+    // Row 4 on: the ledger's rows, cell by cell as the page shows them (dates are Excel dates: their day).
+    expect(sheet.actualRowCount).toBe(3 + rows.length);
+    rows.forEach((row, r) => {
+      columns.forEach((column, c) => {
+        const value = sheet.getRow(4 + r).getCell(c + 1).value;
+        const shown = value instanceof Date ? value.toISOString().slice(0, 10) : value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+        expect({ row: r, column: column.header, shown }).toEqual({ row: r, column: column.header, shown: cellText(column, row) });
+      });
+    });
+
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await harness.screenshot(page, 'ledger-disputes');
+  });
+});
