@@ -2,3 +2,4 @@ export * from './format';
 export * from './forms';
 export * from './csv';
 export * from './xlsx';
+export * from './text-lines';

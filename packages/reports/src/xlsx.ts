@@ -3,12 +3,14 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Instant } from '@xinfang/domain';
 import { excelDate, formatDate, formatDateTime, shanghaiWallTime, yesNo, type DayOrInstant } from './format';
-import { formTitle, type Column, type Form } from './forms';
+import { cellText, formTitle, type Column, type Form } from './forms';
+import { rowHeightFor, wrappedLines } from './text-lines';
 
 /*
  * A form as an XLSX sheet, ready to print: the form's title on top, an optional line saying whose and as
  * of when, the bold header row (frozen, with a filter, repeated on every printed page), then the rows —
- * dates as real Excel dates, text wrapped, thin borders — on A4 landscape, one page wide.
+ * dates as real Excel dates, text wrapped, thin borders — on A4 landscape, one page wide. Every row is as
+ * tall as its longest wrapped cell (text-lines.ts): LibreOffice and WPS do not grow a row by themselves.
  */
 
 /** The `Content-Type` of an XLSX file. */
@@ -125,6 +127,7 @@ const addFormSheet = <Row>(workbook: ExcelJS.Workbook, form: Form<Row>, options:
   }
 
   const header = sheet.getRow(headerRow);
+  header.height = rowHeightFor(Math.max(...form.columns.map((column) => wrappedLines(column.header, column.width))));
   form.columns.forEach((column, i) => {
     const cell = header.getCell(i + 1);
     cell.value = column.header;
@@ -151,6 +154,10 @@ const addRow = <Row>(sheet: ExcelJS.Worksheet, form: Form<Row>, line: number, ro
         ? { horizontal: 'left', vertical: 'top', wrapText: true }
         : { horizontal: 'center', vertical: 'top' };
   });
+  // Only text wraps: a date, a number or 是/否 is one line.
+  cells.height = rowHeightFor(
+    Math.max(1, ...form.columns.map((column) => (column.kind === 'text' ? wrappedLines(cellText(column, row), column.width) : 1))),
+  );
   return cells;
 };
 
