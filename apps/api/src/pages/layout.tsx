@@ -48,13 +48,16 @@ button,.button{background:#fff;border:1px solid #8c959f;border-radius:4px;cursor
 .pager{display:flex;gap:.8rem;align-items:center;margin:.6rem 0}
 .problem{background:#fff;border:1px solid #b42318;border-radius:6px;padding:.8rem 1rem;max-width:48rem}
 .print-only{display:none}
+.form-subtitle{margin:.2rem 0;font-size:.9rem}.actions{margin:.3rem 0 .6rem}
 @media print{
 @page{size:A4 landscape;margin:10mm}
 body{background:#fff;font-size:10pt}
 header,.noprint,form.filters,.pager{display:none!important}
 .print-only{display:block}
 main{padding:0}
+h1.form-title{text-align:center;font-size:16pt;margin:0 0 4mm}
 table{width:100%;font-size:8pt}
+th{background:#eee!important;print-color-adjust:exact;-webkit-print-color-adjust:exact;white-space:normal}
 thead{display:table-header-group}
 tr{break-inside:avoid}
 a{color:inherit;text-decoration:none}

@@ -43,4 +43,36 @@ describe('台账 in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await harness.screenshot(page, 'ledger-disputes');
   });
+
+  it('prints 附件1 as the official form on A4 landscape: every row, no menu, filters or buttons', async () => {
+    const page = await harness.logIn('office', '/office/ledgers/disputes');
+    await page.getByRole('link', { name: '打印全表' }).click();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header').isVisible()).toBe(false);
+    expect(await page.locator('form.filters').isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: '导出 Excel' }).isVisible()).toBe(false);
+    expect(await page.locator('h1').textContent()).toBe('附件1 矛盾纠纷排查化解清单');
+    expect(await page.locator('.form-subtitle').textContent()).toBe('截至：2024-09-25');
+    expect(await page.locator('tbody tr').count()).toBe(3);
+    // The page size the print stylesheet asks for: A4 landscape, 297 × 210 mm (841.89 × 595.28 pt).
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf);
+    expect([Math.round(Number(box?.[1])), Math.round(Number(box?.[2]))]).toEqual([842, 595]);
+    await harness.screenshot(page, 'ledger-disputes-print');
+  });
+
+  it('shows each of the four forms with no serious accessibility violation', async () => {
+    const page = await harness.logIn('auditor');
+    for (const [name, title] of [
+      ['disputes', '附件1 矛盾纠纷排查化解清单'],
+      ['backlog', '附件2 信访积案和突出问题化解清单'],
+      ['visits', '附件3 领导干部接待群众来访登记表'],
+      ['duties', '附件4 领导接访安排表'],
+    ] as const) {
+      await page.goto(`${harness.server.url}/office/ledgers/${name}`);
+      expect(await page.locator('h1').textContent()).toBe(title);
+      expect({ name, violations: await seriousAxeViolations(page) }).toEqual({ name, violations: [] });
+      await harness.screenshot(page, `ledger-${name}`);
+    }
+  });
 });
