@@ -27,6 +27,7 @@ import type { Services } from './services';
 import { health } from './health';
 import { pageBodyLimit, pageSession, PAGE_PATHS } from './pages/session';
 import { loginPages } from './pages/login';
+import { isPagePath, pageFailure, pageNotFound } from './pages/error-page';
 import { dashboardPages } from './pages/dashboard';
 import { ledgerPages } from './pages/ledgers';
 
@@ -95,10 +96,13 @@ export const createApp = (services: Services) => {
   app.route('/', dashboardPages);
   app.route('/', ledgerPages);
 
-  app.onError(
-    handleError((error, c) => services.logger.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed')),
-  );
-  app.notFound((c) => problemResponse(c, notFound('路径 / path', c.req.path).body));
+  const onError = handleError((error, c) => services.logger.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed'));
+  // A page that fails or does not exist is answered as a page (with a way back), the API in problem+json.
+  app.onError((error, c) => {
+    const response = onError(error, c);
+    return isPagePath(c.req.path) && response.status >= 500 ? pageFailure(c, response) : response;
+  });
+  app.notFound((c) => (isPagePath(c.req.path) ? pageNotFound(c) : problemResponse(c, notFound('路径 / path', c.req.path).body)));
   return app;
 };
 

@@ -147,4 +147,14 @@ describe('the office pages', () => {
     expect(page.text).toContain('截至 2024-09-25 23:59');
     expect(page.text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   });
+
+  it('answers a page that does not exist with a page, and a way back; the API keeps problem+json', async () => {
+    const page = await browse('/office/nosuch', await logIn('office'));
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.text).toContain('没有这个页面：/office/nosuch');
+    expect(page.text).toContain('<a href="/">返回工作台</a>');
+    const api = await browse('/api/v1/nosuch');
+    expect(api.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+  });
 });
