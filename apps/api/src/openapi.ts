@@ -32,6 +32,7 @@ import {
   SubmitScreeningReportBody,
   TransferCaseBody,
 } from '@xinfang/domain';
+import { formTitle, ledgerEntries, type LedgerEntry, type LedgerFilter } from '@xinfang/reports';
 import { toJsonSchema, type JsonSchema } from './io-ts-schema';
 import { MAX_LISTED_ERRORS } from './problem';
 import { FEED_MAX_LIMIT } from './routes/events';
@@ -202,7 +203,41 @@ const fromDate = (what: Bilingual, required = false) =>
 const toDate = (what: Bilingual, required = false) =>
   param('to', LocalDateC, { zh: `${what.zh}截止日期（含）`, en: `last day of ${what.en} (inclusive)` }, required);
 
+/** A filter of a ledger as a query parameter. */
+const ledgerFilterParam = (filter: LedgerFilter, entry: LedgerEntry): QueryParam => {
+  const period = entry.period ?? { zh: '', en: 'the period' };
+  switch (filter) {
+    case 'communityId':
+      return communityFilter;
+    case 'from':
+      return fromDate(period);
+    case 'to':
+      return toDate(period);
+    case 'category':
+      return param('category', Category, { zh: '类别', en: 'category' });
+    case 'leaderId':
+      return param('leaderId', Id, { zh: '接访领导', en: 'the receiving leader' });
+    case 'unit':
+      return param('unit', Id, { zh: '单位："subdistrict" 或社区标识', en: 'unit: "subdistrict" or a communityId' });
+  }
+};
+
 // ——— the endpoints ———
+
+/** A ledger's endpoint, from the ledger table (@xinfang/reports): its filters, period, summary, notes and readers. */
+const ledgerEndpoint = (entry: LedgerEntry): Endpoint => ({
+  method: 'GET',
+  path: `/ledgers/${entry.name}`,
+  operationId: `${entry.name}Ledger`,
+  tag: 'ledgers',
+  summary: { zh: formTitle(entry.form), en: entry.summary },
+  ...(entry.notes === undefined ? {} : { notes: entry.notes }),
+  query: [...ledgerParams, ...entry.filters.map((filter) => ledgerFilterParam(filter, entry))],
+  success: 200,
+  reply: 'ledger',
+  roles: entry.public ? [office, auditor, inspector, anyCommunity, anyLeader] : readers,
+});
+
 
 const caseCommand = (
   path: string,
@@ -475,72 +510,7 @@ export const endpoints: readonly Endpoint[] = [
     reply: 'object',
     roles: [office, auditor],
   },
-  {
-    method: 'GET',
-    path: '/ledgers/disputes',
-    operationId: 'disputesLedger',
-    tag: 'ledgers',
-    summary: { zh: '附件1 矛盾纠纷排查化解清单', en: 'Form 1: disputes screened and resolved' },
-    query: [
-      ...ledgerParams,
-      communityFilter,
-      fromDate({ zh: '登记', en: 'registration' }),
-      toDate({ zh: '登记', en: 'registration' }),
-      param('category', Category, { zh: '类别', en: 'category' }),
-    ],
-    success: 200,
-    reply: 'ledger',
-    roles: readers,
-  },
-  {
-    method: 'GET',
-    path: '/ledgers/backlog',
-    operationId: 'backlogLedger',
-    tag: 'ledgers',
-    summary: { zh: '附件2 信访积案和突出问题化解清单', en: 'Form 2: backlog cases and pressing problems' },
-    notes: {
-      zh: '截至 asOf 的全部积案，含积案原因、包案领导和"五个一"情况。',
-      en: 'Every case in backlog as of asOf, with its reasons, package leader and five-ones status.',
-    },
-    query: [...ledgerParams, communityFilter],
-    success: 200,
-    reply: 'ledger',
-    roles: readers,
-  },
-  {
-    method: 'GET',
-    path: '/ledgers/visits',
-    operationId: 'visitsLedger',
-    tag: 'ledgers',
-    summary: { zh: '附件3 领导干部接待群众来访登记表', en: 'Form 3: visits received by leaders' },
-    query: [
-      ...ledgerParams,
-      fromDate({ zh: '接待', en: 'reception' }),
-      toDate({ zh: '接待', en: 'reception' }),
-      param('leaderId', Id, { zh: '接访领导', en: 'the receiving leader' }),
-      communityFilter,
-    ],
-    success: 200,
-    reply: 'ledger',
-    roles: readers,
-  },
-  {
-    method: 'GET',
-    path: '/ledgers/duties',
-    operationId: 'dutiesLedger',
-    tag: 'ledgers',
-    summary: { zh: '附件4 领导接访安排表', en: 'Form 4: the reception roster' },
-    notes: { zh: '接访安排是公开的：任何角色都可读取。', en: 'The roster is public: every role may read it.' },
-    query: [
-      ...ledgerParams,
-      fromDate({ zh: '值班', en: 'duty' }),
-      toDate({ zh: '值班', en: 'duty' }),
-      param('unit', Id, { zh: '单位："subdistrict" 或社区标识', en: 'unit: "subdistrict" or a communityId' }),
-    ],
-    success: 200,
-    reply: 'ledger',
-    roles: [office, auditor, inspector, anyCommunity, anyLeader],
-  },
+  ...ledgerEntries.map(ledgerEndpoint),
   {
     method: 'GET',
     path: '/reports/screening',

@@ -1,9 +1,14 @@
 import { logBoundsProjection, worldProjections } from '@xinfang/projections';
 import { describe, expect, it } from 'vitest';
-import { PROJECTION_NAMES, createProgram } from './program';
+import { ledgerEntries } from '@xinfang/reports';
+import { FORM_NUMBERS, PROJECTION_NAMES, createProgram } from './program';
 import { runCli } from './test/cli';
 
 describe('the command line', () => {
+  it('exports the forms of the ledger table, by their numbers', () => {
+    expect([...FORM_NUMBERS]).toEqual(ledgerEntries.map((entry) => String(entry.number)));
+  });
+
   const program = createProgram();
   const commands = program.commands.flatMap((c) => (c.commands.length > 0 ? c.commands.map((s) => [`${c.name()} ${s.name()}`, s] as const) : [[c.name(), c] as const]));
 

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { categoryLabels, dayOf, type Category } from '@xinfang/domain';
 import type { Ledger, Numbered, TimeView } from '@xinfang/projections';
 import { PassThrough, Readable } from 'node:stream';
-import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csvChunks, forms, writeXlsx, type Form, type FormName } from '@xinfang/reports';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csvChunks, forms, ledgerTable, writeXlsx, type Form, type FormName, type LedgerEntry, type LedgerFilter } from '@xinfang/reports';
 import { answerHead, HEAD_HEADER } from '../answer-head';
 import { roleOf } from '../auth';
 import type { AppEnv } from '../env';
@@ -35,6 +35,23 @@ type Format = (typeof FORMATS)[number];
 const CATEGORIES = Object.keys(categoryLabels) as Category[];
 
 const ledgerParams = { ...viewParams, ...pagingParams, format: params.oneOf(FORMATS) } as const;
+
+/** How each filter of the ledger table (@xinfang/reports) is read from the query. */
+const filterParams = {
+  communityId: params.id,
+  from: params.date,
+  to: params.date,
+  category: params.oneOf(CATEGORIES),
+  leaderId: params.id,
+  unit: params.id,
+} as const satisfies Record<LedgerFilter, unknown>;
+
+/** A ledger's query: the view, paging and format, and the filters the ledger table gives it. */
+const queryOf = (entry: LedgerEntry) =>
+  query({
+    ...ledgerParams,
+    ...(Object.fromEntries(entry.filters.map((filter) => [filter, filterParams[filter]])) as Partial<typeof filterParams>),
+  });
 
 /** What a file's name says: the form and the day it is as of. */
 const contentDisposition = (name: FormName, view: TimeView, extension: 'csv' | 'xlsx'): string => {
@@ -126,7 +143,7 @@ export const ledgers = new Hono<AppEnv>()
   .get(
     '/disputes',
     readsFigures,
-    query({ ...ledgerParams, communityId: params.id, from: params.date, to: params.date, category: params.oneOf(CATEGORIES) }),
+    queryOf(ledgerTable.disputes),
     async (c) => {
       const q = c.req.valid('query');
       const communityId = communityScope(roleOf(c), q.communityId);
@@ -135,7 +152,7 @@ export const ledgers = new Hono<AppEnv>()
     },
   )
   /** 附件2 信访积案和突出问题化解清单: every case in backlog at `asOf`; `communityId` (an addition). */
-  .get('/backlog', readsFigures, query({ ...ledgerParams, communityId: params.id }), async (c) => {
+  .get('/backlog', readsFigures, queryOf(ledgerTable.backlog), async (c) => {
     const q = c.req.valid('query');
     const communityId = communityScope(roleOf(c), q.communityId);
     const filter = { ...paging(q), communityId };
@@ -148,7 +165,7 @@ export const ledgers = new Hono<AppEnv>()
   .get(
     '/visits',
     readsFigures,
-    query({ ...ledgerParams, from: params.date, to: params.date, leaderId: params.id, communityId: params.id }),
+    queryOf(ledgerTable.visits),
     async (c) => {
       const q = c.req.valid('query');
       const communityId = communityScope(roleOf(c), q.communityId);
@@ -157,7 +174,7 @@ export const ledgers = new Hono<AppEnv>()
     },
   )
   /** 附件4 领导接访安排表, public to every role: `from, to, unit` (`subdistrict` or a communityId). */
-  .get('/duties', query({ ...ledgerParams, from: params.date, to: params.date, unit: params.id }), async (c) => {
+  .get('/duties', queryOf(ledgerTable.duties), async (c) => {
     const q = c.req.valid('query');
     const communityId = q.unit !== undefined && q.unit !== 'subdistrict' ? q.unit : undefined;
     const filter = { ...paging(q), from: q.from, to: q.to, unit: q.unit };

@@ -16,7 +16,7 @@ import {
   type TimeView,
 } from '@xinfang/projections';
 import { formatLogHead, readLogHead } from '@xinfang/event-store';
-import { backlogForm, csvChunks, disputesForm, dutiesForm, formTitle, visitsForm, writeXlsx, type Form } from '@xinfang/reports';
+import { csvChunks, formTitle, ledgerNumbered, writeXlsx, type Form, type FormName, type LedgerEntry } from '@xinfang/reports';
 import { CliError } from '../errors';
 import { note, say } from '../output';
 import { withLogAndPersonalData } from '../stores';
@@ -46,13 +46,8 @@ interface XlsxMeta {
   readonly communityName?: string;
 }
 
-/** One form: its rows for a view, as they are made. */
-interface FormExport {
-  readonly form: Form<never>;
-  /** Whether the form lists a period (`--from`/`--to`): 附件2 is the backlog as of a day, not a period. */
-  readonly period: boolean;
-  readonly rows: (log: LogWorld, view: TimeView, filters: Filters, personal: PersonalDataReader) => AsyncIterable<unknown> | Iterable<unknown>;
-}
+/** How the rows of a form are made for a view, as they come (the form, its number and its filters are the ledger table's). */
+type RowsOf = (log: LogWorld, view: TimeView, filters: Filters, personal: PersonalDataReader) => AsyncIterable<unknown> | Iterable<unknown>;
 
 const window = (filters: Filters) => ({
   ...(filters.from === undefined ? {} : { from: filters.from }),
@@ -60,29 +55,13 @@ const window = (filters: Filters) => ({
 });
 const community = (filters: Filters) => (filters.communityId === undefined ? {} : { communityId: filters.communityId });
 
-const formExports: Record<'1' | '2' | '3' | '4', FormExport> = {
-  '1': {
-    period: true,
-    form: disputesForm,
-    rows: (log, view, filters, personal) => streamCaseLedger(log, disputesPlan, view, { ...community(filters), ...window(filters) }, personal),
-  },
-  '2': {
-    period: false,
-    form: backlogForm,
-    rows: (log, view, filters, personal) => streamCaseLedger(log, backlogPlan, view, community(filters), personal),
-  },
-  '3': {
-    period: true,
-    form: visitsForm,
-    rows: (log, view, filters, personal) => streamCaseLedger(log, visitsPlan, view, { ...community(filters), ...window(filters) }, personal),
-  },
-  '4': {
-    period: true,
-    form: dutiesForm,
-    // The roster is in the log's small World already.
-    rows: (log, view, filters) =>
-      dutiesLedger(log.world, view, { ...window(filters), ...(filters.communityId === undefined ? {} : { unit: filters.communityId }) }).rows,
-  },
+const rowsOf: Record<FormName, RowsOf> = {
+  disputes: (log, view, filters, personal) => streamCaseLedger(log, disputesPlan, view, { ...community(filters), ...window(filters) }, personal),
+  backlog: (log, view, filters, personal) => streamCaseLedger(log, backlogPlan, view, community(filters), personal),
+  visits: (log, view, filters, personal) => streamCaseLedger(log, visitsPlan, view, { ...community(filters), ...window(filters) }, personal),
+  // The roster is in the log's small World already.
+  duties: (log, view, filters) =>
+    dutiesLedger(log.world, view, { ...window(filters), ...(filters.communityId === undefined ? {} : { unit: filters.communityId }) }).rows,
 };
 
 /** Counts the rows as they pass. */
@@ -123,9 +102,9 @@ export const exportForm = async (options: {
   out?: string;
   store: string;
 }): Promise<void> => {
-  const chosen = formExports[options.form];
+  const chosen: LedgerEntry = ledgerNumbered(Number(options.form))!;
   // An option the form does not take would be silently ignored, and the office would trust a table it did not ask for.
-  if (!chosen.period && (options.from !== undefined || options.to !== undefined)) {
+  if (chosen.period === undefined && (options.from !== undefined || options.to !== undefined)) {
     throw new CliError(
       `附件${options.form} 不按起止日期导出，请用 --as-of / form ${options.form} has no period: --from and --to do not apply (use --as-of)`,
     );
@@ -163,7 +142,7 @@ export const exportForm = async (options: {
       ...(unitName === undefined ? {} : { communityName: unitName }),
     };
     note(`日志末尾 log head: ${formatLogHead(head)}（可用于 verify --expect / for verify --expect）`);
-    const rows = counted(chosen.rows(log, view, filters, personal), count);
+    const rows = counted(rowsOf[chosen.name](log, view, filters, personal), count);
     if (path === undefined) {
       await writeForm(options.format, chosen.form as Form<unknown>, rows, process.stdout, meta);
       return unitName;
