@@ -140,6 +140,18 @@ describe('the office pages', () => {
     });
     expect(res.status).toBe(403);
     expect(res.headers.get('set-cookie')).toBeNull();
+    // A browser says so in Sec-Fetch-Site (its Origin is null under Referrer-Policy: no-referrer).
+    const post = (headers: Record<string, string>) =>
+      fetch(`${server.url}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: `token=${encodeURIComponent(server.tokens.office)}`,
+      });
+    expect((await post({ origin: 'null', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await post({ origin: 'null', 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    expect((await post({ origin: 'null', 'sec-fetch-site': 'same-origin' })).status).toBe(302);
+    expect((await post({ origin: 'null' })).status).toBe(302);
   });
 
   it('shows the ledger time in Asia/Shanghai, never raw UTC', async () => {
