@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { RequestContext } from 'hono/jsx-renderer';
+import { ledgerEntries, type LedgerEntry } from '@xinfang/reports';
+import type { Role } from '../roles';
 import type { PageEnv } from './page-env';
 
 /*
@@ -13,13 +15,20 @@ import type { PageEnv } from './page-env';
 export const PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+export interface MenuItem {
+  readonly href: string;
+  readonly label: string;
+  /** Shown only to the roles it says (default: every role) — a link the role may not open is left out. */
+  readonly shownTo?: (role: Role) => boolean;
+}
+
+/** A leader reads the roster, not the ledgers of every case of a community (API.md). */
+const readsLedger = (entry: LedgerEntry) => (role: Role) => entry.public || role.kind !== 'leader';
+
 /** The menu, in order. Each page's owner adds its line here. */
-export const MENU: readonly { readonly href: string; readonly label: string }[] = [
+export const MENU: readonly MenuItem[] = [
   { href: '/', label: '工作台' },
-  { href: '/office/ledgers/disputes', label: '附件1' },
-  { href: '/office/ledgers/backlog', label: '附件2' },
-  { href: '/office/ledgers/visits', label: '附件3' },
-  { href: '/office/ledgers/duties', label: '附件4' },
+  ...ledgerEntries.map((entry) => ({ href: `/office/ledgers/${entry.name}`, label: entry.form.number, shownTo: readsLedger(entry) })),
   { href: '/docs', label: '接口文档' },
   { href: '/logout', label: '退出' },
 ];
@@ -66,13 +75,15 @@ a{color:inherit;text-decoration:none}
 
 export interface LayoutProps {
   readonly title: string;
+  /** Whose menu: items not shown to this role are left out (no role: the whole menu). */
+  readonly role?: Role | undefined;
   /** The menu is left out of the login page. */
   readonly nav?: boolean;
   readonly who?: string | undefined;
   readonly children?: Child;
 }
 
-export const Layout = ({ title, nav = true, who, children }: LayoutProps) => (
+export const Layout = ({ title, nav = true, who, role, children }: LayoutProps) => (
   <html lang="zh-CN">
     <head>
       <meta charset="utf-8" />
@@ -85,7 +96,7 @@ export const Layout = ({ title, nav = true, who, children }: LayoutProps) => (
         <header>
           <strong>信访工作台</strong>
           <nav aria-label="主菜单" style="display:contents">
-            {MENU.map((item) => (
+            {MENU.filter((item) => role === undefined || item.shownTo === undefined || item.shownTo(role)).map((item) => (
               <a href={item.href}>{item.label}</a>
             ))}
           </nav>
@@ -129,7 +140,7 @@ export const render = async (
 ): Promise<Response> => {
   const page = (
     <RequestContext.Provider value={c}>
-      <Layout title={title} nav={options.nav ?? true} who={whoOf(c)}>
+      <Layout title={title} nav={options.nav ?? true} who={whoOf(c)} role={c.var.pageCaller?.role}>
         {body}
       </Layout>
     </RequestContext.Provider>

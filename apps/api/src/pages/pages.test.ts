@@ -169,4 +169,13 @@ describe('the office pages', () => {
     const api = await browse('/api/v1/nosuch');
     expect(api.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
   });
+
+  it('leaves out of the menu what the role may not open: a leader reads the roster, not 附件1–3', async () => {
+    const leader = await browse('/office/ledgers/duties', await logIn('leader:L01'));
+    expect(leader.status).toBe(200);
+    expect(leader.text).toContain('<a href="/office/ledgers/duties">附件4</a>');
+    expect(leader.text).not.toContain('<a href="/office/ledgers/disputes">附件1</a>');
+    const inspector = await browse('/office/ledgers/duties', await logIn('inspector'));
+    expect(inspector.text).toContain('<a href="/office/ledgers/disputes">附件1</a>');
+  });
 });
