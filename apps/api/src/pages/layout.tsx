@@ -59,7 +59,7 @@ button,.button{background:#fff;border:1px solid #8c959f;border-radius:4px;cursor
 .print-only{display:none}
 .form-subtitle{margin:.2rem 0;font-size:.9rem}.actions{margin:.3rem 0 .6rem}
 @media print{
-@page{size:A4 landscape;margin:10mm}
+@page{size:A4 landscape;margin:10mm 10mm 12mm;@bottom-center{content:"第 " counter(page) " 页，共 " counter(pages) " 页";font-size:8pt}}
 body{background:#fff;font-size:10pt}
 header,.noprint,form.filters,.pager{display:none!important}
 .print-only{display:block}
