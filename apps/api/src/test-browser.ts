@@ -32,8 +32,9 @@ export const launchChromium = async (): Promise<Browser> => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`no chromium at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (or set XINFANG_CHROMIUM)`);
   }
-  // As root (CI, containers) chromium runs only without its sandbox.
-  const args = ['--lang=zh-CN', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+  // As root (CI, containers) chromium runs only without its sandbox; a container's /dev/shm is often 64 MB,
+  // too small for chromium's shared memory, so it uses /tmp.
+  const args = ['--lang=zh-CN', '--disable-dev-shm-usage', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
   return chromium.launch({ executablePath: CHROMIUM, args, headless: true });
 };
 
