@@ -1,4 +1,4 @@
-import type { CaseCommand, ExistingCase } from '@xinfang/domain';
+import { leadsCase, type CaseCommand, type ExistingCase } from '@xinfang/domain';
 import type { Role } from './roles';
 
 /*
@@ -14,12 +14,6 @@ import type { Role } from './roles';
 /** A command on an existing case (`POST /cases/{id}/…`). */
 export type CaseAction = Exclude<CaseCommand, { type: 'RegisterCase' | 'RecordVisit' }>;
 
-/**
- * Whether the leader leads the case: it is the responsible leader of the assignment in force (a new
- * assignment replaces the old one) or a 包案 leader of it. Receiving a visit on a case is not leading it.
- */
-export const leadsCase = (leaderId: string, kase: ExistingCase): boolean =>
-  kase.assignment?.responsibleLeaderId === leaderId || kase.packages.some((p) => p.leaderId === leaderId);
 
 /** The roles that may register some case (`POST /cases`): refused before the body is read. */
 export const mayRegisterCases = (role: Role): boolean => role.kind === 'office' || role.kind === 'community';

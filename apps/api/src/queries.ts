@@ -3,6 +3,7 @@ import {
   backlogLedger,
   caseById,
   caseFile,
+  caseList,
   communityName,
   disputesLedger,
   dutiesLedger,
@@ -11,6 +12,7 @@ import {
   screeningReport,
   visitsLedger,
   type BacklogQuery,
+  type CaseListQuery,
   type DisputesQuery,
   type DutiesQuery,
   type KpiWindow,
@@ -38,6 +40,7 @@ export type QueryKind =
   | { readonly kind: 'ledger'; readonly form: 'duties'; readonly filter: DutiesQuery; readonly communityId?: string }
   | { readonly kind: 'kpis'; readonly window: KpiWindow }
   | { readonly kind: 'caseFile'; readonly caseId: string }
+  | { readonly kind: 'caseList'; readonly filter: CaseListQuery }
   | { readonly kind: 'personFile'; readonly personId: string }
   | { readonly kind: 'screeningReport'; readonly communityId: string; readonly date: LocalDate; readonly paging: Paging };
 
@@ -52,6 +55,7 @@ export interface Answers {
   readonly ledger: { readonly ledger: ReturnType<typeof disputesLedger> | ReturnType<typeof backlogLedger> | ReturnType<typeof visitsLedger> | ReturnType<typeof dutiesLedger>; readonly communityName?: string };
   readonly kpis: ReturnType<typeof kpis>;
   readonly caseFile: { readonly file?: NonNullable<ReturnType<typeof caseFile>>; readonly state?: string };
+  readonly caseList: ReturnType<typeof caseList>;
   readonly personFile: { readonly file?: NonNullable<ReturnType<typeof personFile>> };
   readonly screeningReport: { readonly report?: ReturnType<typeof screeningReport> };
 }
@@ -86,6 +90,8 @@ export const answer = (world: World, query: Query, deps: AnswerDeps): Answers[Qu
       const state = caseById(world, query.caseId);
       return file === undefined || state === undefined ? {} : { file, state: state.status };
     }
+    case 'caseList':
+      return caseList(world, view, query.filter, deps.personalData);
     case 'personFile': {
       const file = personFile(world, view, query.personId, deps.personalData);
       return file === undefined ? {} : { file };

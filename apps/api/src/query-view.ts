@@ -60,7 +60,20 @@ const oneOf =
   (text) =>
     (values as readonly string[]).includes(text) ? ok(text as K) : bad(`应为以下之一：${values.join(' | ')}`, `expected one of: ${values.join(' | ')}`);
 
-export const params = { instant, date, count, id, oneOf } as const;
+/** Free text of at most `max` characters (a search), trimmed; empty is refused. */
+const text =
+  (max = 100): Param<string> =>
+  (raw) => {
+    const value = raw.trim();
+    if (value === '') return bad('不能为空', 'must not be empty');
+    return [...value].length <= max ? ok(value) : bad(`不能超过 ${max} 个字`, `must be at most ${max} characters`);
+  };
+
+/** `true` or `false`. */
+const flag: Param<boolean> = (raw) =>
+  raw === 'true' ? ok(true) : raw === 'false' ? ok(false) : bad('应为 true 或 false', 'expected true or false');
+
+export const params = { instant, date, count, id, oneOf, text, flag } as const;
 
 export type QuerySpec = Readonly<Record<string, Param<unknown>>>;
 export type ParsedQuery<S extends QuerySpec> = { readonly [K in keyof S]?: S[K] extends Param<infer A> ? A : never };

@@ -50,6 +50,14 @@ export type ExistingCase = Extract<CaseState, CaseFacts>;
 
 export const initialCaseState: CaseState = { status: 'none' };
 
+/**
+ * Whether a leader leads the case: it is the responsible leader of the assignment in force (a new
+ * assignment replaces the old one) or a 包案 leader of it. Receiving a visit on a case is not leading it.
+ * Who may act on a case and a leader's "my cases" both ask this.
+ */
+export const leadsCase = (leaderId: string, kase: ExistingCase): boolean =>
+  kase.assignment?.responsibleLeaderId === leaderId || kase.packages.some((p) => p.leaderId === leaderId);
+
 const registered = (data: Data<'CaseRegistered'>): ExistingCase => ({
   status: 'registered',
   caseId: data.caseId,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseCommand } from './case-commands';
 import { caseEventTime, caseStream, type CaseEvent } from './case-events';
-import { evolveCase, initialCaseState, type CaseState } from './case-state';
+import { evolveCase, initialCaseState, leadsCase, type CaseState, type ExistingCase } from './case-state';
 import { caseDecider, decideCase } from './case';
 import { fold } from './decider';
 import { deciderSpec, expectEvents, expectRefusal } from './decider-spec';
@@ -432,6 +432,14 @@ describe('AssignCase (一案一策)', () => {
     expect(expectRefusal(early, 'timeOutOfOrder').details).toEqual({ field: 'at', notBefore: ACCEPTED_AT });
     const beforeExtension = spec.given([...openCase, extended]).when(on('AssignCase', { ...assignment, at: '2024-10-27T10:00:00+08:00' }));
     expect(expectRefusal(beforeExtension, 'timeOutOfOrder').details).toEqual({ field: 'at', notBefore: '2024-10-28T10:00:00+08:00' });
+  });
+});
+
+describe('leadsCase', () => {
+  it("is the assignment's responsible leader or a 包案 leader, not a receiving leader", () => {
+    const packaged = fold(caseDecider, [...openCase, { type: 'CasePackaged', data: { leaderId: 'leader-9', at: '2024-09-25T09:00:00+08:00', responsibilities: ['situation', 'education', 'resolution', 'closure'] } } as CaseEvent]) as ExistingCase;
+    expect(['leader-1', 'leader-9', 'leader-2'].map((id) => leadsCase(id, packaged))).toEqual([true, true, false]);
+    expect(leadsCase('leader-1', fold(caseDecider, [registered, accepted]) as ExistingCase)).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@ export * from './ledger';
 export * from './case-ledger';
 export * from './log-ledger';
 export * from './disputes-ledger';
+export * from './case-list';
 export * from './backlog-ledger';
 export * from './visits-ledger';
 export * from './duties-ledger';

@@ -1,13 +1,14 @@
 import { Hono, type Context } from 'hono';
-import { caseStream, type ExistingCase } from '@xinfang/domain';
+import { caseStream, categoryLabels, originLabels, type Category, type ExistingCase, type Origin } from '@xinfang/domain';
 import type { RecordedEvent } from '@xinfang/event-store';
-import { isVisible } from '@xinfang/projections';
+import { caseLedgerStatusLabels, caseListDues, caseListSorts, isVisible, type CaseLedgerStatus } from '@xinfang/projections';
 import { permit, roleOf } from '../auth';
 import { mayReadCase, mayReadCases } from '../case-access';
 import type { AppEnv } from '../env';
 import { personalJson } from '../masking';
 import { forbidden, notFound } from '../problem';
-import { query, viewOf, viewParams } from '../query-view';
+import { communityScope, pagingParams, params, query, viewOf, viewParams } from '../query-view';
+import type { Role } from '../roles';
 import { stateAnswerHead } from '../answer-head';
 
 /*
@@ -40,7 +41,53 @@ const revisionIn = (events: readonly RecordedEvent[], view: Parameters<typeof is
 
 const lastRevision = (events: readonly RecordedEvent[]): number => events[events.length - 1]?.meta.revision ?? 0;
 
+const keysOf = <K extends string>(labels: Readonly<Record<K, string>>): K[] => Object.keys(labels) as K[];
+
+/** The filters of the case list (API.md v1.1, "Lists and look-ups"). */
+const caseListParams = {
+  ...pagingParams,
+  status: params.oneOf<CaseLedgerStatus>(keysOf(caseLedgerStatusLabels)),
+  communityId: params.id,
+  category: params.oneOf<Category>(keysOf(categoryLabels)),
+  origin: params.oneOf<Origin>(keysOf(originLabels)),
+  leaderId: params.id,
+  due: params.oneOf(caseListDues),
+  backlog: params.flag,
+  q: params.text(),
+  from: params.date,
+  to: params.date,
+  sort: params.oneOf(caseListSorts),
+} as const;
+
+/**
+ * The leader a case list is limited to: a leader's own cases (naming another leader is a 403, never an
+ * empty list); any the other roles name.
+ */
+const leaderScope = (role: Role, requested: string | undefined): string | undefined => {
+  if (role.kind !== 'leader') return requested;
+  if (requested !== undefined && requested !== role.leaderId) {
+    throw forbidden(`领导账号只能查看本人负责或包案的事项（${role.leaderId}）/ a leader token lists only the cases it leads (${role.leaderId})`);
+  }
+  return role.leaderId;
+};
+
 export const caseQueries = new Hono<AppEnv>()
+  /**
+   * The case list, the to-do view: every case registered by now, filtered, sorted (`-registeredAt` by
+   * default) and paged, each row as the case stands now. A community sees its own cases, a leader the
+   * cases it leads; petitioners masked for every role but the office.
+   */
+  .get('/', readsCases, query(caseListParams), async (c) => {
+    const q = c.req.valid('query');
+    const role = roleOf(c);
+    const leaderId = leaderScope(role, q.leaderId);
+    const communityId = role.kind === 'leader' ? q.communityId : communityScope(role, q.communityId);
+    const filter = { ...q, ...(communityId === undefined ? {} : { communityId }), ...(leaderId === undefined ? {} : { leaderId }) };
+    const { view, shown, atLeast } = await viewOf(c, {});
+    const { answer, position } = await c.var.services.queries.run({ kind: 'caseList', filter, view, shown, atLeast });
+    await stateAnswerHead(c, position);
+    return personalJson(c, answer);
+  })
   /**
    * The case file as of the view, with `state` (the lifecycle of DESIGN.md: registered, accepted,
    * inProgress, resolved, closed, rejected) beside `status` (化解状态 of the forms), `revision` (the
