@@ -108,4 +108,21 @@ describe('台账 pages', () => {
     const bad = await open('/office/ledgers/disputes?from=2024-13-01');
     expect(bad.text).toContain('查询参数有误');
   });
+
+  it('opens, unasked, as of the last day of a past campaign when the store holds nothing of this month', async () => {
+    server.setNow('2026-12-01T10:00:00+08:00');
+    try {
+      const page = await open('/office/ledgers/backlog');
+      // The latest business time in the store: the extra cases of 22 Sep 2024.
+      expect(page.text).toContain('默认显示截至最近一条数据之日（2024-09-22）');
+      expect(page.text).toContain('<input type="date" name="asOf" value="2024-09-22"/>');
+      expect(page.text).toContain('截至 2024-09-22 23:59');
+      // Asked, the day asked.
+      const asked = await open('/office/ledgers/backlog?asOf=2026-11-30');
+      expect(asked.text).not.toContain('默认显示');
+      expect(asked.text).toContain('截至 2026-11-30 23:59');
+    } finally {
+      server.setNow('2024-09-25T12:30:00+08:00');
+    }
+  });
 });

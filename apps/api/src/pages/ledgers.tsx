@@ -1,5 +1,7 @@
 import { Hono, type Context } from 'hono';
+import { dayOf } from '@xinfang/domain';
 import { cellText, formTitle, ledgerNamed, type Column, type LedgerEntry } from '@xinfang/reports';
+import { defaultRange } from './dashboard-range';
 import { errorPage } from './error-page';
 import { render } from './layout';
 import { LedgerFilters, type Choices, type FilterValues } from './ledger-filters';
@@ -118,10 +120,12 @@ interface LedgerPageProps {
   readonly all: boolean;
   readonly ledger?: { readonly total: number; readonly asOf: string; readonly rows: readonly Row[] };
   readonly problem?: PageProblem;
+  /** The 截至 the page chose, not asked: the last day of a past campaign. */
+  readonly pastCampaign?: string | undefined;
 }
 
 const LedgerPage = (props: LedgerPageProps) => {
-  const { entry, values, choices, sort, page, all, ledger, problem } = props;
+  const { entry, values, choices, sort, page, all, ledger, problem, pastCampaign } = props;
   const path = `/office/ledgers/${entry.name}`;
   const shownQuery = { ...values, sort: sort === undefined ? undefined : `${sort.descending ? '-' : ''}${sort.header}` };
   const pages = ledger === undefined || all ? 1 : Math.max(1, Math.ceil(ledger.total / PAGE_SIZE));
@@ -130,6 +134,9 @@ const LedgerPage = (props: LedgerPageProps) => {
     <>
       <h1 class="form-title">{formTitle(entry.form)}</h1>
       <LedgerFilters entry={entry} values={values} choices={choices} sort={sort} />
+      {pastCampaign !== undefined && (
+        <p class="muted noprint">{`本月没有新数据，默认显示截至最近一条数据之日（${pastCampaign}）的台账；可改“截至”查看其他日期。`}</p>
+      )}
       <p class="noprint actions">
         <a class="button" href={withQuery(`/office/exports/${entry.name}`, searchOf({ ...values, format: 'xlsx' }))}>
           导出 Excel
@@ -165,6 +172,18 @@ const LedgerPage = (props: LedgerPageProps) => {
   );
 };
 
+/**
+ * The day a ledger opens on when no 截至 is asked: today — unless the store holds no event of this month
+ * (a past campaign, as the demo's of 2024): then the day of its latest event, as 工作台 opens on it, not a
+ * today at which every case of the campaign is long overdue.
+ */
+const campaignDay = async (c: Context<PageEnv>): Promise<string | undefined> => {
+  const today = dayOf(c.var.services.clock.now());
+  const bounds = await c.var.services.worlds.bounds();
+  const { to } = defaultRange(today, bounds?.maxOccurredAt);
+  return to === today ? undefined : to;
+};
+
 const pageNumber = (text: string | undefined): number => {
   const n = Number(text);
   return Number.isSafeInteger(n) && n >= 1 ? n : 1;
@@ -174,7 +193,9 @@ export const ledgerPages = new Hono<PageEnv>()
   .get('/office/ledgers/:name', async (c) => {
     const entry = ledgerNamed(c.req.param('name'));
     if (entry === undefined) return noSuchForm(c);
-    const values = filterValues(c, entry);
+    const asked = filterValues(c, entry);
+    const pastCampaign = asked.asOf === undefined ? await campaignDay(c) : undefined;
+    const values: FilterValues = pastCampaign === undefined ? asked : { ...asked, asOf: pastCampaign };
     const sort = sortOrderOf(c.req.query('sort'), columnsOf(entry));
     const all = c.req.query('all') === '1';
     const page = all ? 1 : pageNumber(c.req.query('page'));
@@ -184,7 +205,7 @@ export const ledgerPages = new Hono<PageEnv>()
       c.var.api(withQuery(`/api/v1/ledgers/${entry.name}`, searchOf({ ...values, ...paging }))),
       choicesFor(c, entry),
     ]);
-    const props = { entry, values, choices, sort, page, all };
+    const props = { entry, values, choices, sort, page, all, pastCampaign };
     // A refusal is shown on the page, under the filters that caused it, so they can be changed.
     if (!response.ok) return render(c, '台账', <LedgerPage {...props} problem={await readProblem(response)} />);
     const ledger = (await response.json()) as Ledger;
