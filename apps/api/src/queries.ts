@@ -4,6 +4,8 @@ import {
   caseById,
   caseFile,
   caseList,
+  communityList,
+  leaderList,
   communityName,
   disputesLedger,
   dutiesLedger,
@@ -41,6 +43,8 @@ export type QueryKind =
   | { readonly kind: 'kpis'; readonly window: KpiWindow }
   | { readonly kind: 'caseFile'; readonly caseId: string }
   | { readonly kind: 'caseList'; readonly filter: CaseListQuery }
+  | { readonly kind: 'communities'; readonly paging: Paging }
+  | { readonly kind: 'leaders'; readonly paging: Paging }
   | { readonly kind: 'personFile'; readonly personId: string }
   | { readonly kind: 'screeningReport'; readonly communityId: string; readonly date: LocalDate; readonly paging: Paging };
 
@@ -56,6 +60,8 @@ export interface Answers {
   readonly kpis: ReturnType<typeof kpis>;
   readonly caseFile: { readonly file?: NonNullable<ReturnType<typeof caseFile>>; readonly state?: string };
   readonly caseList: ReturnType<typeof caseList>;
+  readonly communities: ReturnType<typeof communityList>;
+  readonly leaders: ReturnType<typeof leaderList>;
   readonly personFile: { readonly file?: NonNullable<ReturnType<typeof personFile>> };
   readonly screeningReport: { readonly report?: ReturnType<typeof screeningReport> };
 }
@@ -92,6 +98,10 @@ export const answer = (world: World, query: Query, deps: AnswerDeps): Answers[Qu
     }
     case 'caseList':
       return caseList(world, view, query.filter, deps.personalData);
+    case 'communities':
+      return communityList(world, query.paging);
+    case 'leaders':
+      return leaderList(world, query.paging);
     case 'personFile': {
       const file = personFile(world, view, query.personId, deps.personalData);
       return file === undefined ? {} : { file };

@@ -7,6 +7,7 @@ export * from './case-ledger';
 export * from './log-ledger';
 export * from './disputes-ledger';
 export * from './case-list';
+export * from './reference-lists';
 export * from './backlog-ledger';
 export * from './visits-ledger';
 export * from './duties-ledger';

@@ -64,3 +64,21 @@ describe('POST /api/v1/communities', () => {
     expect((await server.call('GET', '/health', { role: null })).body).toEqual({ status: 'ok' });
   });
 });
+
+describe('GET /api/v1/communities (v1.1)', () => {
+  it('lists every community with its grids, in id order, to every role, paged', async () => {
+    const res = await server.call('GET', '/api/v1/communities', { role: 'leader:L01' });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.rows.find((row: { communityId: string }) => row.communityId === 'qinghua')).toEqual(qinghua);
+    const ids = res.body.rows.map((row: { communityId: string }) => row.communityId);
+    expect(ids).toEqual([...ids].sort());
+    expect(res.body.total).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    for (const role of ['inspector', 'community:yangguang', 'auditor'] as const) {
+      expect((await server.call('GET', '/api/v1/communities', { role })).body.total).toBe(ids.length);
+    }
+    const page = await server.call('GET', '/api/v1/communities?limit=1&offset=1');
+    expect(page.body).toEqual({ total: ids.length, rows: [res.body.rows[1]] });
+    expect((await server.call('GET', '/api/v1/communities?limit=x')).status).toBe(400);
+  });
+});

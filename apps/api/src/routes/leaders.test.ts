@@ -117,3 +117,21 @@ describe('POST /api/v1/leaders', () => {
     expect(current.body).toEqual({ id: 'L13', revision: 1, position: before + 1 });
   });
 });
+
+describe('GET /api/v1/leaders (v1.1)', () => {
+  it('lists every leader with position, portfolio, unit and principal, to every role', async () => {
+    const res = await server.call('GET', '/api/v1/leaders', { role: 'community:qinghua' });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.rows[0]).toEqual({
+      leaderId: 'L01',
+      name: '王主任',
+      position: '街道党工委副书记',
+      portfolio: '信访维稳',
+      unit: 'subdistrict',
+      principal: true,
+      firstGridLeader: false,
+    });
+    expect(res.body.total).toBe(res.body.rows.length);
+    expect((await server.call('GET', '/api/v1/leaders?limit=0', { role: 'inspector' })).body).toEqual({ total: res.body.total, rows: [] });
+  });
+});
