@@ -6,6 +6,7 @@ import {
   caseList,
   communityList,
   leaderList,
+  personSearch,
   communityName,
   disputesLedger,
   dutiesLedger,
@@ -15,6 +16,7 @@ import {
   visitsLedger,
   type BacklogQuery,
   type CaseListQuery,
+  type PersonSearch,
   type DisputesQuery,
   type DutiesQuery,
   type KpiWindow,
@@ -45,6 +47,7 @@ export type QueryKind =
   | { readonly kind: 'caseList'; readonly filter: CaseListQuery }
   | { readonly kind: 'communities'; readonly paging: Paging }
   | { readonly kind: 'leaders'; readonly paging: Paging }
+  | { readonly kind: 'personSearch'; readonly search: PersonSearch; readonly paging: Paging }
   | { readonly kind: 'personFile'; readonly personId: string }
   | { readonly kind: 'screeningReport'; readonly communityId: string; readonly date: LocalDate; readonly paging: Paging };
 
@@ -62,6 +65,7 @@ export interface Answers {
   readonly caseList: ReturnType<typeof caseList>;
   readonly communities: ReturnType<typeof communityList>;
   readonly leaders: ReturnType<typeof leaderList>;
+  readonly personSearch: ReturnType<typeof personSearch>;
   readonly personFile: { readonly file?: NonNullable<ReturnType<typeof personFile>> };
   readonly screeningReport: { readonly report?: ReturnType<typeof screeningReport> };
 }
@@ -102,6 +106,8 @@ export const answer = (world: World, query: Query, deps: AnswerDeps): Answers[Qu
       return communityList(world, query.paging);
     case 'leaders':
       return leaderList(world, query.paging);
+    case 'personSearch':
+      return personSearch(world, view.asOf, query.search, query.paging, deps.personalData);
     case 'personFile': {
       const file = personFile(world, view, query.personId, deps.personalData);
       return file === undefined ? {} : { file };

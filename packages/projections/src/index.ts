@@ -8,6 +8,7 @@ export * from './log-ledger';
 export * from './disputes-ledger';
 export * from './case-list';
 export * from './reference-lists';
+export * from './person-search';
 export * from './backlog-ledger';
 export * from './visits-ledger';
 export * from './duties-ledger';

@@ -76,3 +76,35 @@ describe('GET /persons/{id}', () => {
     expect(res.body.errors).toEqual([{ path: 'asOf', message: expect.stringContaining('YYYY-MM-DD') }]);
   });
 });
+
+describe('GET /persons?q= (v1.1)', () => {
+  const search = async (q: string, role: TestRole = 'office') => get(`/persons?q=${encodeURIComponent(q)}`, role);
+
+  it('finds a person by a part of the name or of the phone, with their cases and visits counted', async () => {
+    const byName = await search('张三');
+    expect(byName.status, byName.text).toBe(200);
+    expect(byName.body).toEqual({ total: 1, rows: [{ personId: scenario.zhangId, name: ZHANG.name, cases: 1, visits: 0 }] });
+    expect((await search('5678')).body.rows).toEqual([{ personId: scenario.liId, name: LI.name, cases: 1, visits: 1 }]);
+    expect((await search('赵')).body).toEqual({ total: 0, rows: [] });
+  });
+
+  it('finds a whole id number through its keyed hash, never a part of one, nor a forgotten person', async () => {
+    const byId = await search(` ${ZHANG.idNumber} `);
+    expect(byId.body).toEqual({ total: 1, rows: [{ personId: scenario.zhangId, name: ZHANG.name, cases: 1, visits: 0 }] });
+    // 王五 was forgotten above (DELETE /persons/{id}): his file is not found by his id number any more.
+    expect((await search(WANG.idNumber.toLowerCase())).body.total).toBe(0);
+    // A part of an id number is not looked for in the files: only a whole one, through its digest.
+    expect((await search(WANG.idNumber.slice(0, 10))).body.total).toBe(0);
+    expect((await search(ZHANG.idNumber.slice(-6))).body.total).toBe(0);
+  });
+
+  it('is for the office only, and needs q', async () => {
+    for (const role of ['auditor', 'inspector', 'community:qinghua', 'leader:L01'] as const) {
+      expect((await search('张', role)).status).toBe(403);
+    }
+    const missing = await get('/persons');
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors[0].path).toBe('q');
+    expect((await search('   ')).status).toBe(400);
+  });
+});

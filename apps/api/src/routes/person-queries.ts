@@ -1,13 +1,20 @@
 import { Hono } from 'hono';
-import { permit } from '../auth';
+import { isIdNumber } from '@xinfang/domain';
+import { findPersonIds } from '@xinfang/projections';
+import { isOffice, permit } from '../auth';
 import type { AppEnv } from '../env';
 import { personalJson } from '../masking';
 import { notFound } from '../problem';
 import type { Role } from '../roles';
-import { query, viewOf, viewParams } from '../query-view';
+import { idNumberDigest } from '../personal-data';
+import { pagingParams, params, query, required, viewOf, viewParams } from '../query-view';
 import { stateAnswerHead } from '../answer-head';
 
 /*
+ * `GET /persons?q=` (API.md v1.1): the office finds a petitioner's file by a part of the name or the phone
+ * number, or by the whole id number — matched through its keyed hash, as a returning petitioner is, never
+ * by reading every file's id number. Only the office: the answer names people, and no other role sees names.
+ *
  * `GET /persons/{id}`: 一人一档 as of `asOf`/`knownAt` — the petitioner's data (masked for every role but
  * the office; `[已删除]` once forgotten) and every case and visit they are on.
  *
@@ -22,7 +29,23 @@ export const mayReadPersons = (role: Role): boolean => role.kind === 'office' ||
 
 const PERSONS_DENIED = '只有信访办和审计可以查看一人一档 / only the office and the auditor read person files';
 
-export const personQueries = new Hono<AppEnv>().get('/:id', permit(mayReadPersons, PERSONS_DENIED), query(viewParams), async (c) => {
+const SEARCH_DENIED = '只有信访办可以查找信访人 / only the office searches for petitioners';
+
+export const personQueries = new Hono<AppEnv>()
+  .get('/', permit(isOffice, SEARCH_DENIED), query({ q: params.text(50), ...pagingParams }), async (c) => {
+    const { q, limit, offset } = c.req.valid('query');
+    const text = required('q', q);
+    const idNumber = text.toUpperCase();
+    const { view, shown, atLeast } = await viewOf(c, {});
+    // After viewOf: the person index holds every file recorded so far.
+    const search = isIdNumber(idNumber)
+      ? { by: 'personIds' as const, personIds: await findPersonIds(c.var.services.readModels, idNumberDigest(await c.var.services.database.keys.matchingSecret(), idNumber)) }
+      : { by: 'text' as const, text };
+    const paging = { ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) };
+    const { answer } = await c.var.services.queries.run({ kind: 'personSearch', search, paging, view, shown, atLeast });
+    return personalJson(c, answer);
+  })
+  .get('/:id', permit(mayReadPersons, PERSONS_DENIED), query(viewParams), async (c) => {
   const personId = c.req.param('id');
   const what = '信访人 / person';
   if (!ID.test(personId)) throw notFound(what, personId);
