@@ -75,4 +75,30 @@ describe('台账 in the browser', () => {
       await harness.screenshot(page, `ledger-${name}`);
     }
   });
+
+  it('filters by a community and a leader chosen by name from the lists, never typed as ids', async () => {
+    const page = await harness.logIn('office', '/office/ledgers/disputes');
+    const community = page.locator('select[name="communityId"]');
+    expect(await community.locator('option').allTextContents()).toEqual(['全部社区', '青华社区', '阳光社区']);
+    await community.selectOption({ label: '青华社区' });
+    await page.getByRole('button', { name: '查询' }).click();
+    expect(new URL(page.url()).searchParams.get('communityId')).toBe('qinghua');
+    expect(await page.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['青华社区', '青华社区']);
+    expect(await page.locator('.form-subtitle').textContent()).toBe('填报单位：青华社区\u3000截至：2024-09-25');
+
+    await page.goto(`${harness.server.url}/office/ledgers/visits`);
+    await page.locator('select[name="leaderId"]').selectOption({ label: '陈主任（街道党工委书记）' });
+    await page.getByRole('button', { name: '查询' }).click();
+    expect(new URL(page.url()).searchParams.get('leaderId')).toBe('L01');
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await page.locator('select[name="leaderId"]').selectOption({ label: '林书记（社区书记）' });
+    await page.getByRole('button', { name: '查询' }).click();
+    expect(await page.locator('tbody tr').count()).toBe(0);
+  });
+
+  it('offers a community user its own community only', async () => {
+    const page = await harness.logIn('community:qinghua', '/office/ledgers/backlog');
+    expect(await page.locator('select[name="communityId"] option').allTextContents()).toEqual(['全部社区', '青华社区']);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
 });
