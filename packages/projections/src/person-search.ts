@@ -72,7 +72,7 @@ export const personSearch = (
   found.sort((a, b) => compareText(a.personId, b.personId));
   const offset = paging.offset ?? 0;
   const page = found.slice(offset, paging.limit === undefined ? undefined : offset + paging.limit);
-  const counts = page.length === 0 ? new Map() : involvement(world, T);
+  const counts = page.length === 0 ? new Map<string, { cases: number; visits: number }>() : involvement(world, T);
   return {
     total: found.length,
     rows: page.map((row) => ({ ...row, ...(counts.get(row.personId) ?? { cases: 0, visits: 0 }) })),
