@@ -174,8 +174,14 @@ describe('GET /openapi.json', () => {
  */
 describe('the document agrees with the routes', () => {
   const concrete = (endpoint: Endpoint): string => fullPath(endpoint).replace(/\{[^}]+\}/g, 'x-1');
-  const bad = (schema: { type?: string; enum?: unknown; anyOf?: unknown; format?: string; pattern?: string }): string =>
-    schema.type === 'integer' ? '-1' : schema.enum !== undefined ? 'notAValue' : 'not a value!';
+  const bad = (schema: { type?: string; enum?: unknown; anyOf?: unknown; format?: string; pattern?: string; maxLength?: number }): string =>
+    schema.type === 'integer'
+      ? '-1'
+      : schema.enum !== undefined
+        ? 'notAValue'
+        : schema.maxLength !== undefined
+          ? 'x'.repeat(schema.maxLength + 1)
+          : 'not a value!';
   const withQuery = endpoints.filter((e) => e.root !== true && (e.query ?? []).length > 0 && e.reply !== 'stream');
 
   it.each(withQuery.map((e) => [`${e.method} ${e.path}`, e] as const))('%s reads every documented parameter', async (_name, endpoint) => {

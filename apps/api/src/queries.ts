@@ -7,6 +7,7 @@ import {
   communityList,
   leaderList,
   personSearch,
+  announcement,
   communityName,
   disputesLedger,
   dutiesLedger,
@@ -17,6 +18,7 @@ import {
   type BacklogQuery,
   type CaseListQuery,
   type PersonSearch,
+  type AnnouncementPeriod,
   type DisputesQuery,
   type DutiesQuery,
   type KpiWindow,
@@ -48,6 +50,7 @@ export type QueryKind =
   | { readonly kind: 'communities'; readonly paging: Paging }
   | { readonly kind: 'leaders'; readonly paging: Paging }
   | { readonly kind: 'personSearch'; readonly search: PersonSearch; readonly paging: Paging }
+  | { readonly kind: 'announcement'; readonly period: AnnouncementPeriod; readonly unit?: string }
   | { readonly kind: 'personFile'; readonly personId: string }
   | { readonly kind: 'screeningReport'; readonly communityId: string; readonly date: LocalDate; readonly paging: Paging };
 
@@ -66,6 +69,7 @@ export interface Answers {
   readonly communities: ReturnType<typeof communityList>;
   readonly leaders: ReturnType<typeof leaderList>;
   readonly personSearch: ReturnType<typeof personSearch>;
+  readonly announcement: ReturnType<typeof announcement>;
   readonly personFile: { readonly file?: NonNullable<ReturnType<typeof personFile>> };
   readonly screeningReport: { readonly report?: ReturnType<typeof screeningReport> };
 }
@@ -108,6 +112,8 @@ export const answer = (world: World, query: Query, deps: AnswerDeps): Answers[Qu
       return leaderList(world, query.paging);
     case 'personSearch':
       return personSearch(world, view.asOf, query.search, query.paging, deps.personalData);
+    case 'announcement':
+      return announcement(world, view, query.period, query.unit);
     case 'personFile': {
       const file = personFile(world, view, query.personId, deps.personalData);
       return file === undefined ? {} : { file };

@@ -9,6 +9,7 @@ export * from './disputes-ledger';
 export * from './case-list';
 export * from './reference-lists';
 export * from './person-search';
+export * from './announcement';
 export * from './backlog-ledger';
 export * from './visits-ledger';
 export * from './duties-ledger';

@@ -5,6 +5,7 @@ import {
   dutyStream,
   isoWeekOf,
   MarkDutyMissedBody,
+  mondayOf,
   ScheduleDutyBody,
 } from '@xinfang/domain';
 import type { CommandResult } from '@xinfang/event-store';
@@ -12,7 +13,8 @@ import { findDutyStreams, findDutyStreamsThroughTail } from '@xinfang/projection
 import { isOffice, permit } from '../auth';
 import { commandContext, commandReply, idOrNew } from '../command-context';
 import type { AppEnv } from '../env';
-import { fromDomainError, keyReused, notFound } from '../problem';
+import { badQuery, fromDomainError, keyReused, notFound } from '../problem';
+import { params, query, viewOf } from '../query-view';
 import { readModelsCurrent } from '../read-models-current';
 import { requireUnit } from '../references';
 import type { Services } from '../services';
@@ -46,7 +48,32 @@ const recordedDutyId = (result: CommandResult): string | undefined => {
   return typeof data?.dutyId === 'string' ? data.dutyId : undefined;
 };
 
+const ONE_PERIOD = '应给出 date 或 weekOf 之一 / give either date or weekOf';
+
+/** `date`, or `weekOf` (a Monday): exactly one. */
+const periodOf = (q: { readonly date?: string; readonly weekOf?: string }) => {
+  if ((q.date === undefined) === (q.weekOf === undefined)) {
+    throw badQuery([{ path: q.date === undefined ? 'date' : 'weekOf', message: ONE_PERIOD }]);
+  }
+  if (q.weekOf !== undefined && mondayOf(q.weekOf) !== q.weekOf) {
+    throw badQuery([{ path: 'weekOf', message: '应为星期一的日期 / must be a Monday' }]);
+  }
+  return q.date !== undefined ? { date: q.date } : { weekOf: q.weekOf as string };
+};
+
 export const duties = new Hono<AppEnv>()
+  /**
+   * 接访公告 (API.md v1.1): the roster of a day or a week as ready-to-post text, its slots, and whether
+   * each unit's roster was published. The roster is public: every role may read it.
+   */
+  .get('/announcement', query({ date: params.date, weekOf: params.date, unit: params.id }), async (c) => {
+    const q = c.req.valid('query');
+    const period = periodOf(q);
+    const { view, shown, atLeast } = await viewOf(c, {});
+    const kind = { kind: 'announcement' as const, period, ...(q.unit === undefined ? {} : { unit: q.unit }) };
+    const { answer } = await c.var.services.queries.run({ ...kind, view, shown, atLeast });
+    return c.json(answer);
+  })
   .post('/announcements', permit(isOffice), jsonBody(AnnounceRosterBody), async (c) => {
     const body = c.req.valid('json');
     await requireUnit(c.var.services.office, body.unit);
