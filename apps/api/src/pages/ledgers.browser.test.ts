@@ -47,6 +47,8 @@ describe('台账 in the browser', () => {
   it('prints 附件1 as the official form on A4 landscape: every row, no menu, filters or buttons', async () => {
     const page = await harness.logIn('office', '/office/ledgers/disputes');
     await page.getByRole('link', { name: '打印全表' }).click();
+    // A click starts the navigation; the old page is there until it commits.
+    await page.waitForURL((url) => url.searchParams.get('all') === '1');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header').isVisible()).toBe(false);
     expect(await page.locator('form.filters').isVisible()).toBe(false);
@@ -82,17 +84,18 @@ describe('台账 in the browser', () => {
     expect(await community.locator('option').allTextContents()).toEqual(['全部社区', '青华社区', '阳光社区']);
     await community.selectOption({ label: '青华社区' });
     await page.getByRole('button', { name: '查询' }).click();
-    expect(new URL(page.url()).searchParams.get('communityId')).toBe('qinghua');
+    await page.waitForURL((url) => url.searchParams.get('communityId') === 'qinghua');
     expect(await page.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['青华社区', '青华社区']);
     expect(await page.locator('.form-subtitle').textContent()).toBe('填报单位：青华社区\u3000截至：2024-09-25');
 
     await page.goto(`${harness.server.url}/office/ledgers/visits`);
     await page.locator('select[name="leaderId"]').selectOption({ label: '陈主任（街道党工委书记）' });
     await page.getByRole('button', { name: '查询' }).click();
-    expect(new URL(page.url()).searchParams.get('leaderId')).toBe('L01');
+    await page.waitForURL((url) => url.searchParams.get('leaderId') === 'L01');
     expect(await page.locator('tbody tr').count()).toBe(1);
     await page.locator('select[name="leaderId"]').selectOption({ label: '林书记（社区书记）' });
     await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL((url) => url.searchParams.get('leaderId') === 'L02');
     expect(await page.locator('tbody tr').count()).toBe(0);
   });
 

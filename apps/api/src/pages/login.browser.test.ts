@@ -30,6 +30,8 @@ describe('login, logout and error pages in the browser', () => {
       expect({ httpOnly: cookie?.httpOnly, sameSite: cookie?.sameSite }).toEqual({ httpOnly: true, sameSite: 'Strict' });
 
       await page.getByRole('link', { name: '退出' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.getByLabel('访问令牌').waitFor();
       expect(await page.locator('h1').textContent()).toBe('信访工作台 登录');
       expect((await context.cookies()).find((c) => c.name === 'xinfang_token')).toBeUndefined();
     } finally {
@@ -44,6 +46,6 @@ describe('login, logout and error pages in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await harness.screenshot(page, 'error-404');
     await page.getByRole('link', { name: '返回工作台' }).click();
-    expect(new URL(page.url()).pathname).toBe('/');
+    await page.waitForURL((url) => url.pathname === '/');
   });
 });
