@@ -30,7 +30,9 @@ import { loginPages } from './pages/login';
 import { isPagePath, pageFailure, pageNotFound } from './pages/error-page';
 import { dashboardPages } from './pages/dashboard';
 import { ledgerPages } from './pages/ledgers';
+import { caseListPages } from './pages/case-list';
 import { casePages } from './pages/case-page';
+import { personPages } from './pages/person-page';
 
 /** How a client authenticates (RFC 9110: every 401 names it): a bearer token, made with the CLI. */
 export const WWW_AUTHENTICATE = 'Bearer realm="xinfang"';
@@ -96,7 +98,9 @@ export const createApp = (services: Services) => {
   app.route('/', loginPages);
   app.route('/', dashboardPages);
   app.route('/', ledgerPages);
+  app.route('/', caseListPages);
   app.route('/', casePages);
+  app.route('/', personPages);
 
   const onError = handleError((error, c) => services.logger.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed'));
   // A page that fails or does not exist is answered as a page (with a way back), the API in problem+json.

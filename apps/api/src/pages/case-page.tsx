@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { caseCommandSegments, categoryLabels, originLabels } from '@xinfang/domain';
+import { mayReadPersons } from '../routes/person-queries';
 import { ActionForm, actionBody, actionTitle } from './case-action-forms';
 import { casePageData, type CaseFile } from './case-page-data';
 import { errorPage } from './error-page';
@@ -68,7 +69,7 @@ const Summary = ({ file }: { file: CaseFile }) => {
   );
 };
 
-const Petitioners = ({ file }: { file: CaseFile }) => (
+const Petitioners = ({ file, linked }: { file: CaseFile; linked: boolean }) => (
   <table class="petitioners">
     <thead>
       <tr>
@@ -82,7 +83,7 @@ const Petitioners = ({ file }: { file: CaseFile }) => (
       {(file.petitioners ?? []).map((p) => (
         <tr>
           <td>
-            <a href={`/office/persons/${encodeURIComponent(p.personId)}`}>{text(p.name) || p.personId}</a>
+            {linked ? <a href={`/office/persons/${encodeURIComponent(p.personId)}`}>{text(p.name) || p.personId}</a> : text(p.name) || p.personId}
           </td>
           <td class="nowrap">{text(p['idNumber']) || '—'}</td>
           <td class="nowrap">{text(p['phone']) || '—'}</td>
@@ -121,7 +122,7 @@ const showCase = async (c: Context<PageEnv>, caseId: string, refusal?: Refusal):
       )}
       <Summary file={file} />
       <h2>信访人</h2>
-      <Petitioners file={file} />
+      <Petitioners file={file} linked={mayReadPersons(caller.role)} />
       <h2>办理经过</h2>
       <table class="timeline">
         <thead>
@@ -152,6 +153,7 @@ const showCase = async (c: Context<PageEnv>, caseId: string, refusal?: Refusal):
         <p class="muted noprint">当前账号对该事项没有可办理的操作。</p>
       ) : (
         <div class="noprint action-forms">
+          <style>{FORM_STYLE}</style>
           {actions.map((offer) => {
             const refused = refusal?.segment === offer.segment ? refusal : undefined;
             return (
@@ -174,6 +176,12 @@ const showCase = async (c: Context<PageEnv>, caseId: string, refusal?: Refusal):
   const status = (refusal === undefined ? 200 : refusal.problem.status) as PageStatus;
   return render(c, `信访事项 ${file.caseId}`, body, { status });
 };
+
+/** The forms side by side at 1366 px, each form's fields in a row. */
+const FORM_STYLE =
+  '.action-forms{display:grid;grid-template-columns:repeat(auto-fill,minmax(32rem,1fr));gap:.5rem}' +
+  '.action-form fieldset{height:100%;background:#fff;border:1px solid #d0d7de;border-radius:6px}' +
+  '.action-form .fields{display:flex;gap:.6rem;flex-wrap:wrap;align-items:end;margin-bottom:.4rem}';
 
 const SEGMENTS = caseCommandSegments as Readonly<Record<string, (typeof caseCommandSegments)[keyof typeof caseCommandSegments]>>;
 

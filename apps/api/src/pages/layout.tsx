@@ -29,6 +29,7 @@ const readsLedger = (entry: LedgerEntry) => (role: Role) => entry.public || role
 export const MENU: readonly MenuItem[] = [
   { href: '/', label: '工作台' },
   ...ledgerEntries.map((entry) => ({ href: `/office/ledgers/${entry.name}`, label: entry.form.number, shownTo: readsLedger(entry) })),
+  { href: '/office/cases', label: '信访事项', shownTo: (role) => role.kind !== 'inspector' },
   { href: '/docs', label: '接口文档' },
   { href: '/logout', label: '退出' },
 ];
