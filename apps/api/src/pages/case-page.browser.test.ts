@@ -26,12 +26,14 @@ describe('the case pages in the browser', () => {
     await harness.screenshot(page, 'case-list');
 
     await page.getByRole('link', { name: 'c3', exact: true }).click();
-    expect(new URL(page.url()).pathname).toBe('/office/cases/c3');
+    // A click only starts the navigation: wait for the address it leads to before reading the page.
+    await page.waitForURL((url) => url.pathname === '/office/cases/c3');
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     const acceptance = page.locator('#form-acceptance');
     await acceptance.getByLabel('决定时间').fill('2024-09-21T09:00');
     await acceptance.getByRole('button', { name: '提交受理决定' }).click();
+    await page.waitForURL((url) => url.searchParams.get('done') === '受理决定');
     expect(await page.getByRole('status').textContent()).toContain('已提交：受理决定');
 
     const assignment = page.locator('#form-assignment');
@@ -42,6 +44,7 @@ describe('the case pages in the browser', () => {
     await assignment.getByLabel('化解时限').fill('2024-10-20');
     await assignment.getByLabel('交办时间').fill('2024-09-22T10:00');
     await assignment.getByRole('button', { name: '提交交办（一案一策）' }).click();
+    await page.waitForURL((url) => url.searchParams.get('done') === '交办（一案一策）');
     expect(await page.getByRole('status').textContent()).toContain('已提交：交办（一案一策）');
 
     // A refusal: resolved before it was assigned — the API's error beside the form, nothing written.
@@ -50,6 +53,7 @@ describe('the case pages in the browser', () => {
     await resolution.getByLabel('化解时间').fill('2024-09-21T15:30');
     await resolution.getByLabel('化解情况').fill('开发商同意整改');
     await resolution.getByRole('button', { name: '提交化解' }).click();
+    await page.waitForURL((url) => url.pathname === '/office/cases/c3/resolution');
     expect(await page.locator('#form-resolution [role=alert]').textContent()).toContain('不能早于');
     expect(await harness.server.eventCount()).toBe(before);
 
@@ -58,6 +62,7 @@ describe('the case pages in the browser', () => {
     await again.getByLabel('化解时间').fill('2024-09-24T15:30');
     await again.getByLabel('化解结果').selectOption('solved');
     await again.getByRole('button', { name: '提交化解' }).click();
+    await page.waitForURL((url) => url.searchParams.get('done') === '化解');
     expect(await page.getByRole('status').textContent()).toContain('已提交：化解');
 
     const lines = await page.locator('table.timeline tbody tr').allTextContents();
@@ -88,6 +93,7 @@ describe('the case pages in the browser', () => {
     const ids = await page.locator('table.case-list tbody tr td:first-child').allTextContents();
     expect(ids.sort()).toEqual(['c1', 'c3']);
     await page.getByRole('link', { name: 'c1', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/office/cases/c1');
     expect(await page.locator('form.action-form legend').allTextContents()).toContain('息诉息访');
     await harness.screenshot(page, 'case-page-leader');
   });
@@ -95,7 +101,7 @@ describe('the case pages in the browser', () => {
   it("opens 张三丰's file from c1", async () => {
     const page = await harness.logIn('office', '/office/cases/c1');
     await page.getByRole('link', { name: '张三丰' }).click();
-    expect(new URL(page.url()).pathname).toBe(`/office/persons/${scenario.zhangId}`);
+    await page.waitForURL((url) => url.pathname === `/office/persons/${scenario.zhangId}`);
     expect(await page.locator('h1').textContent()).toBe('一人一档：张三丰');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await harness.screenshot(page, 'person-file');
