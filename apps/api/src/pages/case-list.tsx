@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { backlogReasonLabels, categoryLabels, originLabels } from '@xinfang/domain';
+import { caseLedgerStatusLabels as STATUS_LABELS, DEADLINE_WARNING_DAYS } from '@xinfang/projections';
 import type { Role } from '../roles';
 import { render } from './layout';
 import { localDay, localTime } from './local-time';
@@ -19,8 +20,7 @@ const FILTERS = ['q', 'status', 'communityId', 'category', 'origin', 'leaderId',
 type Filter = (typeof FILTERS)[number];
 type Values = Partial<Record<Filter, string>>;
 
-const STATUS_LABELS = { open: '未化解', inProgress: '化解中', resolved: '已化解', closed: '已息诉', rejected: '不予受理' } as const;
-const DUE_LABELS = { overdue: '已超期', soon: '3 日内到期' } as const;
+const DUE_LABELS = { overdue: '已超期', soon: `${DEADLINE_WARNING_DAYS} 日内到期` } as const;
 const SORT_LABELS = { '-registeredAt': '登记时间（新→旧）', registeredAt: '登记时间（旧→新）', deadline: '化解时限（近→远）' } as const;
 
 interface Row {

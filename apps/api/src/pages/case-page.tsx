@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { caseCommandSegments, categoryLabels, originLabels } from '@xinfang/domain';
+import { acceptanceDecisionLabels, caseCommandSegments, categoryLabels, originLabels } from '@xinfang/domain';
 import { mayReadPersons } from '../routes/person-queries';
 import { ActionForm, actionBody, actionTitle } from './case-action-forms';
 import { casePageData, type CaseFile } from './case-page-data';
@@ -28,7 +28,7 @@ const STATE_LABELS = {
   inProgress: '办理中',
   resolved: '已化解',
   closed: '已息诉息访',
-  rejected: '不予受理',
+  rejected: acceptanceDecisionLabels.rejected,
 } as const;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');

@@ -1,4 +1,5 @@
 import {
+  acceptanceDecisionLabels,
   categoryLabels,
   channelLabels,
   escalationLevelLabels,
@@ -57,8 +58,8 @@ const describe: Describe = {
     what: d.repeat ? '来访（重复访）' : '来访',
     detail: parts(`接访领导 ${leaderName(names, d.leaderId)}`, d.location, `${d.visitorCount} 人`, d.matter, d.handlingOpinion && `处理意见：${d.handlingOpinion}`),
   }),
-  CaseAccepted: (d) => ({ what: '受理', detail: parts(d.reason) }),
-  CaseRejected: (d) => ({ what: '不予受理', detail: parts(d.reason) }),
+  CaseAccepted: (d) => ({ what: acceptanceDecisionLabels.accepted, detail: parts(d.reason) }),
+  CaseRejected: (d) => ({ what: acceptanceDecisionLabels.rejected, detail: parts(d.reason) }),
   CaseAssigned: (d, names) => ({
     what: '交办（一案一策）',
     detail: parts(`${d.responsibleUnit}，责任领导 ${leaderName(names, d.responsibleLeaderId)}，责任人 ${d.responsiblePerson}`, `措施：${d.measures}`, `化解时限 ${d.deadline}`),

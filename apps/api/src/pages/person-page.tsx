@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { backlogReasonLabels, categoryLabels } from '@xinfang/domain';
-import type { PersonFile } from '@xinfang/projections';
+import { caseLedgerStatusLabels, type PersonFile } from '@xinfang/projections';
 import { errorPage } from './error-page';
 import { render } from './layout';
 import { localDay, localTime } from './local-time';
@@ -15,7 +15,6 @@ import { readProblem } from './problems';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-const STATUS_LABELS: Readonly<Record<string, string>> = { open: '未化解', inProgress: '化解中', resolved: '已化解', closed: '已息诉', rejected: '不予受理' };
 const FILE_STATUS: Readonly<Record<PersonFile['status'], string>> = { registered: '在档', erased: '已删除个人信息', missing: '无档案（仅见于事项）' };
 
 const Field = ({ label, value }: { label: string; value: string | undefined }) => (
@@ -70,7 +69,7 @@ export const personPages = new Hono<PageEnv>().get('/office/persons/:id', async 
               <td class="nowrap">{k.community}</td>
               <td class="nowrap">{categoryLabels[k.category]}</td>
               <td>{k.summary}</td>
-              <td class="nowrap">{STATUS_LABELS[k.status] ?? k.status}</td>
+              <td class="nowrap">{caseLedgerStatusLabels[k.status]}</td>
               <td class="nowrap">{k.deadline === null ? '—' : localDay(k.deadline)}</td>
               <td>{k.backlogReasons.map((r) => backlogReasonLabels[r]).join('、')}</td>
             </tr>
