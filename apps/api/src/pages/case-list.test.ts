@@ -98,3 +98,23 @@ describe('一人一档 (the person file page)', () => {
     expect((await open('/office/cases/c1', 'community:qinghua')).text).not.toContain('/office/persons/');
   });
 });
+
+describe('一人一档 search (the office only)', () => {
+  it('finds 张三丰 by name, by phone and by id number, each linked to the file', async () => {
+    for (const q of ['张三', '15800009011', '350582199001012234']) {
+      const page = await open(`/office/persons?q=${encodeURIComponent(q)}`);
+      expect(page.status, q).toBe(200);
+      expect(page.text, q).toContain(`<a href="/office/persons/${scenario.zhangId}">张三丰</a>`);
+      expect(page.text, q).toContain('找到 1 人');
+    }
+    expect((await open('/office/persons?q=%E6%97%A0%E6%AD%A4%E4%BA%BA')).text).toContain('找到 0 人');
+  });
+
+  it("the auditor is refused the search (the API's 403), and the menu offers it to the office only", async () => {
+    const refused = await open('/office/persons?q=%E5%BC%A0', 'auditor');
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('role="alert"');
+    expect((await open('/office/cases')).text).toContain('<a href="/office/persons">一人一档</a>');
+    expect((await open('/office/cases', 'auditor')).text).not.toContain('<a href="/office/persons">一人一档</a>');
+  });
+});

@@ -30,6 +30,7 @@ export const MENU: readonly MenuItem[] = [
   { href: '/', label: '工作台' },
   ...ledgerEntries.map((entry) => ({ href: `/office/ledgers/${entry.name}`, label: entry.form.number, shownTo: readsLedger(entry) })),
   { href: '/office/cases', label: '信访事项', shownTo: (role) => role.kind !== 'inspector' },
+  { href: '/office/persons', label: '一人一档', shownTo: (role) => role.kind === 'office' },
   { href: '/docs', label: '接口文档' },
   { href: '/logout', label: '退出' },
 ];
