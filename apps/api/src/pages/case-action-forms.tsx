@@ -102,6 +102,20 @@ const FORMS: { readonly [T in CaseAction['type']]: ActionForm } = {
   CloseCase: { title: '息诉息访', fields: [at('息诉时间')] },
 };
 
+/** The hidden fields of every action form (not part of the API's body). */
+export const REVISION_FIELD = '_revision';
+export const KEY_FIELD = '_key';
+
+/** The headers a posted action form sends with its command: If-Match and Idempotency-Key, when well formed. */
+export const actionHeaders = (posted: Readonly<Record<string, unknown>>): Record<string, string> => {
+  const revision = posted[REVISION_FIELD];
+  const key = posted[KEY_FIELD];
+  return {
+    ...(typeof revision === 'string' && /^\d{1,15}$/.test(revision) ? { 'if-match': revision } : {}),
+    ...(typeof key === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(key) ? { 'idempotency-key': key } : {}),
+  };
+};
+
 export const actionTitle = (type: CaseAction['type']): string => FORMS[type].title;
 
 /** `2024-10-31T18:00` typed in Shanghai → `2024-10-31T18:00:00+08:00`; anything else is passed on for the API to refuse. */
@@ -132,6 +146,10 @@ export interface ActionFormProps {
   /** The leader's own id, fixed in a 包案 (a leader packages only for itself). */
   readonly ownLeaderId?: string | undefined;
   readonly now: string;
+  /** The case's revision the page shows: sent as If-Match, so a form filled on a page someone else has since changed is refused (409). */
+  readonly revision: number;
+  /** The form's Idempotency-Key: a form posted twice (a double click, a reload) records once. */
+  readonly submissionKey: string;
   /** After a refusal: what was typed, and the API's errors by field. */
   readonly typed?: Readonly<Record<string, unknown>> | undefined;
   readonly errors?: ReadonlyMap<string, readonly string[]> | undefined;
@@ -223,6 +241,8 @@ export const ActionForm = (props: ActionFormProps) => {
       <fieldset>
         <legend>{form.title}</legend>
         <CsrfField />
+        <input type="hidden" name={REVISION_FIELD} value={String(props.revision)} />
+        <input type="hidden" name={KEY_FIELD} value={props.submissionKey} />
         {props.problem !== undefined && (
           <p class="field-error" role="alert">
             {props.problem}

@@ -116,4 +116,25 @@ describe('the case page', () => {
     expect(closed.status, closed.text).toBe(303);
     expect((await server.call('GET', '/api/v1/cases/c1')).body.state).toBe('closed');
   });
+
+  it("a form filled on a page someone has since changed is refused (409), and one posted twice records once", async () => {
+    const page = await open(`/office/cases/${scenario.c2}`);
+    const form = /<form[^>]*id="form-progress"[^]*?<\/form>/.exec(page.text)?.[0] ?? '';
+    const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(form)?.[1] ?? '';
+    const revision = hidden('_revision');
+    const key = hidden('_key');
+    expect(Number(revision)).toBe((await server.call('GET', `/api/v1/cases/${scenario.c2}`)).body.revision);
+    expect(key).toMatch(/^page-[0-9a-f-]{36}$/);
+    const before = await server.eventCount();
+    const stale = await post(`/office/cases/${scenario.c2}/progress`, { at: '2024-09-25T11:00', note: '电话联系', _revision: String(Number(revision) - 1), _key: 'stale-1' });
+    expect(stale.status).toBe(409);
+    expect(stale.text).toContain('>电话联系</textarea>');
+    expect(await server.eventCount()).toBe(before);
+    for (let i = 0; i < 2; i += 1) {
+      const sent = await post(`/office/cases/${scenario.c2}/progress`, { at: '2024-09-25T11:00', note: '电话联系', _revision: revision, _key: key });
+      expect(sent.status, sent.text).toBe(303);
+    }
+    expect(await server.eventCount()).toBe(before + 1);
+    expect((await server.call('GET', `/api/v1/cases/${scenario.c2}`)).body.progress).toEqual([{ at: '2024-09-25T11:00:00+08:00', note: '电话联系' }]);
+  });
 });

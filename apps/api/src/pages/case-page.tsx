@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { acceptanceDecisionLabels, caseCommandSegments, categoryLabels, originLabels } from '@xinfang/domain';
 import { mayReadPersons } from '../routes/person-queries';
-import { ActionForm, actionBody, actionTitle } from './case-action-forms';
+import { randomUUID } from 'node:crypto';
+import { ActionForm, actionBody, actionHeaders, actionTitle } from './case-action-forms';
 import { casePageData, type CaseFile } from './case-page-data';
 import { errorPage } from './error-page';
 import { render, type PageStatus } from './layout';
@@ -163,6 +164,8 @@ const showCase = async (c: Context<PageEnv>, caseId: string, refusal?: Refusal):
                 leaders={leaders}
                 ownLeaderId={ownLeaderId}
                 now={now}
+                revision={file.revision}
+                submissionKey={`page-${randomUUID()}`}
                 typed={refused?.typed}
                 errors={refused?.problem.fieldErrors}
                 problem={refused === undefined ? undefined : [refused.problem.title, refused.problem.detail].filter((t) => t !== '').join('：')}
@@ -199,7 +202,7 @@ export const casePages = new Hono<PageEnv>()
       return errorPage(c, { status: 404, title: '未找到', detail: '没有这项办理' }, { href: '/office/cases', label: '返回事项列表' });
     }
     const typed = await c.req.parseBody();
-    const response = await c.var.api(`/api/v1/cases/${caseId}/${segment}`, { method: 'POST', body: actionBody(type, typed) });
+    const response = await c.var.api(`/api/v1/cases/${caseId}/${segment}`, { method: 'POST', body: actionBody(type, typed), headers: actionHeaders(typed) });
     if (response.ok) return c.redirect(`/office/cases/${caseId}?done=${encodeURIComponent(actionTitle(type))}`, 303);
     return showCase(c, caseId, { segment, typed, problem: await readProblem(response) });
   });
