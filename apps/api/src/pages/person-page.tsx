@@ -115,65 +115,69 @@ export const personPages = new Hono<PageEnv>()
         </tbody>
       </table>
       <h2>信访事项（{file.cases.length} 件）</h2>
-      <table class="person-cases">
-        <thead>
-          <tr>
-            <th>编号</th>
-            <th>登记时间</th>
-            <th>社区</th>
-            <th>类别</th>
-            <th>信访事项</th>
-            <th>状态</th>
-            <th>化解时限</th>
-            <th>积案原因</th>
-          </tr>
-        </thead>
-        <tbody>
-          {file.cases.map((k) => (
+      {file.cases.length > 0 && (
+        <table class="person-cases">
+          <thead>
             <tr>
-              <td class="nowrap">
-                <a href={`/office/cases/${encodeURIComponent(k.caseId)}`}>{k.caseId}</a>
-              </td>
-              <td class="nowrap">{localTime(k.registeredAt)}</td>
-              <td class="nowrap">{k.community}</td>
-              <td class="nowrap">{categoryLabels[k.category]}</td>
-              <td>{k.summary}</td>
-              <td class="nowrap">{caseLedgerStatusLabels[k.status]}</td>
-              <td class="nowrap">{k.deadline === null ? '—' : localDay(k.deadline)}</td>
-              <td>{k.backlogReasons.map((r) => backlogReasonLabels[r]).join('、')}</td>
+              <th>编号</th>
+              <th>登记时间</th>
+              <th>社区</th>
+              <th>类别</th>
+              <th>信访事项</th>
+              <th>状态</th>
+              <th>化解时限</th>
+              <th>积案原因</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {file.cases.map((k) => (
+              <tr>
+                <td class="nowrap">
+                  <a href={`/office/cases/${encodeURIComponent(k.caseId)}`}>{k.caseId}</a>
+                </td>
+                <td class="nowrap">{localTime(k.registeredAt)}</td>
+                <td class="nowrap">{k.community}</td>
+                <td class="nowrap">{categoryLabels[k.category]}</td>
+                <td>{k.summary}</td>
+                <td class="nowrap">{caseLedgerStatusLabels[k.status]}</td>
+                <td class="nowrap">{k.deadline === null ? '—' : localDay(k.deadline)}</td>
+                <td>{k.backlogReasons.map((r) => backlogReasonLabels[r]).join('、')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <h2>来访记录（{file.visits.length} 次）</h2>
-      <table class="person-visits">
-        <thead>
-          <tr>
-            <th>接待时间</th>
-            <th>地点</th>
-            <th>接访领导</th>
-            <th>人数</th>
-            <th>反映事项</th>
-            <th>重复访</th>
-            <th>事项</th>
-          </tr>
-        </thead>
-        <tbody>
-          {file.visits.map((v) => (
+      {file.visits.length > 0 && (
+        <table class="person-visits">
+          <thead>
             <tr>
-              <td class="nowrap">{localTime(v.receivedAt)}</td>
-              <td>{v.location}</td>
-              <td class="nowrap">{`${v.leader}（${v.leaderPosition}）`}</td>
-              <td>{v.visitorCount}</td>
-              <td>{v.matter}</td>
-              <td>{v.repeat ? '是' : '否'}</td>
-              <td class="nowrap">
-                <a href={`/office/cases/${encodeURIComponent(v.caseId)}`}>{v.caseId}</a>
-              </td>
+              <th>接待时间</th>
+              <th>地点</th>
+              <th>接访领导</th>
+              <th>人数</th>
+              <th>反映事项</th>
+              <th>重复访</th>
+              <th>事项</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {file.visits.map((v) => (
+              <tr>
+                <td class="nowrap">{localTime(v.receivedAt)}</td>
+                <td>{v.location}</td>
+                <td class="nowrap">{`${v.leader}（${v.leaderPosition}）`}</td>
+                <td>{v.visitorCount}</td>
+                <td>{v.matter}</td>
+                <td>{v.repeat ? '是' : '否'}</td>
+                <td class="nowrap">
+                  <a href={`/office/cases/${encodeURIComponent(v.caseId)}`}>{v.caseId}</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </>
   );
   return render(c, `一人一档 ${p.name ?? personId}`, body);
