@@ -192,6 +192,15 @@ describe('the document agrees with the routes', () => {
     }
   });
 
+  const apiEndpoints = endpoints.filter((e) => e.root !== true);
+  it.each(apiEndpoints.map((e) => [`${e.method} ${e.path}`, e] as const))('%s refuses a query parameter it does not know (400 naming it)', async (_name, endpoint) => {
+    const before = await server.eventCount();
+    const res = await server.call(endpoint.method, `${concrete(endpoint)}?asof=2024-09-18`, { body: exampleBody(endpoint) });
+    expect(res.status, res.text).toBe(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toContain('asof');
+    expect(await server.eventCount()).toBe(before);
+  });
+
   const tokenRole = (role: TestRole): string => (role.startsWith('community:') ? 'community:<communityId>' : role.startsWith('leader:') ? 'leader:<leaderId>' : role);
   const guarded = endpoints.filter((e) => e.roles !== 'public' && e.reply !== 'stream');
 

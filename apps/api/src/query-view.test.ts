@@ -25,8 +25,14 @@ describe('parseQuery', () => {
     expect(parseQuery(viewParams, { asOf: '2024-09-18T09:30:00 08:00' })).toEqual({ asOf: '2024-09-18T09:30:00+08:00' });
   });
 
-  it('leaves out what is not given and ignores what it does not know', () => {
-    expect(parseQuery({ ...viewParams, ...pagingParams }, { other: 'x' })).toEqual({});
+  it('leaves out what is not given', () => {
+    expect(parseQuery({ ...viewParams, ...pagingParams }, {})).toEqual({});
+  });
+
+  it('refuses a parameter it does not know, naming it (API.md v1.1)', () => {
+    const body = problemOf(() => parseQuery({ ...viewParams, ...pagingParams }, { limit: '5', communityid: 'qinghua' }));
+    expect(body.status).toBe(400);
+    expect(body.errors).toEqual([{ path: 'communityid', message: '不支持此查询参数 / unknown query parameter' }]);
   });
 
   it('refuses bad values with a 400 naming every bad parameter', () => {

@@ -12,8 +12,9 @@ import type { Role } from './roles';
  * view (`asOf`, `knownAt`), the World of that view (after the runner has caught up with the log, so a
  * client reads its own writes), and the community scope of a `community:` token.
  *
- * A bad parameter is a 400 naming it (`errors: [{path: 'asOf', message}]`), never a 500. Unknown
- * parameters are ignored; a parameter given twice is refused.
+ * A bad parameter is a 400 naming it (`errors: [{path: 'asOf', message}]`), never a 500. A parameter the
+ * endpoint does not know is refused the same way (API.md v1.1: a misspelt filter must not quietly answer
+ * everything); a parameter given twice is refused.
  */
 
 /** A parameter's parser: its value, or what is wrong with it (Chinese / English). */
@@ -78,7 +79,9 @@ export const params = { instant, date, count, id, oneOf, text, flag } as const;
 export type QuerySpec = Readonly<Record<string, Param<unknown>>>;
 export type ParsedQuery<S extends QuerySpec> = { readonly [K in keyof S]?: S[K] extends Param<infer A> ? A : never };
 
-/** Parses the parameters a spec names; throws a 400 naming every bad one. */
+const UNKNOWN_PARAMETER = '不支持此查询参数 / unknown query parameter';
+
+/** Parses the parameters a spec names; throws a 400 naming every bad one, and every one it does not name. */
 export const parseQuery = <S extends QuerySpec>(spec: S, raw: Readonly<Record<string, string | readonly string[]>>): ParsedQuery<S> => {
   const parsed: Record<string, unknown> = {};
   const errors: { path: string; message: string }[] = [];
@@ -93,6 +96,9 @@ export const parseQuery = <S extends QuerySpec>(spec: S, raw: Readonly<Record<st
     if (result.ok) parsed[name] = result.value;
     else errors.push({ path: name, message: result.message });
   }
+  for (const name of Object.keys(raw)) {
+    if (!Object.hasOwn(spec, name)) errors.push({ path: name, message: UNKNOWN_PARAMETER });
+  }
   if (errors.length > 0) throw badQuery(errors);
   return parsed as ParsedQuery<S>;
 };
@@ -100,6 +106,9 @@ export const parseQuery = <S extends QuerySpec>(spec: S, raw: Readonly<Record<st
 /** Validates the query string with a spec; the handler reads it with `c.req.valid('query')`. */
 export const query = <S extends QuerySpec>(spec: S) =>
   validator('query', (raw: Record<string, string | string[]>): ParsedQuery<S> => parseQuery(spec, raw));
+
+/** An endpoint that takes no query parameter (a command): any one given is a 400 naming it. */
+export const noQuery = query({});
 
 /** A required parameter that is absent: 400 naming it. */
 export const required = <A>(name: string, value: A | undefined): A => {

@@ -20,6 +20,7 @@ import { allow, permit, roleOf } from '../auth';
 import { mayActOnCase, mayActOnCases, mayRegisterCase, mayRegisterCases, type CaseAction } from '../case-access';
 import { commandContext, commandReply, idOrNew, priorResult } from '../command-context';
 import type { AppEnv } from '../env';
+import { noQuery } from '../query-view';
 import type { CommandContext } from '../office';
 import { conflict, forbidden, fromDomainError, notFound } from '../problem';
 import { requireCommunity } from '../references';
@@ -73,7 +74,7 @@ export const caseActions = caseCommandSegments;
 /** The case a command result was recorded on. */
 export const caseIdOf = (result: CommandResult): string => result.streamId.slice(caseStream('').length);
 
-export const cases = new Hono<AppEnv>().post('/', permit(mayRegisterCases), jsonBody(RegisterCaseBody), async (c) => {
+export const cases = new Hono<AppEnv>().post('/', permit(mayRegisterCases), noQuery, jsonBody(RegisterCaseBody), async (c) => {
   const body = c.req.valid('json');
   allow(c, (role) => mayRegisterCase(role, body), '只能登记本社区的事项 / only cases of your own community');
   const context = commandContext(c);
@@ -97,7 +98,7 @@ export const cases = new Hono<AppEnv>().post('/', permit(mayRegisterCases), json
 const actionBody = (type: CaseAction['type']) => jsonBody(caseCommandBodies[type] as t.Decoder<unknown, Record<string, unknown>>);
 
 for (const [segment, type] of Object.entries<CaseAction['type']>(caseActions)) {
-  cases.post(`/:id/${segment}`, permit(mayActOnCases), idParam, actionBody(type), async (c) => {
+  cases.post(`/:id/${segment}`, permit(mayActOnCases), noQuery, idParam, actionBody(type), async (c) => {
     const role = roleOf(c);
     const { id } = c.req.valid('param');
     const action = { type, data: { ...c.req.valid('json'), caseId: id } } as CaseAction;

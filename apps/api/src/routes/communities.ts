@@ -3,7 +3,7 @@ import { communityStream, RegisterCommunityBody } from '@xinfang/domain';
 import { isOffice, permit } from '../auth';
 import { commandContext, commandReply } from '../command-context';
 import type { AppEnv } from '../env';
-import { pagingParams, query, viewOf } from '../query-view';
+import { pagingParams, query, viewOf, noQuery } from '../query-view';
 import { jsonBody } from '../validator';
 
 /** `GET /communities` (API.md v1.1) and `POST /communities`: reference data, the office's to keep. */
@@ -14,7 +14,7 @@ export const communities = new Hono<AppEnv>()
     const { answer } = await c.var.services.queries.run({ kind: 'communities', paging: c.req.valid('query'), view, shown, atLeast });
     return c.json(answer);
   })
-  .post('/', permit(isOffice), jsonBody(RegisterCommunityBody), async (c) => {
+  .post('/', permit(isOffice), noQuery, jsonBody(RegisterCommunityBody), async (c) => {
     const body = c.req.valid('json');
     const result = await c.var.services.office.execute(
       'community',

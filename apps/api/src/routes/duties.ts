@@ -14,7 +14,7 @@ import { isOffice, permit } from '../auth';
 import { commandContext, commandReply, idOrNew } from '../command-context';
 import type { AppEnv } from '../env';
 import { badQuery, fromDomainError, keyReused, notFound } from '../problem';
-import { params, query, viewOf } from '../query-view';
+import { params, query, viewOf, noQuery } from '../query-view';
 import { readModelsCurrent } from '../read-models-current';
 import { requireUnit } from '../references';
 import type { Services } from '../services';
@@ -74,7 +74,7 @@ export const duties = new Hono<AppEnv>()
     const { answer } = await c.var.services.queries.run({ ...kind, view, shown, atLeast });
     return c.json(answer);
   })
-  .post('/announcements', permit(isOffice), jsonBody(AnnounceRosterBody), async (c) => {
+  .post('/announcements', permit(isOffice), noQuery, jsonBody(AnnounceRosterBody), async (c) => {
     const body = c.req.valid('json');
     await requireUnit(c.var.services.office, body.unit);
     const streamId = dutyStream(body.unit, body.weekOf);
@@ -83,7 +83,7 @@ export const duties = new Hono<AppEnv>()
     // An announcement is of its unit's week: its id is the roster's, e.g. `subdistrict-2024-W38`.
     return commandReply(c, `${body.unit}-${isoWeekOf(body.weekOf)}`, result, 201);
   })
-  .post('/', permit(isOffice), jsonBody(ScheduleDutyBody), async (c) => {
+  .post('/', permit(isOffice), noQuery, jsonBody(ScheduleDutyBody), async (c) => {
     const body = c.req.valid('json');
     const { services } = c.var;
     const context = commandContext(c);
@@ -107,7 +107,7 @@ export const duties = new Hono<AppEnv>()
     if (body.dutyId !== undefined && recorded !== body.dutyId) throw keyReused();
     return commandReply(c, recorded, result, 201);
   })
-  .post('/:id/missed', permit(isOffice), idParam, jsonBody(MarkDutyMissedBody), async (c) => {
+  .post('/:id/missed', permit(isOffice), noQuery, idParam, jsonBody(MarkDutyMissedBody), async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const { services } = c.var;

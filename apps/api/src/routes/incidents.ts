@@ -3,6 +3,7 @@ import { caseStream, domainError, incidentStream, RecordIncidentBody } from '@xi
 import { isOffice, permit } from '../auth';
 import { commandContext, commandReply, idOrNew } from '../command-context';
 import type { AppEnv } from '../env';
+import { noQuery } from '../query-view';
 import { fromDomainError, keyReused } from '../problem';
 import { jsonBody } from '../validator';
 
@@ -10,7 +11,7 @@ import { jsonBody } from '../validator';
  * `POST /incidents`: an incident against the "三个不发生" goal, recorded by the office. A `caseId`, when
  * given, must name an existing case (422 `unknownCase` otherwise): a record must not point at nothing.
  */
-export const incidents = new Hono<AppEnv>().post('/', permit(isOffice), jsonBody(RecordIncidentBody), async (c) => {
+export const incidents = new Hono<AppEnv>().post('/', permit(isOffice), noQuery, jsonBody(RecordIncidentBody), async (c) => {
   const body = c.req.valid('json');
   const context = commandContext(c);
   const { office } = c.var.services;

@@ -3,6 +3,7 @@ import { inspectionStream, RecordInspectionBody, RecordRectificationBody } from 
 import { permit } from '../auth';
 import { commandContext, commandReply, idOrNew } from '../command-context';
 import type { AppEnv } from '../env';
+import { noQuery } from '../query-view';
 import { keyReused } from '../problem';
 import { requireUnit } from '../references';
 import type { Role } from '../roles';
@@ -17,7 +18,7 @@ import { idParam, jsonBody } from '../validator';
 const mayInspect = (role: Role): boolean => role.kind === 'office' || role.kind === 'inspector';
 
 export const inspections = new Hono<AppEnv>()
-  .post('/', permit(mayInspect), jsonBody(RecordInspectionBody), async (c) => {
+  .post('/', permit(mayInspect), noQuery, jsonBody(RecordInspectionBody), async (c) => {
     const body = c.req.valid('json');
     const context = commandContext(c);
     await requireUnit(c.var.services.office, body.unit);
@@ -35,7 +36,7 @@ export const inspections = new Hono<AppEnv>()
       throw keyReused();
     return commandReply(c, result.streamId.slice(inspectionStream('').length), result, 201);
   })
-  .post('/:id/rectification', permit(mayInspect), idParam, jsonBody(RecordRectificationBody), async (c) => {
+  .post('/:id/rectification', permit(mayInspect), noQuery, idParam, jsonBody(RecordRectificationBody), async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const streamId = inspectionStream(id);

@@ -3,7 +3,7 @@ import { leaderStream, RegisterLeaderBody } from '@xinfang/domain';
 import { isOffice, permit } from '../auth';
 import { commandContext, commandReply } from '../command-context';
 import type { AppEnv } from '../env';
-import { pagingParams, query, viewOf } from '../query-view';
+import { pagingParams, query, viewOf, noQuery } from '../query-view';
 import { requireUnit } from '../references';
 import { jsonBody } from '../validator';
 
@@ -19,7 +19,7 @@ export const leaders = new Hono<AppEnv>()
     const { answer } = await c.var.services.queries.run({ kind: 'leaders', paging: c.req.valid('query'), view, shown, atLeast });
     return c.json(answer);
   })
-  .post('/', permit(isOffice), jsonBody(RegisterLeaderBody), async (c) => {
+  .post('/', permit(isOffice), noQuery, jsonBody(RegisterLeaderBody), async (c) => {
     const body = c.req.valid('json');
     await requireUnit(c.var.services.office, body.unit);
     const streamId = leaderStream(body.leaderId);

@@ -3,6 +3,7 @@ import { personStream } from '@xinfang/domain';
 import { isOffice, permit } from '../auth';
 import { commandContext, commandReply } from '../command-context';
 import type { AppEnv } from '../env';
+import { noQuery } from '../query-view';
 import { priorResult } from '../command-context';
 import { idParam } from '../validator';
 
@@ -13,7 +14,7 @@ import { idParam } from '../validator';
  * a 422 (`personAlreadyErased`) — the erasure is a fact with a time, not a state to set twice — while a
  * retry with the same Idempotency-Key returns the first answer.
  */
-export const persons = new Hono<AppEnv>().delete('/:id', permit(isOffice), idParam, async (c) => {
+export const persons = new Hono<AppEnv>().delete('/:id', permit(isOffice), noQuery, idParam, async (c) => {
   const { id } = c.req.valid('param');
   const context = commandContext(c);
   const { office, clock } = c.var.services;

@@ -3,6 +3,7 @@ import { caseStream, domainError, screeningStream, SubmitScreeningReportBody } f
 import { permit, roleOf } from '../auth';
 import { commandContext, commandReply } from '../command-context';
 import type { AppEnv } from '../env';
+import { noQuery } from '../query-view';
 import { forbidden, fromDomainError } from '../problem';
 import { requireCommunity } from '../references';
 import type { Role } from '../roles';
@@ -17,7 +18,7 @@ import { jsonBody } from '../validator';
 
 const mayReport = (role: Role): boolean => role.kind === 'office' || role.kind === 'community';
 
-export const screeningReports = new Hono<AppEnv>().post('/', permit(mayReport), jsonBody(SubmitScreeningReportBody), async (c) => {
+export const screeningReports = new Hono<AppEnv>().post('/', permit(mayReport), noQuery, jsonBody(SubmitScreeningReportBody), async (c) => {
   const role = roleOf(c);
   const body = c.req.valid('json');
   if (role.kind === 'community' && role.communityId !== body.communityId)

@@ -5,6 +5,7 @@ import { allow, permit } from '../auth';
 import { mayRecordVisit, mayRecordVisits } from '../case-access';
 import { commandContext, commandReply, idOrNew, priorResult } from '../command-context';
 import type { AppEnv } from '../env';
+import { noQuery } from '../query-view';
 import { requireCommunity } from '../references';
 import { jsonBody } from '../validator';
 import { caseIdOf, pendingRefs, refuseEarly } from './cases';
@@ -20,7 +21,7 @@ const visitIdOf = (result: CommandResult): string | undefined => {
  * none), as a repeat petition when the case already had a visit or was resolved; without it, a new case
  * with origin `visit` is registered. 201 `{id: visitId, caseId, revision, position}`.
  */
-export const visits = new Hono<AppEnv>().post('/', permit(mayRecordVisits), jsonBody(RecordVisitBody), async (c) => {
+export const visits = new Hono<AppEnv>().post('/', permit(mayRecordVisits), noQuery, jsonBody(RecordVisitBody), async (c) => {
   const body = c.req.valid('json');
   const context = commandContext(c);
   const prior = await priorResult(c, context, (r) => visitIdOf(r) !== undefined);
