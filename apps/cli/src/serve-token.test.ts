@@ -42,7 +42,7 @@ describe('xinfang serve: the first start', () => {
       const cookie = (loggedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       const ledger = await fetch(`${served.url}/office/ledgers/disputes`, { headers: { cookie } });
       expect(ledger.status).toBe(200);
-      expect(await ledger.text()).toContain('<h1>附件1 矛盾纠纷排查化解清单</h1>');
+      expect(await ledger.text()).toContain('>附件1 矛盾纠纷排查化解清单</h1>');
       expect((await call(served.url, 'POST', '/api/v1/communities', token, qinghua)).status).toBe(201);
       expect((await call(served.url, 'POST', '/api/v1/communities', undefined, qinghua)).status).toBe(401);
 

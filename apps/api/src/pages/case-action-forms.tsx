@@ -12,6 +12,7 @@ import {
 import type { CaseAction } from '../case-access';
 import type { CaseActionOffer } from './case-actions';
 import { CsrfField } from './csrf';
+import { instantOfLocal } from './form-values';
 import type { Leader } from './case-page-data';
 import { localTime } from './local-time';
 
@@ -118,8 +119,6 @@ export const actionHeaders = (posted: Readonly<Record<string, unknown>>): Record
 
 export const actionTitle = (type: CaseAction['type']): string => FORMS[type].title;
 
-/** `2024-10-31T18:00` typed in Shanghai → `2024-10-31T18:00:00+08:00`; anything else is passed on for the API to refuse. */
-const instantOfLocal = (text: string): string => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text) ? `${text}:00+08:00` : text);
 
 /** What a form posted → the API's JSON body of that action. */
 export const actionBody = (type: CaseAction['type'], posted: Readonly<Record<string, unknown>>): Record<string, unknown> => {

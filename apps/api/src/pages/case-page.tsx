@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { acceptanceDecisionLabels, caseCommandSegments, categoryLabels, originLabels } from '@xinfang/domain';
 import { mayReadPersons } from '../routes/person-queries';
-import { randomUUID } from 'node:crypto';
+import { submissionKey } from './form-values';
 import { ActionForm, actionBody, actionHeaders, actionTitle } from './case-action-forms';
 import { casePageData, type CaseFile } from './case-page-data';
 import { errorPage } from './error-page';
@@ -165,7 +165,7 @@ const showCase = async (c: Context<PageEnv>, caseId: string, refusal?: Refusal):
                 ownLeaderId={ownLeaderId}
                 now={now}
                 revision={file.revision}
-                submissionKey={`page-${randomUUID()}`}
+                submissionKey={submissionKey()}
                 typed={refused?.typed}
                 errors={refused?.problem.fieldErrors}
                 problem={refused === undefined ? undefined : [refused.problem.title, refused.problem.detail].filter((t) => t !== '').join('：')}

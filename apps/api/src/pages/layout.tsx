@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { mayRecordVisits } from '../case-access';
 import type { Child } from 'hono/jsx';
 import { RequestContext } from 'hono/jsx-renderer';
 import { ledgerEntries, type LedgerEntry } from '@xinfang/reports';
@@ -30,6 +31,7 @@ export const MENU: readonly MenuItem[] = [
   { href: '/', label: '工作台' },
   ...ledgerEntries.map((entry) => ({ href: `/office/ledgers/${entry.name}`, label: entry.form.number, shownTo: readsLedger(entry) })),
   { href: '/office/cases', label: '信访事项', shownTo: (role) => role.kind !== 'inspector' },
+  { href: '/office/register/visit', label: '登记来访', shownTo: mayRecordVisits },
   { href: '/office/persons', label: '一人一档', shownTo: (role) => role.kind === 'office' },
   { href: '/docs', label: '接口文档' },
   { href: '/logout', label: '退出' },

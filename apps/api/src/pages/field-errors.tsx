@@ -1,0 +1,26 @@
+import type { PageProblem } from './problems';
+
+/** The API's messages for one field, shown beside it. */
+export const FieldErrors = ({ problem, path }: { problem: PageProblem | undefined; path: string }) => (
+  <>
+    {(problem?.fieldErrors.get(path) ?? []).map((message) => (
+      <span class="field-error">{message}</span>
+    ))}
+  </>
+);
+
+/** The API's messages for the fields a form does not show beside an input, listed at its top. */
+export const OtherErrors = ({ problem, shown }: { problem: PageProblem | undefined; shown: readonly string[] }) => (
+  <>
+    {[...(problem?.fieldErrors ?? new Map<string, readonly string[]>())]
+      .filter(([path]) => !shown.includes(path))
+      .flatMap(([path, messages]) =>
+        messages.map((message) => (
+          <p class="field-error">
+            {path === '' ? '' : `${path}：`}
+            {message}
+          </p>
+        )),
+      )}
+  </>
+);

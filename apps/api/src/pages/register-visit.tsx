@@ -1,0 +1,281 @@
+import { Hono, type Context } from 'hono';
+import { categoryLabels } from '@xinfang/domain';
+import { mayRecordVisits } from '../case-access';
+import type { Role } from '../roles';
+import { CsrfField } from './csrf';
+import { errorPage } from './error-page';
+import { render } from './layout';
+import { localTime } from './local-time';
+import type { PageEnv } from './page-env';
+import { readProblem, type PageProblem } from './problems';
+import { instantOfLocal, submissionKey } from './form-values';
+import { FieldErrors, OtherErrors } from './field-errors';
+
+/*
+ * 登记来访 (附件3): a visit received by a leader, on a new case or on one the office names. The petitioner
+ * is picked from the existing files (the office searches them: GET /persons?q=) or typed in new — the API
+ * matches a returning petitioner by id number itself. The form posts here; the page posts `POST /visits`
+ * with the browser's token, and on a refusal shows the API's errors beside the fields, nothing written.
+ */
+
+const PATH = '/office/register/visit';
+export const REGISTER_VISIT_TITLE = '登记来访';
+
+interface Pick {
+  readonly leaders: readonly { leaderId: string; name: string; position: string }[];
+  readonly communities: readonly { communityId: string; name: string }[];
+}
+
+const rowsOf = async <Row,>(response: Response): Promise<Row[]> => (response.ok ? ((await response.json()) as { rows: Row[] }).rows : []);
+
+const picks = async (c: Context<PageEnv>): Promise<Pick> => {
+  const [leaders, communities] = await Promise.all([c.var.api('/api/v1/leaders'), c.var.api('/api/v1/communities')]);
+  return { leaders: await rowsOf(leaders), communities: await rowsOf(communities) };
+};
+
+/** The visit's fields in the API's body order; the petitioner's are `petitioners.0.*`. */
+const text = (typed: Readonly<Record<string, unknown>>, name: string): string => {
+  const value = typed[name];
+  return typeof value === 'string' ? value.trim() : '';
+};
+
+/** What the form posted → the body of `POST /visits` (empty optional fields left out, for the API to judge the rest). */
+export const visitBody = (typed: Readonly<Record<string, unknown>>): Record<string, unknown> => {
+  const optional = (name: string) => (text(typed, name) === '' ? {} : { [name]: text(typed, name) });
+  const personId = text(typed, 'personId');
+  const petitioner =
+    personId !== ''
+      ? { name: text(typed, 'personName'), personId }
+      : { name: text(typed, 'name'), ...optional('idNumber'), ...optional('phone'), ...optional('address') };
+  const count = text(typed, 'visitorCount');
+  return {
+    leaderId: text(typed, 'leaderId'),
+    receivedAt: instantOfLocal(text(typed, 'receivedAt')),
+    location: text(typed, 'location'),
+    visitorCount: /^\d{1,6}$/.test(count) ? Number(count) : count,
+    matter: text(typed, 'matter'),
+    ...optional('caseId'),
+    ...optional('communityId'),
+    ...optional('category'),
+    ...optional('demands'),
+    ...optional('handlingOpinion'),
+    petitioners: [petitioner],
+  };
+};
+
+interface FormProps {
+  readonly role: Role;
+  readonly pick: Pick;
+  readonly typed: Readonly<Record<string, unknown>>;
+  readonly now: string;
+  readonly problem?: PageProblem | undefined;
+  readonly found?: readonly { personId: string; name: string; cases: number; visits: number }[] | undefined;
+}
+
+const Field = (props: { name: string; label: string; errors: PageProblem | undefined; children: unknown }) => (
+  <label for={`visit-${props.name}`}>
+    {props.label}
+    {props.children}
+    <FieldErrors problem={props.errors} path={props.name} />
+  </label>
+);
+
+const PetitionerSection = ({ typed, problem, role, found }: Pick & FormProps) => {
+  const personId = text(typed, 'personId');
+  const value = (name: string) => text(typed, name);
+  return (
+    <fieldset>
+      <legend>信访人</legend>
+      {personId !== '' ? (
+        <p>
+          已选：{value('personName')}（档案 {personId}）
+          <input type="hidden" name="personId" value={personId} />
+          <input type="hidden" name="personName" value={value('personName')} />{' '}
+          <a href={PATH}>改为新登记</a>
+        </p>
+      ) : (
+        <div class="fields">
+          <Field name="petitioners.0.name" label="姓名" errors={problem}>
+            <input id="visit-petitioners.0.name" name="name" value={value('name')} required />
+          </Field>
+          <Field name="petitioners.0.idNumber" label="身份证号" errors={problem}>
+            <input id="visit-petitioners.0.idNumber" name="idNumber" value={value('idNumber')} size={20} />
+          </Field>
+          <Field name="petitioners.0.phone" label="联系电话" errors={problem}>
+            <input id="visit-petitioners.0.phone" name="phone" value={value('phone')} size={14} />
+          </Field>
+          <Field name="petitioners.0.address" label="住址" errors={problem}>
+            <input id="visit-petitioners.0.address" name="address" value={value('address')} size={30} />
+          </Field>
+        </div>
+      )}
+      {role.kind === 'office' && personId === '' && found !== undefined && (
+        <ul class="found">
+          {found.length === 0 ? (
+            <li class="muted">未找到已有档案，请按新信访人登记。</li>
+          ) : (
+            found.map((person) => (
+              <li>
+                <a href={`${PATH}?${new URLSearchParams({ personId: person.personId, personName: person.name }).toString()}`}>
+                  选用 {person.name}
+                </a>{' '}
+                <span class="muted">
+                  （{person.cases} 件事项，{person.visits} 次来访）
+                </span>
+              </li>
+            ))
+          )}
+        </ul>
+      )}
+    </fieldset>
+  );
+};
+
+const VisitForm = (props: FormProps) => {
+  const { typed, pick, role, problem, now } = props;
+  const value = (name: string) => text(typed, name);
+  const ownLeader = role.kind === 'leader' ? role.leaderId : undefined;
+  const ownCommunity = role.kind === 'community' ? role.communityId : undefined;
+  return (
+    <form method="post" action={PATH} class="register-form" id="visit-form">
+      <CsrfField />
+      <input type="hidden" name="_key" value={value('_key') || submissionKey()} />
+      {problem !== undefined && (
+        <p class="field-error" role="alert">
+          {problem.title}
+          {problem.detail === '' ? '' : `：${problem.detail}`}
+        </p>
+      )}
+      <OtherErrors problem={problem} shown={SHOWN_PATHS} />
+      <PetitionerSection {...pick} {...props} />
+      <fieldset>
+        <legend>接待</legend>
+        <div class="fields">
+          <Field name="leaderId" label="接待领导" errors={problem}>
+            <select id="visit-leaderId" name="leaderId">
+              {pick.leaders
+                .filter((l) => ownLeader === undefined || l.leaderId === ownLeader)
+                .map((l) => (
+                  <option value={l.leaderId} selected={l.leaderId === value('leaderId')}>
+                    {l.name}（{l.position}）
+                  </option>
+                ))}
+            </select>
+          </Field>
+          <Field name="receivedAt" label="接待时间" errors={problem}>
+            <input id="visit-receivedAt" name="receivedAt" type="datetime-local" value={value('receivedAt') || localTime(now).replace(' ', 'T')} required />
+          </Field>
+          <Field name="location" label="接待地点" errors={problem}>
+            <input id="visit-location" name="location" value={value('location')} required />
+          </Field>
+          <Field name="visitorCount" label="来访人数" errors={problem}>
+            <input id="visit-visitorCount" name="visitorCount" type="number" min="1" value={value('visitorCount') || '1'} required />
+          </Field>
+        </div>
+        <div class="fields">
+          <Field name="matter" label="反映问题" errors={problem}>
+            <textarea id="visit-matter" name="matter" rows={3} cols={60} required>
+              {value('matter')}
+            </textarea>
+          </Field>
+          <Field name="demands" label="诉求" errors={problem}>
+            <textarea id="visit-demands" name="demands" rows={3} cols={40}>
+              {value('demands')}
+            </textarea>
+          </Field>
+          <Field name="handlingOpinion" label="处理意见" errors={problem}>
+            <textarea id="visit-handlingOpinion" name="handlingOpinion" rows={3} cols={40}>
+              {value('handlingOpinion')}
+            </textarea>
+          </Field>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>事项</legend>
+        <p class="muted">新来访登记为新信访事项（须选社区）；同一事项再次来访，填写已有事项编号。</p>
+        <div class="fields">
+          <Field name="communityId" label="社区" errors={problem}>
+            <select id="visit-communityId" name="communityId">
+              {ownCommunity === undefined && <option value="">（再次来访时可不选）</option>}
+              {pick.communities
+                .filter((cm) => ownCommunity === undefined || cm.communityId === ownCommunity)
+                .map((cm) => (
+                  <option value={cm.communityId} selected={cm.communityId === value('communityId')}>
+                    {cm.name}
+                  </option>
+                ))}
+            </select>
+          </Field>
+          <Field name="category" label="类型" errors={problem}>
+            <select id="visit-category" name="category">
+              <option value="">（未定）</option>
+              {Object.entries(categoryLabels).map(([key, label]) => (
+                <option value={key} selected={key === value('category')}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field name="caseId" label="已有事项编号" errors={problem}>
+            <input id="visit-caseId" name="caseId" value={value('caseId')} size={24} />
+          </Field>
+        </div>
+      </fieldset>
+      <button type="submit">登记</button>
+    </form>
+  );
+};
+
+/** The fields shown beside their inputs; any other error is listed at the top of the form. */
+const SHOWN_PATHS = [
+  'leaderId', 'receivedAt', 'location', 'visitorCount', 'matter', 'demands', 'handlingOpinion', 'communityId', 'category', 'caseId',
+  'petitioners.0.name', 'petitioners.0.idNumber', 'petitioners.0.phone', 'petitioners.0.address',
+];
+
+const SearchForm = ({ q }: { q: string }) => (
+  <form method="get" action={PATH} class="filters noprint">
+    <label for="person-q">
+      查找已有档案（姓名、电话或完整身份证号）
+      <input id="person-q" name="q" value={q} size={24} />
+    </label>
+    <button type="submit">查找</button>
+  </form>
+);
+
+const show = async (c: Context<PageEnv>, typed: Readonly<Record<string, unknown>>, problem?: PageProblem) => {
+  const caller = c.var.pageCaller;
+  if (caller === undefined) return c.redirect('/', 302);
+  if (!mayRecordVisits(caller.role)) {
+    return errorPage(c, { status: 403, title: '无权访问', detail: '此账号不能登记来访' }, { href: '/', label: '返回工作台' });
+  }
+  const q = c.req.method === 'GET' ? (c.req.query('q') ?? '').trim() : '';
+  const found =
+    q !== '' && caller.role.kind === 'office'
+      ? await rowsOf<{ personId: string; name: string; cases: number; visits: number }>(await c.var.api(`/api/v1/persons?${new URLSearchParams({ q }).toString()}`))
+      : undefined;
+  const body = (
+    <>
+      <h1>{REGISTER_VISIT_TITLE}</h1>
+      {caller.role.kind === 'office' && text(typed, 'personId') === '' && <SearchForm q={q} />}
+      <VisitForm role={caller.role} pick={await picks(c)} typed={typed} now={c.var.services.clock.now()} problem={problem} found={found} />
+    </>
+  );
+  return render(c, REGISTER_VISIT_TITLE, body, problem === undefined ? {} : { status: problem.status === 403 ? 403 : 422 });
+};
+
+export const registerVisitPages = new Hono<PageEnv>()
+  .get(PATH, (c) => show(c, { personId: c.req.query('personId') ?? '', personName: c.req.query('personName') ?? '' }))
+  .post(PATH, async (c) => {
+    const typed = await c.req.parseBody();
+    const key = text(typed, '_key');
+    const response = await c.var.api('/api/v1/visits', {
+      method: 'POST',
+      body: visitBody(typed),
+      headers: /^[A-Za-z0-9_-]{1,64}$/.test(key) ? { 'idempotency-key': key } : {},
+    });
+    if (response.ok) {
+      const { caseId } = (await response.json()) as { caseId: string };
+      return c.redirect(`/office/cases/${encodeURIComponent(caseId)}?done=${encodeURIComponent(REGISTER_VISIT_TITLE)}`, 303);
+    }
+    return show(c, typed, await readProblem(response));
+  });
