@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { mayRecordVisits } from '../case-access';
+import { mayReport } from '../routes/screening-reports';
 import type { Child } from 'hono/jsx';
 import { RequestContext } from 'hono/jsx-renderer';
 import { ledgerEntries, type LedgerEntry } from '@xinfang/reports';
@@ -32,6 +33,7 @@ export const MENU: readonly MenuItem[] = [
   ...ledgerEntries.map((entry) => ({ href: `/office/ledgers/${entry.name}`, label: entry.form.number, shownTo: readsLedger(entry) })),
   { href: '/office/cases', label: '信访事项', shownTo: (role) => role.kind !== 'inspector' },
   { href: '/office/register/visit', label: '登记来访', shownTo: mayRecordVisits },
+  { href: '/office/register/screening', label: '排查报送', shownTo: mayReport },
   { href: '/office/persons', label: '一人一档', shownTo: (role) => role.kind === 'office' },
   { href: '/docs', label: '接口文档' },
   { href: '/logout', label: '退出' },

@@ -16,7 +16,8 @@ import { jsonBody } from '../validator';
  * be registered for that community.
  */
 
-const mayReport = (role: Role): boolean => role.kind === 'office' || role.kind === 'community';
+/** The roles that may send some screening report (a community only its own). */
+export const mayReport = (role: Role): boolean => role.kind === 'office' || role.kind === 'community';
 
 export const screeningReports = new Hono<AppEnv>().post('/', permit(mayReport), noQuery, jsonBody(SubmitScreeningReportBody), async (c) => {
   const role = roleOf(c);
