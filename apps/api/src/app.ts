@@ -35,6 +35,7 @@ import { casePages } from './pages/case-page';
 import { personPages } from './pages/person-page';
 import { registerVisitPages } from './pages/register-visit';
 import { screeningFormPages } from './pages/screening-form';
+import { announcementPages } from './pages/announcement';
 
 /** How a client authenticates (RFC 9110: every 401 names it): a bearer token, made with the CLI. */
 export const WWW_AUTHENTICATE = 'Bearer realm="xinfang"';
@@ -105,6 +106,7 @@ export const createApp = (services: Services) => {
   app.route('/', personPages);
   app.route('/', registerVisitPages);
   app.route('/', screeningFormPages);
+  app.route('/', announcementPages);
 
   const onError = handleError((error, c) => services.logger.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed'));
   // A page that fails or does not exist is answered as a page (with a way back), the API in problem+json.

@@ -34,6 +34,7 @@ export const MENU: readonly MenuItem[] = [
   { href: '/office/cases', label: '信访事项', shownTo: (role) => role.kind !== 'inspector' },
   { href: '/office/register/visit', label: '登记来访', shownTo: mayRecordVisits },
   { href: '/office/register/screening', label: '排查报送', shownTo: mayReport },
+  { href: '/office/duties/announcement', label: '接访公告' },
   { href: '/office/persons', label: '一人一档', shownTo: (role) => role.kind === 'office' },
   { href: '/docs', label: '接口文档' },
   { href: '/logout', label: '退出' },
@@ -59,6 +60,8 @@ label{display:inline-flex;flex-direction:column;gap:.15rem;font-size:.85rem}
 input,select,button,textarea{font:inherit;padding:.2rem .35rem}
 button,.button{background:#fff;border:1px solid #8c959f;border-radius:4px;cursor:pointer;color:#1f2328;text-decoration:none;padding:.25rem .6rem}
 .field-error{color:#b42318;font-size:.8rem}
+.announcement-text{background:#fff;border:1px solid #d0d7de;padding:.8rem;white-space:pre-wrap;font-family:inherit;font-size:1rem;max-width:60rem}
+.inline-form{display:inline-flex;gap:.5rem;align-items:end;margin-left:.6rem}
 .muted{color:#57606a;font-size:.85rem}
 .pager{display:flex;gap:.8rem;align-items:center;margin:.6rem 0}
 .problem{background:#fff;border:1px solid #b42318;border-radius:6px;padding:.8rem 1rem;max-width:48rem}
