@@ -24,3 +24,12 @@ export const OtherErrors = ({ problem, shown }: { problem: PageProblem | undefin
       )}
   </>
 );
+
+/** A form control with its label and, beside it, the API's messages for its field (`path`). The control's id is `${idPrefix}-${path}`. */
+export const LabeledField = (props: { idPrefix: string; path: string; label: string; problem: PageProblem | undefined; children: unknown }) => (
+  <label for={`${props.idPrefix}-${props.path}`}>
+    {props.label}
+    {props.children}
+    <FieldErrors problem={props.problem} path={props.path} />
+  </label>
+);

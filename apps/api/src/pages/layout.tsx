@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { mayRecordVisits } from '../case-access';
+import { mayRecordVisits, mayRegisterCases } from '../case-access';
 import { mayReport } from '../routes/screening-reports';
 import type { Child } from 'hono/jsx';
 import { RequestContext } from 'hono/jsx-renderer';
@@ -33,6 +33,7 @@ export const MENU: readonly MenuItem[] = [
   ...ledgerEntries.map((entry) => ({ href: `/office/ledgers/${entry.name}`, label: entry.form.number, shownTo: readsLedger(entry) })),
   { href: '/office/cases', label: '信访事项', shownTo: (role) => role.kind !== 'inspector' },
   { href: '/office/register/visit', label: '登记来访', shownTo: mayRecordVisits },
+  { href: '/office/register/case', label: '登记事项', shownTo: mayRegisterCases },
   { href: '/office/register/screening', label: '排查报送', shownTo: mayReport },
   { href: '/office/duties/announcement', label: '接访公告' },
   { href: '/office/persons', label: '一人一档', shownTo: (role) => role.kind === 'office' },

@@ -9,7 +9,8 @@ import { localTime } from './local-time';
 import type { PageEnv } from './page-env';
 import { readProblem, type PageProblem } from './problems';
 import { instantOfLocal, submissionKey } from './form-values';
-import { FieldErrors, OtherErrors } from './field-errors';
+import { LabeledField, OtherErrors } from './field-errors';
+import { PETITIONER_PATHS, PetitionerSection, petitionerOf, type FoundPerson } from './petitioner-fields';
 
 /*
  * 登记来访 (附件3): a visit received by a leader, on a new case or on one the office names. The petitioner
@@ -42,11 +43,6 @@ const text = (typed: Readonly<Record<string, unknown>>, name: string): string =>
 /** What the form posted → the body of `POST /visits` (empty optional fields left out, for the API to judge the rest). */
 export const visitBody = (typed: Readonly<Record<string, unknown>>): Record<string, unknown> => {
   const optional = (name: string) => (text(typed, name) === '' ? {} : { [name]: text(typed, name) });
-  const personId = text(typed, 'personId');
-  const petitioner =
-    personId !== ''
-      ? { name: text(typed, 'personName'), personId }
-      : { name: text(typed, 'name'), ...optional('idNumber'), ...optional('phone'), ...optional('address') };
   const count = text(typed, 'visitorCount');
   return {
     leaderId: text(typed, 'leaderId'),
@@ -59,7 +55,7 @@ export const visitBody = (typed: Readonly<Record<string, unknown>>): Record<stri
     ...optional('category'),
     ...optional('demands'),
     ...optional('handlingOpinion'),
-    petitioners: [petitioner],
+    petitioners: [petitionerOf(typed)],
   };
 };
 
@@ -69,67 +65,14 @@ interface FormProps {
   readonly typed: Readonly<Record<string, unknown>>;
   readonly now: string;
   readonly problem?: PageProblem | undefined;
-  readonly found?: readonly { personId: string; name: string; cases: number; visits: number }[] | undefined;
+  readonly found?: readonly FoundPerson[] | undefined;
 }
 
 const Field = (props: { name: string; label: string; errors: PageProblem | undefined; children: unknown }) => (
-  <label for={`visit-${props.name}`}>
-    {props.label}
+  <LabeledField idPrefix="visit" path={props.name} label={props.label} problem={props.errors}>
     {props.children}
-    <FieldErrors problem={props.errors} path={props.name} />
-  </label>
+  </LabeledField>
 );
-
-const PetitionerSection = ({ typed, problem, role, found }: Pick & FormProps) => {
-  const personId = text(typed, 'personId');
-  const value = (name: string) => text(typed, name);
-  return (
-    <fieldset>
-      <legend>信访人</legend>
-      {personId !== '' ? (
-        <p>
-          已选：{value('personName')}（档案 {personId}）
-          <input type="hidden" name="personId" value={personId} />
-          <input type="hidden" name="personName" value={value('personName')} />{' '}
-          <a href={PATH}>改为新登记</a>
-        </p>
-      ) : (
-        <div class="fields">
-          <Field name="petitioners.0.name" label="姓名" errors={problem}>
-            <input id="visit-petitioners.0.name" name="name" value={value('name')} required />
-          </Field>
-          <Field name="petitioners.0.idNumber" label="身份证号" errors={problem}>
-            <input id="visit-petitioners.0.idNumber" name="idNumber" value={value('idNumber')} size={20} />
-          </Field>
-          <Field name="petitioners.0.phone" label="联系电话" errors={problem}>
-            <input id="visit-petitioners.0.phone" name="phone" value={value('phone')} size={14} />
-          </Field>
-          <Field name="petitioners.0.address" label="住址" errors={problem}>
-            <input id="visit-petitioners.0.address" name="address" value={value('address')} size={30} />
-          </Field>
-        </div>
-      )}
-      {role.kind === 'office' && personId === '' && found !== undefined && (
-        <ul class="found">
-          {found.length === 0 ? (
-            <li class="muted">未找到已有档案，请按新信访人登记。</li>
-          ) : (
-            found.map((person) => (
-              <li>
-                <a href={`${PATH}?${new URLSearchParams({ personId: person.personId, personName: person.name }).toString()}`}>
-                  选用 {person.name}
-                </a>{' '}
-                <span class="muted">
-                  （{person.cases} 件事项，{person.visits} 次来访）
-                </span>
-              </li>
-            ))
-          )}
-        </ul>
-      )}
-    </fieldset>
-  );
-};
 
 const VisitForm = (props: FormProps) => {
   const { typed, pick, role, problem, now } = props;
@@ -147,7 +90,7 @@ const VisitForm = (props: FormProps) => {
         </p>
       )}
       <OtherErrors problem={problem} shown={SHOWN_PATHS} />
-      <PetitionerSection {...pick} {...props} />
+      <PetitionerSection role={role} typed={typed} problem={problem} found={props.found} path={PATH} />
       <fieldset>
         <legend>接待</legend>
         <div class="fields">
@@ -229,7 +172,7 @@ const VisitForm = (props: FormProps) => {
 /** The fields shown beside their inputs; any other error is listed at the top of the form. */
 const SHOWN_PATHS = [
   'leaderId', 'receivedAt', 'location', 'visitorCount', 'matter', 'demands', 'handlingOpinion', 'communityId', 'category', 'caseId',
-  'petitioners.0.name', 'petitioners.0.idNumber', 'petitioners.0.phone', 'petitioners.0.address',
+  ...PETITIONER_PATHS,
 ];
 
 const SearchForm = ({ q }: { q: string }) => (
@@ -251,7 +194,7 @@ const show = async (c: Context<PageEnv>, typed: Readonly<Record<string, unknown>
   const q = c.req.method === 'GET' ? (c.req.query('q') ?? '').trim() : '';
   const found =
     q !== '' && caller.role.kind === 'office'
-      ? await rowsOf<{ personId: string; name: string; cases: number; visits: number }>(await c.var.api(`/api/v1/persons?${new URLSearchParams({ q }).toString()}`))
+      ? await rowsOf<FoundPerson>(await c.var.api(`/api/v1/persons?${new URLSearchParams({ q }).toString()}`))
       : undefined;
   const body = (
     <>
