@@ -35,6 +35,7 @@ export const MENU: readonly MenuItem[] = [
   { href: '/office/register/visit', label: '登记来访', shownTo: mayRecordVisits },
   { href: '/office/register/case', label: '登记事项', shownTo: mayRegisterCases },
   { href: '/office/register/screening', label: '排查报送', shownTo: mayReport },
+  { href: '/office/duties', label: '接访排班' },
   { href: '/office/duties/announcement', label: '接访公告' },
   { href: '/office/persons', label: '一人一档', shownTo: (role) => role.kind === 'office' },
   { href: '/docs', label: '接口文档' },
