@@ -38,6 +38,7 @@ export const MENU: readonly MenuItem[] = [
   { href: '/office/duties', label: '接访排班' },
   { href: '/office/duties/announcement', label: '接访公告' },
   { href: '/office/persons', label: '一人一档', shownTo: (role) => role.kind === 'office' },
+  { href: '/office/reference', label: '基础数据' },
   { href: '/docs', label: '接口文档' },
   { href: '/logout', label: '退出' },
 ];
