@@ -11,6 +11,7 @@ export * from './personal-data';
 export * from './read-models-beside';
 export * from './read-models-lock';
 export * from './read-models-slot';
+export * from './registration';
 export * from './roles';
 export * from './services';
 export * from './sibling-path';
