@@ -3,8 +3,8 @@ import { addDays, dayOf, isLocalDate, mondayOf, type LocalDate } from '@xinfang/
 import { isOffice } from '../auth';
 import { CsrfField } from './csrf';
 import { errorPage } from './error-page';
-import { FieldErrors, OtherErrors } from './field-errors';
-import { submissionKey } from './form-values';
+import { FieldErrors, OtherErrors, ProblemAlert } from './field-errors';
+import { idempotencyHeader, KEY_FIELD, postedText, submissionKey } from './form-values';
 import { render } from './layout';
 import { localTime } from './local-time';
 import type { PageEnv } from './page-env';
@@ -30,7 +30,7 @@ interface Announcement {
 const PublishForm = ({ roster, problem }: { roster: Announcement['rosters'][number]; problem?: PageProblem | undefined }) => (
   <form method="post" action={PATH} class="inline-form noprint" id={`publish-${roster.unit}`}>
     <CsrfField />
-    <input type="hidden" name="_key" value={submissionKey()} />
+    <input type="hidden" name={KEY_FIELD} value={submissionKey()} />
     <input type="hidden" name="unit" value={roster.unit} />
     <input type="hidden" name="weekOf" value={roster.weekOf} />
     <label for={`channel-${roster.unit}`}>
@@ -66,12 +66,7 @@ const show = async (c: Context<PageEnv>, weekOf: LocalDate, refused?: { problem:
           已提交：{done}
         </p>
       )}
-      {refused !== undefined && (
-        <p class="field-error" role="alert">
-          {refused.problem.title}
-          {refused.problem.detail === '' ? '' : `：${refused.problem.detail}`}
-        </p>
-      )}
+      <ProblemAlert problem={refused?.problem} />
       <OtherErrors problem={refused?.problem} shown={['channel']} />
       <h2>公告文本（可直接复制张贴）</h2>
       <pre class="announcement-text" id="announcement-text">
@@ -111,16 +106,12 @@ export const announcementPages = new Hono<PageEnv>()
   .get(PATH, (c) => show(c, weekOfQuery(c)))
   .post(PATH, async (c) => {
     const posted = await c.req.parseBody();
-    const field = (name: string) => {
-      const value = posted[name];
-      return typeof value === 'string' ? value.trim() : '';
-    };
+    const field = (name: string) => postedText(posted, name);
     const weekOf = isLocalDate(field('weekOf')) ? mondayOf(field('weekOf')) : weekOfQuery(c);
-    const key = field('_key');
     const response = await c.var.api('/api/v1/duties/announcements', {
       method: 'POST',
       body: { unit: field('unit'), weekOf: field('weekOf'), channel: field('channel'), publishedAt: c.var.services.clock.now() },
-      headers: /^[A-Za-z0-9_-]{1,64}$/.test(key) ? { 'idempotency-key': key } : {},
+      headers: idempotencyHeader(posted),
     });
     if (response.ok) return c.redirect(`${PATH}?${new URLSearchParams({ weekOf, done: '已公布' }).toString()}`, 303);
     return show(c, weekOf, { problem: await readProblem(response), unit: field('unit') });

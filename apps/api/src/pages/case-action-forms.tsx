@@ -12,7 +12,7 @@ import {
 import type { CaseAction } from '../case-access';
 import type { CaseActionOffer } from './case-actions';
 import { CsrfField } from './csrf';
-import { instantOfLocal } from './form-values';
+import { idempotencyHeader, instantOfLocal, KEY_FIELD } from './form-values';
 import type { Leader } from './case-page-data';
 import { localTime } from './local-time';
 
@@ -105,15 +105,13 @@ const FORMS: { readonly [T in CaseAction['type']]: ActionForm } = {
 
 /** The hidden fields of every action form (not part of the API's body). */
 export const REVISION_FIELD = '_revision';
-export const KEY_FIELD = '_key';
 
 /** The headers a posted action form sends with its command: If-Match and Idempotency-Key, when well formed. */
 export const actionHeaders = (posted: Readonly<Record<string, unknown>>): Record<string, string> => {
   const revision = posted[REVISION_FIELD];
-  const key = posted[KEY_FIELD];
   return {
     ...(typeof revision === 'string' && /^\d{1,15}$/.test(revision) ? { 'if-match': revision } : {}),
-    ...(typeof key === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(key) ? { 'idempotency-key': key } : {}),
+    ...idempotencyHeader(posted),
   };
 };
 

@@ -33,3 +33,12 @@ export const LabeledField = (props: { idPrefix: string; path: string; label: str
     <FieldErrors problem={props.problem} path={props.path} />
   </label>
 );
+
+/** A refusal's title and detail at the top of a form, announced to screen readers. */
+export const ProblemAlert = ({ problem }: { problem: PageProblem | undefined }) =>
+  problem === undefined ? null : (
+    <p class="field-error" role="alert">
+      {problem.title}
+      {problem.detail === '' ? '' : `：${problem.detail}`}
+    </p>
+  );

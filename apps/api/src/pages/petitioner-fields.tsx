@@ -1,5 +1,6 @@
 import type { Role } from '../roles';
 import { LabeledField } from './field-errors';
+import { postedText } from './form-values';
 import type { PageProblem } from './problems';
 
 /*
@@ -24,10 +25,7 @@ export interface PetitionerProps {
   readonly path: string;
 }
 
-const text = (typed: Readonly<Record<string, unknown>>, name: string): string => {
-  const value = typed[name];
-  return typeof value === 'string' ? value.trim() : '';
-};
+const text = postedText;
 
 /** What the form posted → the one petitioner of the API body. */
 export const petitionerOf = (typed: Readonly<Record<string, unknown>>): Record<string, string> => {

@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { isOffice } from '../auth';
 import { CsrfField } from './csrf';
-import { LabeledField, OtherErrors } from './field-errors';
-import { submissionKey } from './form-values';
+import { LabeledField, OtherErrors, ProblemAlert } from './field-errors';
+import { idempotencyHeader, KEY_FIELD, postedText, submissionKey } from './form-values';
 import { render } from './layout';
 import type { PageEnv } from './page-env';
 import { readProblem, type PageProblem } from './problems';
@@ -37,10 +37,7 @@ interface Refusal {
   readonly typed: Readonly<Record<string, unknown>>;
 }
 
-const text = (typed: Readonly<Record<string, unknown>> | undefined, name: string): string => {
-  const value = typed?.[name];
-  return typeof value === 'string' ? value.trim() : '';
-};
+const text = postedText;
 
 /** `qh-1 第一网格` lines → the grids of the API body (a line without a name is passed on for the API to refuse). */
 export const gridsOf = (lines: string): { gridId: string; name: string }[] =>
@@ -53,13 +50,7 @@ export const gridsOf = (lines: string): { gridId: string; name: string }[] =>
       return { gridId, name: name.join(' ') };
     });
 
-const Alert = ({ refusal }: { refusal: Refusal | undefined }) =>
-  refusal === undefined ? null : (
-    <p class="field-error" role="alert">
-      {refusal.problem.title}
-      {refusal.problem.detail === '' ? '' : `：${refusal.problem.detail}`}
-    </p>
-  );
+const Alert = ({ refusal }: { refusal: Refusal | undefined }) => <ProblemAlert problem={refusal?.problem} />;
 
 const CommunityForm = ({ refusal }: { refusal: Refusal | undefined }) => {
   const field = (path: string, label: string, control: unknown) => (
@@ -72,7 +63,7 @@ const CommunityForm = ({ refusal }: { refusal: Refusal | undefined }) => {
       <fieldset>
         <legend>登记社区</legend>
         <CsrfField />
-        <input type="hidden" name="_key" value={submissionKey()} />
+        <input type="hidden" name={KEY_FIELD} value={submissionKey()} />
         <Alert refusal={refusal} />
         <OtherErrors problem={refusal?.problem} shown={['communityId', 'name']} />
         <div class="fields">
@@ -104,7 +95,7 @@ const LeaderForm = ({ refusal, communities }: { refusal: Refusal | undefined; co
       <fieldset>
         <legend>登记领导</legend>
         <CsrfField />
-        <input type="hidden" name="_key" value={submissionKey()} />
+        <input type="hidden" name={KEY_FIELD} value={submissionKey()} />
         <Alert refusal={refusal} />
         <OtherErrors problem={refusal?.problem} shown={['leaderId', 'name', 'position', 'portfolio', 'unit']} />
         <div class="fields">
@@ -209,17 +200,12 @@ const show = async (c: Context<PageEnv>, refusal?: Refusal) => {
   return render(c, REFERENCE_TITLE, body, refusal === undefined ? {} : { status: refusal.problem.status === 403 ? 403 : 422 });
 };
 
-const keyHeader = (typed: Readonly<Record<string, unknown>>): Record<string, string> => {
-  const key = text(typed, '_key');
-  return /^[A-Za-z0-9_-]{1,64}$/.test(key) ? { 'idempotency-key': key } : {};
-};
-
 export const referencePages = new Hono<PageEnv>()
   .get(PATH, (c) => show(c))
   .post(`${PATH}/communities`, async (c) => {
     const typed = await c.req.parseBody();
     const body = { communityId: text(typed, 'communityId'), name: text(typed, 'name'), grids: gridsOf(text(typed, 'grids')) };
-    const response = await c.var.api('/api/v1/communities', { method: 'POST', body, headers: keyHeader(typed) });
+    const response = await c.var.api('/api/v1/communities', { method: 'POST', body, headers: idempotencyHeader(typed) });
     if (response.ok) return c.redirect(`${PATH}?done=${encodeURIComponent(`登记社区 ${body.name}`)}`, 303);
     return show(c, { form: 'community', problem: await readProblem(response), typed });
   })
@@ -234,7 +220,7 @@ export const referencePages = new Hono<PageEnv>()
       principal: text(typed, 'principal') === 'on',
       firstGridLeader: text(typed, 'firstGridLeader') === 'on',
     };
-    const response = await c.var.api('/api/v1/leaders', { method: 'POST', body, headers: keyHeader(typed) });
+    const response = await c.var.api('/api/v1/leaders', { method: 'POST', body, headers: idempotencyHeader(typed) });
     if (response.ok) return c.redirect(`${PATH}?done=${encodeURIComponent(`登记领导 ${body.name}`)}`, 303);
     return show(c, { form: 'leader', problem: await readProblem(response), typed });
   });

@@ -4,8 +4,8 @@ import { mayRegisterCases } from '../case-access';
 import type { Role } from '../roles';
 import { CsrfField } from './csrf';
 import { errorPage } from './error-page';
-import { LabeledField, OtherErrors } from './field-errors';
-import { instantOfLocal, submissionKey } from './form-values';
+import { LabeledField, OtherErrors, ProblemAlert } from './field-errors';
+import { idempotencyHeader, instantOfLocal, KEY_FIELD, postedText, postedTexts, submissionKey } from './form-values';
 import { render } from './layout';
 import { localTime } from './local-time';
 import type { PageEnv } from './page-env';
@@ -27,13 +27,8 @@ interface Community {
   readonly grids: readonly { gridId: string; name: string }[];
 }
 
-const text = (typed: Readonly<Record<string, unknown>>, name: string): string => {
-  const value = typed[name];
-  return typeof value === 'string' ? value.trim() : '';
-};
-
-const texts = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
+const text = postedText;
+const texts = postedTexts;
 
 /** What the form posted → the body of `POST /cases`. */
 export const caseBody = (typed: Readonly<Record<string, unknown>>): Record<string, unknown> => {
@@ -79,13 +74,8 @@ const CaseForm = (props: { role: Role; communities: readonly Community[]; typed:
   return (
     <form method="post" action={PATH} class="register-form" id="case-form">
       <CsrfField />
-      <input type="hidden" name="_key" value={value('_key') || submissionKey()} />
-      {problem !== undefined && (
-        <p class="field-error" role="alert">
-          {problem.title}
-          {problem.detail === '' ? '' : `：${problem.detail}`}
-        </p>
-      )}
+      <input type="hidden" name={KEY_FIELD} value={value(KEY_FIELD) || submissionKey()} />
+      <ProblemAlert problem={problem} />
       <OtherErrors problem={problem} shown={SHOWN} />
       <PetitionerSection role={role} typed={typed} problem={problem} found={props.found} path={PATH} />
       <fieldset>
@@ -189,12 +179,7 @@ export const registerCasePages = new Hono<PageEnv>()
   .get(PATH, (c) => show(c, { personId: c.req.query('personId') ?? '', personName: c.req.query('personName') ?? '' }))
   .post(PATH, async (c) => {
     const typed = await c.req.parseBody({ all: true });
-    const key = text(typed, '_key');
-    const response = await c.var.api('/api/v1/cases', {
-      method: 'POST',
-      body: caseBody(typed),
-      headers: /^[A-Za-z0-9_-]{1,64}$/.test(key) ? { 'idempotency-key': key } : {},
-    });
+    const response = await c.var.api('/api/v1/cases', { method: 'POST', body: caseBody(typed), headers: idempotencyHeader(typed) });
     if (response.ok) {
       const { id } = (await response.json()) as { id: string };
       return c.redirect(`/office/cases/${encodeURIComponent(id)}?done=${encodeURIComponent(REGISTER_CASE_TITLE)}`, 303);

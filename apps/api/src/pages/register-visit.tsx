@@ -8,8 +8,8 @@ import { render } from './layout';
 import { localTime } from './local-time';
 import type { PageEnv } from './page-env';
 import { readProblem, type PageProblem } from './problems';
-import { instantOfLocal, submissionKey } from './form-values';
-import { LabeledField, OtherErrors } from './field-errors';
+import { idempotencyHeader, instantOfLocal, KEY_FIELD, postedText, submissionKey } from './form-values';
+import { LabeledField, OtherErrors, ProblemAlert } from './field-errors';
 import { PETITIONER_PATHS, PetitionerSection, petitionerOf, type FoundPerson } from './petitioner-fields';
 
 /*
@@ -34,11 +34,7 @@ const picks = async (c: Context<PageEnv>): Promise<Pick> => {
   return { leaders: await rowsOf(leaders), communities: await rowsOf(communities) };
 };
 
-/** The visit's fields in the API's body order; the petitioner's are `petitioners.0.*`. */
-const text = (typed: Readonly<Record<string, unknown>>, name: string): string => {
-  const value = typed[name];
-  return typeof value === 'string' ? value.trim() : '';
-};
+const text = postedText;
 
 /** What the form posted → the body of `POST /visits` (empty optional fields left out, for the API to judge the rest). */
 export const visitBody = (typed: Readonly<Record<string, unknown>>): Record<string, unknown> => {
@@ -82,13 +78,8 @@ const VisitForm = (props: FormProps) => {
   return (
     <form method="post" action={PATH} class="register-form" id="visit-form">
       <CsrfField />
-      <input type="hidden" name="_key" value={value('_key') || submissionKey()} />
-      {problem !== undefined && (
-        <p class="field-error" role="alert">
-          {problem.title}
-          {problem.detail === '' ? '' : `：${problem.detail}`}
-        </p>
-      )}
+      <input type="hidden" name={KEY_FIELD} value={value(KEY_FIELD) || submissionKey()} />
+      <ProblemAlert problem={problem} />
       <OtherErrors problem={problem} shown={SHOWN_PATHS} />
       <PetitionerSection role={role} typed={typed} problem={problem} found={props.found} path={PATH} />
       <fieldset>
@@ -210,12 +201,7 @@ export const registerVisitPages = new Hono<PageEnv>()
   .get(PATH, (c) => show(c, { personId: c.req.query('personId') ?? '', personName: c.req.query('personName') ?? '' }))
   .post(PATH, async (c) => {
     const typed = await c.req.parseBody();
-    const key = text(typed, '_key');
-    const response = await c.var.api('/api/v1/visits', {
-      method: 'POST',
-      body: visitBody(typed),
-      headers: /^[A-Za-z0-9_-]{1,64}$/.test(key) ? { 'idempotency-key': key } : {},
-    });
+    const response = await c.var.api('/api/v1/visits', { method: 'POST', body: visitBody(typed), headers: idempotencyHeader(typed) });
     if (response.ok) {
       const { caseId } = (await response.json()) as { caseId: string };
       return c.redirect(`/office/cases/${encodeURIComponent(caseId)}?done=${encodeURIComponent(REGISTER_VISIT_TITLE)}`, 303);

@@ -3,8 +3,8 @@ import { addDays, dayOf, isLocalDate, mondayOf, type LocalDate } from '@xinfang/
 import { isOffice } from '../auth';
 import { CsrfField } from './csrf';
 import { errorPage } from './error-page';
-import { LabeledField, OtherErrors } from './field-errors';
-import { instantOfLocal, submissionKey } from './form-values';
+import { LabeledField, OtherErrors, ProblemAlert } from './field-errors';
+import { idempotencyHeader, instantOfLocal, KEY_FIELD, postedText, submissionKey } from './form-values';
 import { render } from './layout';
 import { localTime } from './local-time';
 import type { PageEnv } from './page-env';
@@ -43,10 +43,7 @@ interface Refusal {
   readonly typed: Readonly<Record<string, unknown>>;
 }
 
-const text = (typed: Readonly<Record<string, unknown>> | undefined, name: string): string => {
-  const value = typed?.[name];
-  return typeof value === 'string' ? value.trim() : '';
-};
+const text = postedText;
 
 const LeaderSelect = ({ id, name, leaders, value, empty }: { id: string; name: string; leaders: readonly Leader[]; value: string; empty?: string }) => (
   <select id={id} name={name}>
@@ -59,13 +56,7 @@ const LeaderSelect = ({ id, name, leaders, value, empty }: { id: string; name: s
   </select>
 );
 
-const Alert = ({ refusal }: { refusal: Refusal | undefined }) =>
-  refusal === undefined ? null : (
-    <p class="field-error" role="alert">
-      {refusal.problem.title}
-      {refusal.problem.detail === '' ? '' : `：${refusal.problem.detail}`}
-    </p>
-  );
+const Alert = ({ refusal }: { refusal: Refusal | undefined }) => <ProblemAlert problem={refusal?.problem} />;
 
 const AddSlotForm = (props: { weekOf: LocalDate; leaders: readonly Leader[]; units: readonly { id: string; name: string }[]; refusal: Refusal | undefined }) => {
   const { refusal } = props;
@@ -81,7 +72,7 @@ const AddSlotForm = (props: { weekOf: LocalDate; leaders: readonly Leader[]; uni
       <fieldset>
         <legend>新增接访安排</legend>
         <CsrfField />
-        <input type="hidden" name="_key" value={submissionKey()} />
+        <input type="hidden" name={KEY_FIELD} value={submissionKey()} />
         <input type="hidden" name="weekOf" value={props.weekOf} />
         <Alert refusal={refusal} />
         <OtherErrors problem={problem} shown={['date', 'leaderId', 'location', 'unit']} />
@@ -119,7 +110,7 @@ const MissedForm = (props: { slot: Slot; weekOf: LocalDate; leaders: readonly Le
   return (
     <form method="post" action={`${PATH}/${encodeURIComponent(slot.dutyId)}/missed`} class="inline-form" id={`missed-${slot.dutyId}`}>
       <CsrfField />
-      <input type="hidden" name="_key" value={submissionKey()} />
+      <input type="hidden" name={KEY_FIELD} value={submissionKey()} />
       <input type="hidden" name="weekOf" value={props.weekOf} />
       <Alert refusal={refusal} />
       {field('at', '登记时间', <input id={`${prefix}-at`} name="at" type="datetime-local" value={text(refusal?.typed, 'at') || localTime(props.now).replace(' ', 'T')} required />)}
@@ -221,11 +212,6 @@ const show = async (c: Context<PageEnv>, weekOf: LocalDate, refusal?: Refusal) =
 
 const weekOfText = (text: string | undefined, today: LocalDate): LocalDate => mondayOf(text !== undefined && isLocalDate(text) ? text : today);
 
-const keyHeader = (typed: Readonly<Record<string, unknown>>): Record<string, string> => {
-  const key = text(typed, '_key');
-  return /^[A-Za-z0-9_-]{1,64}$/.test(key) ? { 'idempotency-key': key } : {};
-};
-
 const DUTY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const rosterPages = new Hono<PageEnv>()
@@ -234,7 +220,7 @@ export const rosterPages = new Hono<PageEnv>()
     const typed = await c.req.parseBody();
     const weekOf = weekOfText(text(typed, 'weekOf'), dayOf(c.var.services.clock.now()));
     const body = { date: text(typed, 'date'), leaderId: text(typed, 'leaderId'), location: text(typed, 'location'), unit: text(typed, 'unit') };
-    const response = await c.var.api('/api/v1/duties', { method: 'POST', body, headers: keyHeader(typed) });
+    const response = await c.var.api('/api/v1/duties', { method: 'POST', body, headers: idempotencyHeader(typed) });
     if (response.ok) return c.redirect(`${PATH}?${new URLSearchParams({ weekOf: mondayOf(isLocalDate(body.date) ? body.date : weekOf), done: '新增安排' }).toString()}`, 303);
     return show(c, weekOf, { form: 'slot', problem: await readProblem(response), typed });
   })
@@ -245,7 +231,7 @@ export const rosterPages = new Hono<PageEnv>()
     if (!DUTY_ID.test(dutyId)) return errorPage(c, { status: 404, title: '未找到', detail: '没有这项接访安排' }, { href: PATH, label: '返回接访排班' });
     const substitute = text(typed, 'substituteLeaderId');
     const body = { at: instantOfLocal(text(typed, 'at')), reason: text(typed, 'reason'), ...(substitute === '' ? {} : { substituteLeaderId: substitute }) };
-    const response = await c.var.api(`/api/v1/duties/${dutyId}/missed`, { method: 'POST', body, headers: keyHeader(typed) });
+    const response = await c.var.api(`/api/v1/duties/${dutyId}/missed`, { method: 'POST', body, headers: idempotencyHeader(typed) });
     if (response.ok) return c.redirect(`${PATH}?${new URLSearchParams({ weekOf, done: '登记未能接访' }).toString()}`, 303);
     return show(c, weekOf, { form: dutyId, problem: await readProblem(response), typed });
   });

@@ -4,8 +4,8 @@ import { previousReportDay } from '@xinfang/projections';
 import { mayReport } from '../routes/screening-reports';
 import { CsrfField } from './csrf';
 import { errorPage } from './error-page';
-import { FieldErrors, OtherErrors } from './field-errors';
-import { submissionKey } from './form-values';
+import { FieldErrors, OtherErrors, ProblemAlert } from './field-errors';
+import { idempotencyHeader, KEY_FIELD, postedTexts, submissionKey } from './form-values';
 import { render } from './layout';
 import type { PageEnv } from './page-env';
 import { readProblem, type PageProblem } from './problems';
@@ -78,15 +78,10 @@ const ReportForm = (props: {
       ) : (
         <form method="post" action={PATH} id="screening-form" class="register-form">
           <CsrfField />
-          <input type="hidden" name="_key" value={submissionKey()} />
+          <input type="hidden" name={KEY_FIELD} value={submissionKey()} />
           <input type="hidden" name="communityId" value={props.communityId} />
           <input type="hidden" name="reportDate" value={props.date} />
-          {problem !== undefined && (
-            <p class="field-error" role="alert">
-              {problem.title}
-              {problem.detail === '' ? '' : `：${problem.detail}`}
-            </p>
-          )}
+          <ProblemAlert problem={problem} />
           <OtherErrors problem={problem} shown={SHOWN} />
           <FieldErrors problem={problem} path="communityId" />
           <FieldErrors problem={problem} path="reportDate" />
@@ -174,8 +169,7 @@ const show = async (
   return render(c, SCREENING_FORM_TITLE, body, refused === undefined ? {} : { status: refused.problem.status === 403 ? 403 : 422 });
 };
 
-const texts = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
+const texts = postedTexts;
 
 export const screeningFormPages = new Hono<PageEnv>()
   .get(PATH, (c) => show(c, { communityId: c.req.query('communityId'), date: c.req.query('reportDate') }))
@@ -183,12 +177,11 @@ export const screeningFormPages = new Hono<PageEnv>()
     const posted = await c.req.parseBody({ all: true });
     const [communityId = ''] = texts(posted.communityId);
     const [reportDate = ''] = texts(posted.reportDate);
-    const [key = ''] = texts(posted._key);
     const typed = { caseIds: texts(posted.caseIds), nil: texts(posted.nil).includes('on') };
     const response = await c.var.api('/api/v1/screening-reports', {
       method: 'POST',
       body: { communityId, reportDate, caseIds: typed.caseIds, nil: typed.nil },
-      headers: /^[A-Za-z0-9_-]{1,64}$/.test(key) ? { 'idempotency-key': key } : {},
+      headers: idempotencyHeader({ _key: texts(posted[KEY_FIELD])[0] }),
     });
     const back = new URLSearchParams({ communityId, reportDate });
     if (response.ok) {
