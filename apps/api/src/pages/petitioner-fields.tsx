@@ -1,11 +1,13 @@
 import type { Role } from '../roles';
+import type { ApiFetch } from './page-env';
 import { LabeledField } from './field-errors';
 import { postedText } from './form-values';
 import type { PageProblem } from './problems';
 
 /*
  * The petitioner of a registration form (a visit, a new case): picked from the existing files (the office
- * searches them; the page links back with `personId` and `personName`) or typed in new. The API matches a
+ * searches them; the page links back with the `personId` alone — no name in an address — and reads the
+ * name from the person's file) or typed in new. The API matches a
  * returning petitioner by id number itself.
  */
 
@@ -26,6 +28,19 @@ export interface PetitionerProps {
 }
 
 const text = postedText;
+
+/**
+ * The person a form's address picked (`?personId=`), as `{personId, personName}` typed values: the name is
+ * read from the person's file (GET /persons/{id}, the office's), never taken from the address. Nothing
+ * when none was picked or the file cannot be read.
+ */
+export const pickedPerson = async (api: ApiFetch, personId: string | undefined): Promise<Record<string, string>> => {
+  if (personId === undefined || !/^[A-Za-z0-9_-]{1,64}$/.test(personId)) return {};
+  const response = await api(`/api/v1/persons/${personId}`);
+  if (!response.ok) return {};
+  const file = (await response.json()) as { status?: string; petitioner?: { name?: string } };
+  return file.status === 'registered' && typeof file.petitioner?.name === 'string' ? { personId, personName: file.petitioner.name } : {};
+};
 
 /** What the form posted → the one petitioner of the API body. */
 export const petitionerOf = (typed: Readonly<Record<string, unknown>>): Record<string, string> => {
@@ -81,7 +96,7 @@ export const PetitionerSection = ({ typed, problem, role, found, path }: Petitio
           ) : (
             found.map((person) => (
               <li>
-                <a href={`${path}?${new URLSearchParams({ personId: person.personId, personName: person.name }).toString()}`}>
+                <a href={`${path}?${new URLSearchParams({ personId: person.personId }).toString()}`}>
                   选用 {person.name}
                 </a>{' '}
                 <span class="muted">

@@ -9,7 +9,7 @@ import { idempotencyHeader, instantOfLocal, KEY_FIELD, postedText, postedTexts, 
 import { render } from './layout';
 import { localTime } from './local-time';
 import type { PageEnv } from './page-env';
-import { PETITIONER_PATHS, PetitionerSection, petitionerOf, type FoundPerson } from './petitioner-fields';
+import { PETITIONER_PATHS, PetitionerSection, petitionerOf, pickedPerson, type FoundPerson } from './petitioner-fields';
 import { readProblem, type PageProblem } from './problems';
 
 /*
@@ -176,7 +176,7 @@ const show = async (c: Context<PageEnv>, typed: Readonly<Record<string, unknown>
 };
 
 export const registerCasePages = new Hono<PageEnv>()
-  .get(PATH, (c) => show(c, { personId: c.req.query('personId') ?? '', personName: c.req.query('personName') ?? '' }))
+  .get(PATH, async (c) => show(c, await pickedPerson(c.var.api, c.req.query('personId'))))
   .post(PATH, async (c) => {
     const typed = await c.req.parseBody({ all: true });
     const response = await c.var.api('/api/v1/cases', { method: 'POST', body: caseBody(typed), headers: idempotencyHeader(typed) });

@@ -65,6 +65,8 @@ describe('登记来访 in the browser', () => {
     await page.waitForURL((url) => url.searchParams.get('q') === '张三丰');
     await page.getByRole('link', { name: '选用 张三丰' }).click();
     await page.waitForURL((url) => url.searchParams.get('personId') === scenario.zhangId);
+    // The address names the file, not the person: the name is read from the file.
+    expect(decodeURIComponent(page.url())).not.toContain('张三丰');
     expect(await page.locator('#visit-form').textContent()).toContain(`已选：张三丰（档案 ${scenario.zhangId}）`);
     await harness.screenshot(page, 'register-visit');
 

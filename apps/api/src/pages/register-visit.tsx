@@ -10,7 +10,7 @@ import type { PageEnv } from './page-env';
 import { readProblem, type PageProblem } from './problems';
 import { idempotencyHeader, instantOfLocal, KEY_FIELD, postedText, submissionKey } from './form-values';
 import { LabeledField, OtherErrors, ProblemAlert } from './field-errors';
-import { PETITIONER_PATHS, PetitionerSection, petitionerOf, type FoundPerson } from './petitioner-fields';
+import { PETITIONER_PATHS, PetitionerSection, petitionerOf, pickedPerson, type FoundPerson } from './petitioner-fields';
 
 /*
  * 登记来访 (附件3): a visit received by a leader, on a new case or on one the office names. The petitioner
@@ -198,7 +198,7 @@ const show = async (c: Context<PageEnv>, typed: Readonly<Record<string, unknown>
 };
 
 export const registerVisitPages = new Hono<PageEnv>()
-  .get(PATH, (c) => show(c, { personId: c.req.query('personId') ?? '', personName: c.req.query('personName') ?? '' }))
+  .get(PATH, async (c) => show(c, await pickedPerson(c.var.api, c.req.query('personId'))))
   .post(PATH, async (c) => {
     const typed = await c.req.parseBody();
     const response = await c.var.api('/api/v1/visits', { method: 'POST', body: visitBody(typed), headers: idempotencyHeader(typed) });
