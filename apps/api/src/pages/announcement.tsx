@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono';
-import { addDays, dayOf, isLocalDate, mondayOf, type LocalDate } from '@xinfang/domain';
+import { dayOf, isLocalDate, mondayOf, type LocalDate } from '@xinfang/domain';
 import { isOffice } from '../auth';
 import { CsrfField } from './csrf';
+import { DoneNotice } from './done-notice';
+import { WeekPicker } from './week-picker';
 import { errorPage } from './error-page';
 import { FieldErrors, OtherErrors, ProblemAlert } from './field-errors';
 import { idempotencyHeader, KEY_FIELD, postedText, submissionKey } from './form-values';
@@ -52,20 +54,8 @@ const show = async (c: Context<PageEnv>, weekOf: LocalDate, refused?: { problem:
   const body = (
     <>
       <h1>{ANNOUNCEMENT_TITLE}</h1>
-      <form method="get" action={PATH} class="filters noprint">
-        <label for="announcement-week">
-          周（任一天）
-          <input id="announcement-week" name="weekOf" type="date" value={weekOf} required />
-        </label>
-        <button type="submit">查看</button>
-        <a href={`${PATH}?weekOf=${addDays(weekOf, -7)}`}>上一周</a>
-        <a href={`${PATH}?weekOf=${addDays(weekOf, 7)}`}>下一周</a>
-      </form>
-      {done !== undefined && refused === undefined && (
-        <p class="ok" role="status">
-          已提交：{done}
-        </p>
-      )}
+      <WeekPicker path={PATH} id="announcement-week" weekOf={weekOf} />
+      <DoneNotice done={done} refused={refused} />
       <ProblemAlert problem={refused?.problem} />
       <OtherErrors problem={refused?.problem} shown={['channel']} />
       <h2>公告文本（可直接复制张贴）</h2>

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { isOffice } from '../auth';
 import { CsrfField } from './csrf';
+import { DoneNotice } from './done-notice';
 import { LabeledField, OtherErrors, ProblemAlert } from './field-errors';
 import { idempotencyHeader, KEY_FIELD, postedText, submissionKey } from './form-values';
 import { render } from './layout';
@@ -144,11 +145,7 @@ const show = async (c: Context<PageEnv>, refusal?: Refusal) => {
   const body = (
     <>
       <h1>{REFERENCE_TITLE}</h1>
-      {done !== undefined && refusal === undefined && (
-        <p class="ok" role="status">
-          已提交：{done}
-        </p>
-      )}
+      <DoneNotice done={done} refused={refusal} />
       <h2>社区与网格</h2>
       <table id="communities">
         <thead>

@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono';
 import { addDays, dayOf, isLocalDate, mondayOf, type LocalDate } from '@xinfang/domain';
 import { isOffice } from '../auth';
 import { CsrfField } from './csrf';
+import { DoneNotice } from './done-notice';
+import { WeekPicker } from './week-picker';
 import { errorPage } from './error-page';
 import { LabeledField, OtherErrors, ProblemAlert } from './field-errors';
 import { idempotencyHeader, instantOfLocal, KEY_FIELD, postedText, submissionKey } from './form-values';
@@ -146,21 +148,10 @@ const show = async (c: Context<PageEnv>, weekOf: LocalDate, refusal?: Refusal) =
       <h1>
         {ROSTER_TITLE}（{weekOf} 至 {addDays(weekOf, 6)}）
       </h1>
-      <form method="get" action={PATH} class="filters noprint">
-        <label for="roster-week">
-          周（任一天）
-          <input id="roster-week" name="weekOf" type="date" value={weekOf} required />
-        </label>
-        <button type="submit">查看</button>
-        <a href={`${PATH}?weekOf=${addDays(weekOf, -7)}`}>上一周</a>
-        <a href={`${PATH}?weekOf=${addDays(weekOf, 7)}`}>下一周</a>
+      <WeekPicker path={PATH} id="roster-week" weekOf={weekOf}>
         <a href={`/office/duties/announcement?weekOf=${weekOf}`}>本周接访公告</a>
-      </form>
-      {done !== undefined && refusal === undefined && (
-        <p class="ok" role="status">
-          已提交：{done}
-        </p>
-      )}
+      </WeekPicker>
+      <DoneNotice done={done} refused={refusal} />
       {slots.length === 0 ? (
         <p class="muted">本周尚无接访安排。</p>
       ) : (

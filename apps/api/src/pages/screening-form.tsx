@@ -3,6 +3,7 @@ import { addDays, dayOf, isLocalDate, type LocalDate } from '@xinfang/domain';
 import { previousReportDay } from '@xinfang/projections';
 import { mayReport } from '../routes/screening-reports';
 import { CsrfField } from './csrf';
+import { DoneNotice } from './done-notice';
 import { errorPage } from './error-page';
 import { FieldErrors, OtherErrors, ProblemAlert } from './field-errors';
 import { idempotencyHeader, KEY_FIELD, postedTexts, submissionKey } from './form-values';
@@ -158,11 +159,7 @@ const show = async (
   const body = (
     <>
       <h1>{SCREENING_FORM_TITLE}</h1>
-      {done !== undefined && refused === undefined && (
-        <p class="ok" role="status">
-          已提交：{done}
-        </p>
-      )}
+      <DoneNotice done={done} refused={refused} />
       <ReportForm communities={communities} communityId={communityId} date={date} report={report} problem={refused?.problem} typed={refused?.typed} />
     </>
   );
