@@ -1,6 +1,7 @@
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, fullPath } from './openapi';
+import { fullPath } from './openapi';
+import { endpoints } from './routes/system';
 import { MAX_LISTED_ERRORS } from './problem';
 import { LOGIN_BODY_LIMIT } from './pages/session-constants';
 import { startTestServer, type TestServer } from './test-server';

@@ -6,25 +6,10 @@ import type { AppEnv } from './env';
 import { handleError, notFound, problemResponse } from './problem';
 import { requestLog } from './request-log';
 import { API_BODY_LIMIT, limitBody } from './validator';
-import { docs } from './routes/docs';
-import { communities } from './routes/communities';
-import { cases } from './routes/cases';
-import { duties } from './routes/duties';
-import { incidents } from './routes/incidents';
-import { inspections } from './routes/inspections';
-import { leaders } from './routes/leaders';
-import { persons } from './routes/persons';
-import { screeningReports } from './routes/screening-reports';
-import { visits } from './routes/visits';
-import { audit } from './routes/audit';
-import { caseQueries } from './routes/case-queries';
-import { events } from './routes/events';
-import { kpiQueries } from './routes/kpis';
-import { ledgers } from './routes/ledgers';
-import { personQueries } from './routes/person-queries';
-import { screeningReportQuery } from './routes/screening-report';
+import { apiResources } from './api-routes';
+import { API_BASE } from './openapi';
+import { system } from './routes/system';
 import type { Services } from './services';
-import { health } from './health';
 import { pageBodyLimit, pageSession, PAGE_PATHS } from './pages/session';
 import { loginPages } from './pages/login';
 import { isPagePath, pageFailure, pageNotFound } from './pages/error-page';
@@ -66,26 +51,8 @@ const noStore = createMiddleware(async (c, next) => {
  * `/health`, `/openapi.json` and the web pages at the root.
  */
 export const createApp = (services: Services) => {
-  const api = new Hono<AppEnv>()
-    .use(noStore)
-    .use(authenticate)
-    .use(limitBody(API_BODY_LIMIT))
-    .route('/cases', caseQueries)
-    .route('/persons', personQueries)
-    .route('/ledgers', ledgers)
-    .route('/reports/screening', screeningReportQuery)
-    .route('/kpis', kpiQueries)
-    .route('/events', events)
-    .route('/audit', audit)
-    .route('/communities', communities)
-    .route('/cases', cases)
-    .route('/visits', visits)
-    .route('/persons', persons)
-    .route('/leaders', leaders)
-    .route('/duties', duties)
-    .route('/screening-reports', screeningReports)
-    .route('/incidents', incidents)
-    .route('/inspections', inspections);
+  const api = new Hono<AppEnv>().use(noStore).use(authenticate).use(limitBody(API_BODY_LIMIT));
+  for (const { base, router } of apiResources) api.route(base, router);
 
   const app = new Hono<AppEnv>()
     .use(requestLog(services.logger))
@@ -95,9 +62,8 @@ export const createApp = (services: Services) => {
       c.set('services', services);
       await next();
     })
-    .get('/health', async (c) => c.json(await health(services)))
-    .route('/', docs)
-    .route('/api/v1', api);
+    .route('/', system.router)
+    .route(API_BASE, api);
   // The pages ask the API in-process, with the browser's own token (pages/session.tsx).
   const session = pageSession((path, init) => app.request(path, init));
   for (const path of PAGE_PATHS) app.use(path, pageBodyLimit, session);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACT_DATE_FIELDS, ACT_INSTANT_FIELDS, PLAN_TIME_FIELDS } from '@xinfang/domain';
 import type { JsonSchema } from './io-ts-schema';
 import { toJsonSchema } from './io-ts-schema';
-import { endpoints } from './openapi';
+import { endpoints } from './routes/system';
 import { expectNoWrite, startTestServer, TEST_NOW, type TestServer } from './test-server';
 
 /*

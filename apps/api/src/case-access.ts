@@ -1,4 +1,5 @@
 import { leadsCase, type CaseCommand, type ExistingCase } from '@xinfang/domain';
+import { auditor, lets, office, ownCases, ownCommunity, ownVisits, roles } from './access';
 import type { Role } from './roles';
 
 /*
@@ -16,11 +17,12 @@ export type CaseAction = Exclude<CaseCommand, { type: 'RegisterCase' | 'RecordVi
 
 
 /** The roles that may register some case (`POST /cases`): refused before the body is read. */
-export const mayRegisterCases = (role: Role): boolean => role.kind === 'office' || role.kind === 'community';
+export const registersCases = roles([office, ownCommunity]);
+export const mayRegisterCases = (role: Role): boolean => lets(registersCases, role);
 
 /** The roles that may record some visit (`POST /visits`): refused before the body is read. */
-export const mayRecordVisits = (role: Role): boolean =>
-  role.kind === 'office' || role.kind === 'leader' || role.kind === 'community';
+export const recordsVisits = roles([office, ownCommunity, ownVisits]);
+export const mayRecordVisits = (role: Role): boolean => lets(recordsVisits, role);
 
 /** `POST /cases`: the office, or a community for its own community. */
 export const mayRegisterCase = (role: Role, body: { readonly communityId: string }): boolean =>
@@ -54,7 +56,7 @@ export const mayRecordVisit = (
 };
 
 /** The roles that may act on some case at all: anyone else is refused before the case is looked up. */
-export const mayActOnCases = (role: Role): boolean => role.kind === 'office' || role.kind === 'leader';
+export const actsOnCases = roles([office, ownCases], '只有信访办和负责该事项的领导可以办理 / only the office and the leader of the case act on it');
 
 /**
  * `POST /cases/{id}/…`: the office on any case; a leader on a case it leads, every command. A leader
@@ -73,7 +75,11 @@ export const mayActOnCase = (role: Role, action: CaseAction, kase: ExistingCase)
 };
 
 /** The roles that may read some case file: the inspector is refused before the case is looked up. */
-export const mayReadCases = (role: Role): boolean => role.kind !== 'inspector';
+export const readsCases = roles(
+  [office, auditor, ownCommunity, ownCases],
+  '纪工委账号不能查看案卷 / an inspector token reads ledgers and KPIs, not case files',
+);
+export const mayReadCases = (role: Role): boolean => lets(readsCases, role);
 
 /**
  * Reading a case file (`GET /cases/{id}`, its history): the office and the auditor every case; a

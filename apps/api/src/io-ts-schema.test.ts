@@ -21,7 +21,8 @@ import {
   struct,
 } from '@xinfang/domain';
 import { namedTypes, toJsonSchema, type JsonSchema } from './io-ts-schema';
-import { endpoints, exampleOf } from './openapi';
+import { exampleOf } from './openapi';
+import { endpoints } from './routes/system';
 
 const bodyEndpoints = endpoints.filter((e) => e.body !== undefined);
 

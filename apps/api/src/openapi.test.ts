@@ -3,7 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssignCaseBody, decodeWith, RegisterCaseBody } from '@xinfang/domain';
 import { toJsonSchema } from './io-ts-schema';
-import { API_BASE, endpoints, exampleBody, fullPath, openApiDocument, roleCode, type Endpoint } from './openapi';
+import { roleCode } from './access';
+import type { Endpoint } from './endpoint';
+import { API_BASE, exampleBody, fullPath, openApiDocument } from './openapi';
+import { apiResources } from './api-routes';
+import { endpoints, system } from './routes/system';
 import { ROLES, startTestServer, type TestRole, type TestServer } from './test-server';
 
 let server: TestServer;
@@ -42,7 +46,7 @@ describe('GET /openapi.json', () => {
     expect(res.body.info.version).toBe('1');
     expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(res.body.security).toEqual([{ bearer: [] }]);
-    expect(res.body).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(openApiDocument(endpoints))));
   });
 
   it('names every endpoint of API.md, and nothing API.md does not name but the docs page', async () => {
@@ -55,6 +59,14 @@ describe('GET /openapi.json', () => {
     const documented = documentOperations(doc);
     for (const operation of inApiMd) expect(documented, operation).toContain(operation);
     expect(documented.filter((o) => !inApiMd.includes(o))).toEqual(['GET /docs']);
+  });
+
+  it('lists exactly the routes the server has: every route is made from its declaration', () => {
+    for (const resource of [...apiResources, system]) {
+      const routed = new Set(resource.router.routes.map((r) => `${r.method} ${resource.base}${r.path === '/' ? '' : r.path}`));
+      const declared = resource.endpoints.map((e) => `${e.method} ${e.path.replace(/\{([^}]+)\}/g, ':$1')}`);
+      expect([...routed].sort(), resource.base).toEqual([...declared].sort());
+    }
   });
 
   it('has one row per endpoint with a unique operationId', () => {
@@ -182,13 +194,13 @@ describe('the document agrees with the routes', () => {
         : schema.maxLength !== undefined
           ? 'x'.repeat(schema.maxLength + 1)
           : 'not a value!';
-  const withQuery = endpoints.filter((e) => e.root !== true && (e.query ?? []).length > 0 && e.reply !== 'stream');
+  const withQuery = endpoints.filter((e) => e.root !== true && Object.keys(e.query ?? {}).length > 0 && e.reply !== 'stream');
 
   it.each(withQuery.map((e) => [`${e.method} ${e.path}`, e] as const))('%s reads every documented parameter', async (_name, endpoint) => {
-    for (const param of endpoint.query ?? []) {
-      const res = await server.call(endpoint.method, `${concrete(endpoint)}?${param.name}=${encodeURIComponent(bad(param.schema))}`);
-      expect(res.status, `${param.name}: ${res.text}`).toBe(400);
-      expect(res.body.errors.map((e: { path: string }) => e.path), param.name).toContain(param.name);
+    for (const [name, param] of Object.entries(endpoint.query ?? {})) {
+      const res = await server.call(endpoint.method, `${concrete(endpoint)}?${name}=${encodeURIComponent(bad(param.schema))}`);
+      expect(res.status, `${name}: ${res.text}`).toBe(400);
+      expect(res.body.errors.map((e: { path: string }) => e.path), name).toContain(name);
     }
   });
 
@@ -205,9 +217,9 @@ describe('the document agrees with the routes', () => {
   const guarded = endpoints.filter((e) => e.roles !== 'public' && e.reply !== 'stream');
 
   it.each(guarded.map((e) => [`${e.method} ${e.path}`, e] as const))('%s refuses every role it does not list', async (_name, endpoint) => {
-    const listed = new Set((endpoint.roles as Exclude<Endpoint['roles'], 'public'>).map(roleCode));
-    const required = (endpoint.query ?? []).filter((q) => q.required === true);
-    const query = required.length === 0 ? '' : `?${required.map((q) => `${q.name}=${encodeURIComponent(q.example ?? (q.name === 'date' ? '2024-09-18' : '2024-09-01'))}`).join('&')}`;
+    const listed = new Set((endpoint.roles as Exclude<Endpoint['roles'], 'public'>).access.map(roleCode));
+    const required = Object.entries(endpoint.query ?? {}).filter(([, q]) => q.required === true);
+    const query = required.length === 0 ? '' : `?${required.map(([name, q]) => `${name}=${encodeURIComponent(q.example ?? (name === 'date' ? '2024-09-18' : '2024-09-01'))}`).join('&')}`;
     for (const role of ROLES.filter((r) => !listed.has(tokenRole(r)))) {
       const res = await server.call(endpoint.method, `${concrete(endpoint)}${query}`, { role, body: exampleBody(endpoint) });
       expect(res.status, `${role}: ${res.text}`).toBe(403);

@@ -4,7 +4,9 @@ import { ACT_DATE_FIELDS, ACT_INSTANT_FIELDS, TEXT_MAX_LENGTH } from '@xinfang/d
 import { createApp } from './app';
 import type { JsonSchema } from './io-ts-schema';
 import { toJsonSchema } from './io-ts-schema';
-import { API_BASE, endpoints, exampleBody, type Endpoint } from './openapi';
+import type { Endpoint } from './endpoint';
+import { API_BASE, exampleBody } from './openapi';
+import { endpoints } from './routes/system';
 import { ROLES, startTestServer, type TestRole, type TestServer } from './test-server';
 import { API_BODY_LIMIT } from './validator';
 
@@ -19,7 +21,7 @@ import { API_BODY_LIMIT } from './validator';
 
 let server: TestServer;
 
-/** The ids the endpoint table's example bodies use (see `exampleByKey` in openapi.ts), made to exist. */
+/** The ids the endpoints' example bodies use (see `exampleByKey` in openapi.ts), made to exist. */
 const SEEDED: Readonly<Record<string, string>> = { cases: 'case-001', duties: 'duty-001', inspections: 'inspection-001' };
 
 const ok = async (path: string, body: unknown) => {

@@ -1,10 +1,8 @@
-import { Hono } from 'hono';
 import { parseLogHead, type LogHead } from '@xinfang/event-store';
-import { permit } from '../auth';
-import type { AppEnv } from '../env';
+import { auditor, office, roles } from '../access';
+import { resource } from '../endpoint';
 import { verifyLog } from '../log-verification';
-import { query, type Param } from '../query-view';
-import type { Role } from '../roles';
+import { param, type ParamKind } from '../query-params';
 
 /*
  * `GET /audit/verify[?expect=POSITION:HASH]`: the hash chain over the whole log, from position 1, keyed
@@ -15,18 +13,37 @@ import type { Role } from '../roles';
  * and the auditor only.
  */
 
-export const mayAudit = (role: Role): boolean => role.kind === 'office' || role.kind === 'auditor';
 
-const AUDIT_DENIED = '只有信访办和审计可以校验日志 / only the office and the auditor verify the log';
+const audits = roles([office, auditor], '只有信访办和审计可以校验日志 / only the office and the auditor verify the log');
 
-const logHead: Param<LogHead> = (text) => {
-  const head = parseLogHead(text);
-  return head === undefined
-    ? { ok: false, message: '应为 位置:哈希（位置从 1 起，64 位十六进制哈希）/ expected POSITION:HASH (a position from 1, 64 hex digits)' }
-    : { ok: true, value: head };
+const logHead: ParamKind<LogHead> = {
+  parse: (text) => {
+    const head = parseLogHead(text);
+    return head === undefined
+      ? { ok: false, message: '应为 位置:哈希（位置从 1 起，64 位十六进制哈希）/ expected POSITION:HASH (a position from 1, 64 hex digits)' }
+      : { ok: true, value: head };
+  },
+  schema: { type: 'string', pattern: '^[1-9][0-9]{0,15}:[0-9a-f]{64}$' },
 };
 
-export const audit = new Hono<AppEnv>().get('/verify', permit(mayAudit, AUDIT_DENIED), query({ expect: logHead }), async (c) => {
+export const audit = resource('/audit').on(
+  {
+    method: 'GET',
+    path: '/verify',
+    operationId: 'verifyLog',
+    tag: 'feed',
+    summary: { zh: '校验整个事件日志的哈希链', en: 'Verify the hash chain over the whole log' },
+    query: {
+      expect: param(logHead, {
+        zh: '此前记下的末尾 位置:哈希：日志须仍在该位置有该哈希（可发现末尾被删除）',
+        en: 'a head noted earlier, POSITION:HASH: the log must still have this hash there (catches a cut-off tail)',
+      }),
+    },
+    success: 200,
+    reply: 'verify',
+    roles: audits,
+  },
+  async (c) => {
   const { expect } = c.req.valid('query');
   const { store, database } = c.var.services;
   const result = await verifyLog(store, await database.chain.keying(), expect);
@@ -37,4 +54,5 @@ export const audit = new Hono<AppEnv>().get('/verify', permit(mayAudit, AUDIT_DE
     headHash: result.headHash,
     ...(result.reason === undefined ? {} : { reason: result.reason }),
   });
-});
+  },
+);

@@ -1,13 +1,16 @@
-import { Hono, type Context } from 'hono';
-import { caseStream, categoryLabels, originLabels, type Category, type ExistingCase, type Origin } from '@xinfang/domain';
+import type { Context } from 'hono';
+import * as t from 'io-ts';
+import { Category, caseStream, Origin, type ExistingCase } from '@xinfang/domain';
 import type { RecordedEvent } from '@xinfang/event-store';
-import { caseLedgerStatusLabels, caseListDues, caseListSorts, isVisible, type CaseLedgerStatus } from '@xinfang/projections';
-import { permit, roleOf } from '../auth';
-import { mayReadCase, mayReadCases } from '../case-access';
+import { caseLedgerStatusLabels, caseListDues, caseListSorts, isVisible } from '@xinfang/projections';
+import { roleOf } from '../auth';
+import { mayReadCase, readsCases } from '../case-access';
+import { resource } from '../endpoint';
 import type { AppEnv } from '../env';
 import { personalJson } from '../masking';
 import { forbidden, notFound } from '../problem';
-import { communityScope, pagingParams, params, query, viewOf, viewParams } from '../query-view';
+import { kinds, param } from '../query-params';
+import { communityParam, communityScope, pagingParams, periodParams, viewOf, viewParams } from '../query-view';
 import type { Role } from '../roles';
 import { stateAnswerHead } from '../answer-head';
 
@@ -22,7 +25,6 @@ import { stateAnswerHead } from '../answer-head';
 
 const CASE = '信访事项 / case';
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const readsCases = permit(mayReadCases, '纪工委账号不能查看案卷 / an inspector token reads ledgers and KPIs, not case files');
 
 /** The case's stored events and its current state, after the access check. */
 const readableCase = async (c: Context<AppEnv>, caseId: string): Promise<{ events: RecordedEvent[]; current: ExistingCase }> => {
@@ -41,22 +43,19 @@ const revisionIn = (events: readonly RecordedEvent[], view: Parameters<typeof is
 
 const lastRevision = (events: readonly RecordedEvent[]): number => events[events.length - 1]?.meta.revision ?? 0;
 
-const keysOf = <K extends string>(labels: Readonly<Record<K, string>>): K[] => Object.keys(labels) as K[];
-
 /** The filters of the case list (API.md v1.1, "Lists and look-ups"). */
 const caseListParams = {
+  status: param(kinds.keyOf(t.keyof(caseLedgerStatusLabels)), { zh: '化解状态', en: 'status' }),
+  communityId: communityParam,
+  category: param(kinds.keyOf(Category), { zh: '类型', en: 'category' }),
+  origin: param(kinds.keyOf(Origin), { zh: '来源', en: 'origin' }),
+  leaderId: param(kinds.id, { zh: '责任领导或包案领导', en: 'the assignment’s or a package leader' }),
+  due: param(kinds.oneOf(caseListDues), { zh: 'overdue 已超期；soon 3 天内到期', en: 'overdue, or soon: due within 3 days' }),
+  backlog: param(kinds.flag, { zh: '仅积案', en: 'only cases in the backlog' }),
+  q: param(kinds.text(), { zh: '事项编号、基本情况或诉求中的文字', en: 'text in the case id, summary or demands' }),
+  ...periodParams({ zh: '登记', en: 'registration' }),
+  sort: param(kinds.oneOf(caseListSorts, '-registeredAt'), { zh: '排序', en: 'order' }),
   ...pagingParams,
-  status: params.oneOf<CaseLedgerStatus>(keysOf(caseLedgerStatusLabels)),
-  communityId: params.id,
-  category: params.oneOf<Category>(keysOf(categoryLabels)),
-  origin: params.oneOf<Origin>(keysOf(originLabels)),
-  leaderId: params.id,
-  due: params.oneOf(caseListDues),
-  backlog: params.flag,
-  q: params.text(),
-  from: params.date,
-  to: params.date,
-  sort: params.oneOf(caseListSorts),
 } as const;
 
 /**
@@ -71,13 +70,29 @@ const leaderScope = (role: Role, requested: string | undefined): string | undefi
   return role.leaderId;
 };
 
-export const caseQueries = new Hono<AppEnv>()
+export const caseQueries = resource('/cases')
   /**
    * The case list, the to-do view: every case registered by now, filtered, sorted (`-registeredAt` by
    * default) and paged, each row as the case stands now. A community sees its own cases, a leader the
    * cases it leads; petitioners masked for every role but the office.
    */
-  .get('/', readsCases, query(caseListParams), async (c) => {
+  .on(
+    {
+      method: 'GET',
+      path: '/',
+      operationId: 'listCases',
+      tag: 'cases',
+      summary: { zh: '事项列表（待办）：筛选、排序、分页', en: 'The case list (the to-do view): filtered, sorted, paged' },
+      notes: {
+        zh: '社区角色只见本社区，领导只见其负责或包案的事项；信访人信息除信访办外均脱敏。',
+        en: 'A community sees its own cases, a leader the cases it leads; petitioners masked for every role but the office.',
+      },
+      query: caseListParams,
+      success: 200,
+      reply: 'object',
+      roles: readsCases,
+    },
+    async (c) => {
     const q = c.req.valid('query');
     const role = roleOf(c);
     const leaderId = leaderScope(role, q.leaderId);
@@ -87,15 +102,28 @@ export const caseQueries = new Hono<AppEnv>()
     const { answer, position } = await c.var.services.queries.run({ kind: 'caseList', filter, view, shown, atLeast });
     await stateAnswerHead(c, position);
     return personalJson(c, answer);
-  })
+    },
+  )
   /**
    * The case file as of the view, with `state` (the lifecycle of DESIGN.md: registered, accepted,
    * inProgress, resolved, closed, rejected) beside `status` (化解状态 of the forms), `revision` (the
    * stream's revision as the view shows it: for the default view the current one, to send as If-Match)
    * and `latestRevision` (the stream's revision now). A case not registered in the view is a 404.
    */
-  .get('/:id', readsCases, query(viewParams), async (c) => {
-    const caseId = c.req.param('id');
+  .on(
+    {
+      method: 'GET',
+      path: '/{id}',
+      operationId: 'getCase',
+      tag: 'cases',
+      summary: { zh: '事项详情：状态、时限、积案原因、信访人、版本', en: 'A case: state, deadline, backlog reasons, petitioners, revision' },
+      query: viewParams,
+      success: 200,
+      reply: 'object',
+      roles: readsCases,
+    },
+    async (c) => {
+    const caseId = c.req.valid('param').id;
     const { events } = await readableCase(c, caseId);
     const { view, shown, atLeast } = await viewOf(c, c.req.valid('query'));
     const { answer: { file, state }, position } = await c.var.services.queries.run({ kind: 'caseFile', caseId, view, shown, atLeast });
@@ -109,14 +137,27 @@ export const caseQueries = new Hono<AppEnv>()
       revision: revisionIn(events, shown),
       latestRevision: lastRevision(events),
     });
-  })
+    },
+  )
   /**
    * Every event of the case that the view shows (by default all of them), envelope and metadata, in the
    * stream's order (revision 1 first: the order they were recorded in). Case events hold no personal data
    * (petitioners are `personId` references), so nothing is masked here but by the common walk.
    */
-  .get('/:id/history', readsCases, query(viewParams), async (c) => {
-    const caseId = c.req.param('id');
+  .on(
+    {
+      method: 'GET',
+      path: '/{id}/history',
+      operationId: 'getCaseHistory',
+      tag: 'cases',
+      summary: { zh: '事项的全部事件及元数据（按时间先后）', en: 'Every event of the case with its metadata, oldest first' },
+      query: viewParams,
+      success: 200,
+      reply: 'object',
+      roles: readsCases,
+    },
+    async (c) => {
+    const caseId = c.req.valid('param').id;
     const { events } = await readableCase(c, caseId);
     const { view, shown: visible } = await viewOf(c, c.req.valid('query'));
     const shown = events.filter((event) => isVisible(event, visible));
@@ -129,4 +170,5 @@ export const caseQueries = new Hono<AppEnv>()
       total: shown.length,
       events: shown,
     });
-  });
+    },
+  );

@@ -1,47 +1,121 @@
-import { Hono } from 'hono';
-import * as t from 'io-ts';
 import { caseCommandBodies, caseCommandSegments, caseErrors, caseStream, RegisterCaseBody } from '@xinfang/domain';
-import { permit, roleOf } from '../auth';
-import { mayActOnCase, mayActOnCases, mayRegisterCases, type CaseAction } from '../case-access';
+import { roleOf } from '../auth';
+import { actsOnCases, mayActOnCase, registersCases, type CaseAction } from '../case-access';
 import { commandContext, commandReply, priorResult } from '../command-context';
-import type { AppEnv } from '../env';
-import { noQuery } from '../query-view';
+import { resource, type EndpointSpec } from '../endpoint';
 import { forbidden, fromDomainError } from '../problem';
 import { caseIdOf, registerCase } from '../registration';
-import { idParam, jsonBody } from '../validator';
 
 /*
  * `POST /cases` (the registration flow is the application's: registration.ts) and every
  * `POST /cases/{id}/<action>` of API.md.
  */
 
-// ——— POST /cases/{id}/<action> ———
-
 /** Path segment → command type (the domain's table): the action routes are made from it. */
 export const caseActions = caseCommandSegments;
 
-export const cases = new Hono<AppEnv>().post('/', permit(mayRegisterCases), noQuery, jsonBody(RegisterCaseBody), async (c) => {
-  const context = commandContext(c);
-  const prior = await priorResult(c, context, (r) => r.events[0]?.type === 'CaseRegistered');
-  if (prior !== undefined) return commandReply(c, caseIdOf(prior), prior, 201);
-  const { caseId, result } = await registerCase(c.var.services, roleOf(c), c.req.valid('json'), context);
-  return commandReply(c, caseId, result, 201);
-});
+type ActionType = CaseAction['type'];
 
-const actionBody = (type: CaseAction['type']) => jsonBody(caseCommandBodies[type] as t.Decoder<unknown, Record<string, unknown>>);
+/** What the OpenAPI document says of each action, beyond its codec. */
+const actionDocs: Readonly<Record<ActionType, Pick<EndpointSpec, 'operationId' | 'summary' | 'notes' | 'fieldNotes'>>> = {
+  DecideAcceptance: { operationId: 'decideAcceptance', summary: { zh: '受理或不予受理', en: 'Accept or reject a case' } },
+  AssignCase: {
+    operationId: 'assignCase',
+    summary: { zh: '交办（一案一策）', en: 'Assign a case (one plan per case)' },
+    fieldNotes: { deadline: '化解时限（日期）/ the deadline (a date)' },
+  },
+  PackageCase: { operationId: 'packageCase', summary: { zh: '领导包案（四包）', en: 'Package a case to a leader (the four responsibilities)' } },
+  RecordFiveOnes: { operationId: 'recordFiveOnes', summary: { zh: '记录"五个一"', en: 'Record a five-ones item' } },
+  TransferCase: { operationId: 'transferCase', summary: { zh: '转交办', en: 'Transfer a case' } },
+  NotifyPetitioner: { operationId: 'notifyPetitioner', summary: { zh: '告知信访人', en: 'Notify the petitioner' } },
+  RecordProgress: { operationId: 'recordProgress', summary: { zh: '记录办理进展', en: 'Record progress' } },
+  ExtendDeadline: { operationId: 'extendDeadline', summary: { zh: '延期办理', en: 'Extend the deadline' } },
+  ResolveCase: { operationId: 'resolveCase', summary: { zh: '化解办结（三到位一处理）', en: 'Resolve a case' } },
+  RecordSatisfaction: { operationId: 'recordSatisfaction', summary: { zh: '记录满意度', en: 'Record satisfaction' } },
+  RecordRepeat: { operationId: 'recordRepeat', summary: { zh: '记录重复访', en: 'Record a repeat petition' } },
+  RecordEscalation: {
+    operationId: 'recordEscalation',
+    summary: { zh: '记录越级上访', en: 'Record an escalation' },
+    fieldNotes: { collective: '集体访 / collective', abnormal: '非正常上访 / abnormal petition' },
+  },
+  ReopenCase: { operationId: 'reopenCase', summary: { zh: '重新办理', en: 'Reopen a case' } },
+  RequestReview: {
+    operationId: 'requestReview',
+    summary: { zh: '申请复查或复核', en: 'Request a review or re-review' },
+    notes: { zh: '信访人在办结后申请。', en: 'Requested by the petitioner after a resolution.' },
+  },
+  DecideReview: {
+    operationId: 'decideReview',
+    summary: { zh: '复查或复核结论', en: 'Decide a review' },
+    notes: { zh: '复核已决的事项即告终结（三级终结）。', en: 'A decided re-review makes the case final.' },
+  },
+  CloseCase: { operationId: 'closeCase', summary: { zh: '息诉息访', en: 'Close a case' } },
+};
 
-for (const [segment, type] of Object.entries<CaseAction['type']>(caseActions)) {
-  cases.post(`/:id/${segment}`, permit(mayActOnCases), noQuery, idParam, actionBody(type), async (c) => {
-    const role = roleOf(c);
-    const { id } = c.req.valid('param');
-    const action = { type, data: { ...c.req.valid('json'), caseId: id } } as CaseAction;
-    // One read and one decide: the command handler answers a retried Idempotency-Key with its first result
-    // (or 422 for a key used for another command) before the guard, and checks the guard on the state it
-    // decides on.
-    const result = await c.var.services.office.execute('case', caseStream(id), action, commandContext(c), (state) => {
-      if (state.status === 'none') throw fromDomainError(caseErrors.caseNotFound(id));
-      if (!mayActOnCase(role, action, state)) throw forbidden('只能办理本人牵头或包案的事项 / only cases you lead');
-    });
-    return commandReply(c, id, result, 200);
-  });
+export const cases = resource('/cases').on(
+  {
+    method: 'POST',
+    path: '/',
+    operationId: 'registerCase',
+    tag: 'cases',
+    summary: { zh: '登记信访事项（矛盾纠纷）', en: 'Register a case' },
+    notes: {
+      zh: '每位信访人：有 personId 则关联已有档案；否则身份证号已在档的（按密钥哈希匹配，从不比对明文）关联该人；否则新建档案。',
+      en: 'Each petitioner: a personId links an existing file; else an id number already on file (matched by a keyed hash, never by plain text) links that person; else a new file is made.',
+    },
+    body: RegisterCaseBody,
+    fieldNotes: {
+      caseId: '不填则由服务器生成 / generated by the server when left out',
+      'petitioners.personId': '已有档案的 personId / the personId of an existing file',
+      peopleCount: '默认为信访人数 / default: the number of petitioners',
+      firstPetition: '初信初访，默认 true / first petition, default true',
+    },
+    example: {
+      origin: 'visit',
+      communityId: 'qinghua',
+      category: 'wageArrears',
+      summary: '某工地拖欠工资三个月',
+      registeredAt: '2024-09-18T09:30:00+08:00',
+      petitioners: [{ name: '张三', idNumber: '11010519491231002X', phone: '15800009011' }],
+      demands: '结清欠薪',
+    },
+    success: 201,
+    reply: 'command',
+    roles: registersCases,
+  },
+  async (c) => {
+    const context = commandContext(c);
+    const prior = await priorResult(c, context, (r) => r.events[0]?.type === 'CaseRegistered');
+    if (prior !== undefined) return commandReply(c, caseIdOf(prior), prior, 201);
+    const { caseId, result } = await registerCase(c.var.services, roleOf(c), c.req.valid('json'), context);
+    return commandReply(c, caseId, result, 201);
+  },
+);
+
+for (const [segment, type] of Object.entries<ActionType>(caseActions)) {
+  cases.on(
+    {
+      method: 'POST',
+      path: `/{id}/${segment}`,
+      tag: 'cases',
+      ...actionDocs[type],
+      body: caseCommandBodies[type],
+      success: 200,
+      reply: 'command',
+      roles: actsOnCases,
+    },
+    async (c) => {
+      const role = roleOf(c);
+      const { id } = c.req.valid('param');
+      const action = { type, data: { ...c.req.valid('json'), caseId: id } } as CaseAction;
+      // One read and one decide: the command handler answers a retried Idempotency-Key with its first result
+      // (or 422 for a key used for another command) before the guard, and checks the guard on the state it
+      // decides on.
+      const result = await c.var.services.office.execute('case', caseStream(id), action, commandContext(c), (state) => {
+        if (state.status === 'none') throw fromDomainError(caseErrors.caseNotFound(id));
+        if (!mayActOnCase(role, action, state)) throw forbidden('只能办理本人牵头或包案的事项 / only cases you lead');
+      });
+      return commandReply(c, id, result, 200);
+    },
+  );
 }

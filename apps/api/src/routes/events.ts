@@ -1,11 +1,9 @@
-import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { RecordedEvent, Subscription } from '@xinfang/event-store';
-import { permit } from '../auth';
-import type { AppEnv } from '../env';
+import { auditor, office, roles } from '../access';
+import { resource } from '../endpoint';
 import { badQuery } from '../problem';
-import type { Role } from '../roles';
-import { params, query } from '../query-view';
+import { kinds, param } from '../query-params';
 
 /*
  * The global feed for other tools (API.md): every stored event in position order, as its envelope
@@ -31,11 +29,24 @@ export const FEED_MAX_LIMIT = 1000;
 const HEARTBEAT_MS = 15_000;
 const WHOLE = /^\d{1,15}$/;
 
-export const mayReadFeed = (role: Role): boolean => role.kind === 'office' || role.kind === 'auditor';
-const FEED_DENIED = '只有信访办和审计可以读取事件流 / only the office and the auditor read the event feed';
+const readsFeed = roles([office, auditor], '只有信访办和审计可以读取事件流 / only the office and the auditor read the event feed');
 
-export const events = new Hono<AppEnv>()
-  .get('/', permit(mayReadFeed, FEED_DENIED), query({ after: params.count(), limit: params.count(FEED_MAX_LIMIT) }), async (c) => {
+const after = param(kinds.count(), { zh: '从此位置之后', en: 'events after this position' });
+
+export const events = resource('/events')
+  .on(
+    {
+      method: 'GET',
+      path: '/',
+      operationId: 'events',
+      tag: 'feed',
+      summary: { zh: '全局事件流（供其他系统读取）', en: 'The global event feed for other tools' },
+      query: { after, limit: param(kinds.count(FEED_MAX_LIMIT), { zh: '最多返回的事件数', en: 'at most this many events' }) },
+      success: 200,
+      reply: 'object',
+      roles: readsFeed,
+    },
+    async (c) => {
     const q = c.req.valid('query');
     const after = q.after ?? 0;
     const limit = q.limit ?? FEED_DEFAULT_LIMIT;
@@ -49,8 +60,21 @@ export const events = new Hono<AppEnv>()
       }
     }
     return c.json({ after, limit, headPosition, next: page[page.length - 1]?.meta.position ?? after, events: page });
-  })
-  .get('/stream', permit(mayReadFeed, FEED_DENIED), query({ after: params.count() }), (c) => {
+    },
+  )
+  .on(
+    {
+      method: 'GET',
+      path: '/stream',
+      operationId: 'eventStream',
+      tag: 'feed',
+      summary: { zh: '全局事件流（Server-Sent Events，实时）', en: 'The global feed as Server-Sent Events, live' },
+      query: { after },
+      success: 200,
+      reply: 'stream',
+      roles: readsFeed,
+    },
+    (c) => {
     let after = c.req.valid('query').after ?? 0;
     const lastEventId = c.req.header('last-event-id')?.trim();
     if (lastEventId !== undefined && lastEventId !== '') {
@@ -87,4 +111,5 @@ export const events = new Hono<AppEnv>()
       clearInterval(heartbeat);
       await subscription?.close();
     });
-  });
+    },
+  );

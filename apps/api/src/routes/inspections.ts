@@ -1,13 +1,9 @@
-import { Hono } from 'hono';
 import { inspectionStream, RecordInspectionBody, RecordRectificationBody } from '@xinfang/domain';
-import { permit } from '../auth';
+import { inspector, office, roles } from '../access';
 import { commandContext, commandReply, idOrNew } from '../command-context';
-import type { AppEnv } from '../env';
-import { noQuery } from '../query-view';
+import { resource } from '../endpoint';
 import { keyReused } from '../problem';
 import { requireUnit } from '../references';
-import type { Role } from '../roles';
-import { idParam, jsonBody } from '../validator';
 
 /*
  * `POST /inspections` (a supervision finding on a unit) and `POST /inspections/{id}/rectification`: the
@@ -15,10 +11,23 @@ import { idParam, jsonBody } from '../validator';
  * unknown inspection is a 404 (the domain's `inspectionNotFound`).
  */
 
-const mayInspect = (role: Role): boolean => role.kind === 'office' || role.kind === 'inspector';
+const inspects = roles([office, inspector]);
 
-export const inspections = new Hono<AppEnv>()
-  .post('/', permit(mayInspect), noQuery, jsonBody(RecordInspectionBody), async (c) => {
+export const inspections = resource('/inspections')
+  .on(
+    {
+      method: 'POST',
+      path: '/',
+      operationId: 'recordInspection',
+      tag: 'inspections',
+      summary: { zh: '记录督查发现的问题', en: 'Record an inspection finding' },
+      body: RecordInspectionBody,
+      example: { unit: 'qinghua', finding: '排查报送不及时', at: '2024-09-20T10:00:00+08:00', dueDate: '2024-09-30' },
+      success: 201,
+      reply: 'command',
+      roles: inspects,
+    },
+    async (c) => {
     const body = c.req.valid('json');
     const context = commandContext(c);
     await requireUnit(c.var.services.office, body.unit);
@@ -35,8 +44,21 @@ export const inspections = new Hono<AppEnv>()
     if (result.events[0]?.type !== 'InspectionRecorded' || (body.inspectionId !== undefined && result.streamId !== streamId))
       throw keyReused();
     return commandReply(c, result.streamId.slice(inspectionStream('').length), result, 201);
-  })
-  .post('/:id/rectification', permit(mayInspect), noQuery, idParam, jsonBody(RecordRectificationBody), async (c) => {
+    },
+  )
+  .on(
+    {
+      method: 'POST',
+      path: '/{id}/rectification',
+      operationId: 'recordRectification',
+      tag: 'inspections',
+      summary: { zh: '记录整改情况', en: 'Record a rectification' },
+      body: RecordRectificationBody,
+      success: 200,
+      reply: 'command',
+      roles: inspects,
+    },
+    async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const streamId = inspectionStream(id);
@@ -48,4 +70,5 @@ export const inspections = new Hono<AppEnv>()
     );
     if (result.streamId !== streamId || result.events[0]?.type !== 'RectificationRecorded') throw keyReused();
     return commandReply(c, id, result, 200);
-  });
+    },
+  );

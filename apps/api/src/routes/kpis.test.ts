@@ -60,6 +60,6 @@ describe('GET /kpis', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.errors).toEqual([{ path: 'to', message: expect.any(String) }]);
     const bad = await get('/kpis?from=2024-09&to=30&asOf=now');
-    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['asOf', 'from', 'to']);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['from', 'to', 'asOf']);
   });
 });

@@ -1,8 +1,7 @@
-import { Hono } from 'hono';
 import { roleOf } from '../auth';
-import type { AppEnv } from '../env';
+import { resource } from '../endpoint';
 import { personalJson } from '../masking';
-import { communityScope, params, readsFigures, query, required, viewOf, viewParams } from '../query-view';
+import { communityParam, communityScope, requiredPeriodParams, readsFigures, viewOf, viewParams } from '../query-view';
 import { stateAnswerHead } from '../answer-head';
 
 /*
@@ -14,15 +13,22 @@ import { stateAnswerHead } from '../answer-head';
  * `community:` token its own community's (naming none means its own, another is a 403); a leader none.
  */
 
-export const kpiQueries = new Hono<AppEnv>().get(
-  '/',
-  readsFigures,
-  query({ ...viewParams, from: params.date, to: params.date, communityId: params.id }),
+export const kpiQueries = resource('/kpis').on(
+  {
+    method: 'GET',
+    path: '/',
+    operationId: 'kpis',
+    tag: 'kpis',
+    summary: { zh: '工作指标（见 REPORTS.md）', en: 'The KPIs of REPORTS.md' },
+    query: { ...requiredPeriodParams({ zh: '统计', en: 'the window' }), communityId: communityParam, ...viewParams },
+    success: 200,
+    reply: 'object',
+    roles: readsFigures,
+  },
   async (c) => {
     const q = c.req.valid('query');
     const communityId = communityScope(roleOf(c), q.communityId);
-    const from = required('from', q.from);
-    const to = required('to', q.to);
+    const { from, to } = q;
     const { view, shown, atLeast } = await viewOf(c, q);
     const window = { from, to, ...(communityId === undefined ? {} : { communityId }) };
     const { answer: figures, position } = await c.var.services.queries.run({ kind: 'kpis', window, view, shown, atLeast });

@@ -1,14 +1,29 @@
-import { Hono, type Context } from 'hono';
-import { categoryLabels, dayOf, type Category } from '@xinfang/domain';
+import type { Context } from 'hono';
+import { Category, dayOf } from '@xinfang/domain';
 import type { Ledger, Numbered, TimeView } from '@xinfang/projections';
 import { PassThrough, Readable } from 'node:stream';
-import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csvChunks, forms, ledgerTable, writeXlsx, type Form, type FormName, type LedgerEntry, type LedgerFilter } from '@xinfang/reports';
+import {
+  CSV_CONTENT_TYPE,
+  XLSX_CONTENT_TYPE,
+  csvChunks,
+  formTitle,
+  forms,
+  ledgerEntries,
+  writeXlsx,
+  type Form,
+  type FormName,
+  type LedgerEntry,
+  type LedgerFilter,
+} from '@xinfang/reports';
+import { everyRole } from '../access';
 import { answerHead, HEAD_HEADER } from '../answer-head';
 import { roleOf } from '../auth';
+import { resource, type EndpointSpec } from '../endpoint';
 import type { AppEnv } from '../env';
 import { forRole } from '../masking';
 import type { QueryKind } from '../queries';
-import { communityScope, pagingParams, params, query, readsFigures, viewOf, viewParams } from '../query-view';
+import { kinds, param, type ParsedQuery } from '../query-params';
+import { communityParam, communityScope, pagingParams, periodParams, readsFigures, viewOf, viewParams } from '../query-view';
 
 /*
  * The four official ledgers (附件1–4, REPORTS.md), as of `asOf`/`knownAt`, in JSON (`{asOf, knownAt,
@@ -32,26 +47,43 @@ import { communityScope, pagingParams, params, query, readsFigures, viewOf, view
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
 
-const CATEGORIES = Object.keys(categoryLabels) as Category[];
+const ledgerParams = {
+  ...viewParams,
+  format: param(kinds.oneOf(FORMATS, 'json'), {
+    zh: 'json、csv 或 xlsx（导出带官方表格的中文表头）',
+    en: 'json, csv or xlsx (exports carry the official form’s Chinese headers)',
+  }),
+  ...pagingParams,
+} as const;
 
-const ledgerParams = { ...viewParams, ...pagingParams, format: params.oneOf(FORMATS) } as const;
+/** Each filter of the ledger table (@xinfang/reports) as a query parameter of a ledger that lists `period`. */
+const filterParams = (period: LedgerEntry['period'] = { zh: '', en: 'the period' }) =>
+  ({
+    communityId: communityParam,
+    ...periodParams(period),
+    category: param(kinds.keyOf(Category), { zh: '类别', en: 'category' }),
+    leaderId: param(kinds.id, { zh: '接访领导', en: 'the receiving leader' }),
+    unit: param(kinds.id, { zh: '单位："subdistrict" 或社区标识', en: 'unit: "subdistrict" or a communityId' }),
+  }) as const satisfies Record<LedgerFilter, unknown>;
 
-/** How each filter of the ledger table (@xinfang/reports) is read from the query. */
-const filterParams = {
-  communityId: params.id,
-  from: params.date,
-  to: params.date,
-  category: params.oneOf(CATEGORIES),
-  leaderId: params.id,
-  unit: params.id,
-} as const satisfies Record<LedgerFilter, unknown>;
+type LedgerParams = typeof ledgerParams & Partial<ReturnType<typeof filterParams>>;
 
-/** A ledger's query: the view, paging and format, and the filters the ledger table gives it. */
-const queryOf = (entry: LedgerEntry) =>
-  query({
-    ...ledgerParams,
-    ...(Object.fromEntries(entry.filters.map((filter) => [filter, filterParams[filter]])) as Partial<typeof filterParams>),
-  });
+/** A ledger's endpoint, from the ledger table: its filters, period, summary, notes and readers. */
+const ledgerEndpoint = (entry: LedgerEntry): EndpointSpec<LedgerParams, never> => {
+  const filters = filterParams(entry.period);
+  return {
+    method: 'GET',
+    path: `/${entry.name}`,
+    operationId: `${entry.name}Ledger`,
+    tag: 'ledgers',
+    summary: { zh: formTitle(entry.form), en: entry.summary },
+    ...(entry.notes === undefined ? {} : { notes: entry.notes }),
+    query: { ...ledgerParams, ...Object.fromEntries(entry.filters.map((filter) => [filter, filters[filter]])) },
+    success: 200,
+    reply: 'ledger',
+    roles: entry.public ? everyRole : readsFigures,
+  };
+};
 
 /** What a file's name says: the form and the day it is as of. */
 const contentDisposition = (name: FormName, view: TimeView, extension: 'csv' | 'xlsx'): string => {
@@ -138,45 +170,42 @@ const paging = (q: { readonly limit?: number; readonly offset?: number }) => ({
   offset: q.offset,
 });
 
-export const ledgers = new Hono<AppEnv>()
+type LedgerArgs = ParsedQuery<LedgerParams>;
+
+/** How each ledger's filters reach its query (the community of a `community:` token is its own). */
+const ledgerQueries: { readonly [Name in FormName]: (c: Context<AppEnv>, q: LedgerArgs) => LedgerQuery } = {
   /** 附件1 矛盾纠纷排查化解清单: every case registered in the window; `communityId, from, to, category`. */
-  .get(
-    '/disputes',
-    readsFigures,
-    queryOf(ledgerTable.disputes),
-    async (c) => {
-      const q = c.req.valid('query');
-      const communityId = communityScope(roleOf(c), q.communityId);
-      const filter = { ...paging(q), communityId, from: q.from, to: q.to, category: q.category };
-      return ledgerAnswer(c, forms.disputes, q, { kind: 'ledger', form: 'disputes', filter, ...(communityId === undefined ? {} : { communityId }) });
-    },
-  )
-  /** 附件2 信访积案和突出问题化解清单: every case in backlog at `asOf`; `communityId` (an addition). */
-  .get('/backlog', readsFigures, queryOf(ledgerTable.backlog), async (c) => {
-    const q = c.req.valid('query');
+  disputes: (c, q) => {
     const communityId = communityScope(roleOf(c), q.communityId);
-    const filter = { ...paging(q), communityId };
-    return ledgerAnswer(c, forms.backlog, q, { kind: 'ledger', form: 'backlog', filter, ...(communityId === undefined ? {} : { communityId }) });
-  })
+    const filter = { ...paging(q), communityId, from: q.from, to: q.to, category: q.category };
+    return { kind: 'ledger', form: 'disputes', filter, ...(communityId === undefined ? {} : { communityId }) };
+  },
+  /** 附件2 信访积案和突出问题化解清单: every case in backlog at `asOf`; `communityId` (an addition). */
+  backlog: (c, q) => {
+    const communityId = communityScope(roleOf(c), q.communityId);
+    return { kind: 'ledger', form: 'backlog', filter: { ...paging(q), communityId }, ...(communityId === undefined ? {} : { communityId }) };
+  },
   /**
    * 附件3 领导干部接待群众来访登记表: one row per visit; `from, to, leaderId`, and `communityId` (an
    * addition: the community of the case the visit was recorded on).
    */
-  .get(
-    '/visits',
-    readsFigures,
-    queryOf(ledgerTable.visits),
-    async (c) => {
-      const q = c.req.valid('query');
-      const communityId = communityScope(roleOf(c), q.communityId);
-      const filter = { ...paging(q), communityId, from: q.from, to: q.to, leaderId: q.leaderId };
-      return ledgerAnswer(c, forms.visits, q, { kind: 'ledger', form: 'visits', filter, ...(communityId === undefined ? {} : { communityId }) });
-    },
-  )
+  visits: (c, q) => {
+    const communityId = communityScope(roleOf(c), q.communityId);
+    const filter = { ...paging(q), communityId, from: q.from, to: q.to, leaderId: q.leaderId };
+    return { kind: 'ledger', form: 'visits', filter, ...(communityId === undefined ? {} : { communityId }) };
+  },
   /** 附件4 领导接访安排表, public to every role: `from, to, unit` (`subdistrict` or a communityId). */
-  .get('/duties', queryOf(ledgerTable.duties), async (c) => {
-    const q = c.req.valid('query');
+  duties: (_c, q) => {
     const communityId = q.unit !== undefined && q.unit !== 'subdistrict' ? q.unit : undefined;
     const filter = { ...paging(q), from: q.from, to: q.to, unit: q.unit };
-    return ledgerAnswer(c, forms.duties, q, { kind: 'ledger', form: 'duties', filter, ...(communityId === undefined ? {} : { communityId }) });
+    return { kind: 'ledger', form: 'duties', filter, ...(communityId === undefined ? {} : { communityId }) };
+  },
+};
+
+export const ledgers = resource('/ledgers');
+for (const entry of ledgerEntries) {
+  ledgers.on(ledgerEndpoint(entry), async (c) => {
+    const q = c.req.valid('query');
+    return ledgerAnswer(c, forms[entry.name] as Form<Numbered<object>>, q, ledgerQueries[entry.name](c, q));
   });
+}

@@ -1,13 +1,13 @@
-import { Hono } from 'hono';
 import { isIdNumber } from '@xinfang/domain';
 import { findPersonIds } from '@xinfang/projections';
-import { isOffice, permit } from '../auth';
-import type { AppEnv } from '../env';
+import { auditor, lets, office, roles } from '../access';
+import { resource } from '../endpoint';
 import { personalJson } from '../masking';
 import { notFound } from '../problem';
 import type { Role } from '../roles';
+import { kinds, requiredParam } from '../query-params';
 import { idNumberDigest } from '../personal-data';
-import { pagingParams, params, query, required, viewOf, viewParams } from '../query-view';
+import { pagingParams, viewOf, viewParams } from '../query-view';
 import { stateAnswerHead } from '../answer-head';
 
 /*
@@ -25,16 +25,32 @@ import { stateAnswerHead } from '../answer-head';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export const mayReadPersons = (role: Role): boolean => role.kind === 'office' || role.kind === 'auditor';
+const readsPersons = roles([office, auditor], '只有信访办和审计可以查看一人一档 / only the office and the auditor read person files');
+export const mayReadPersons = (role: Role): boolean => lets(readsPersons, role);
+const searchesPersons = roles([office], '只有信访办可以查找信访人 / only the office searches for petitioners');
 
-const PERSONS_DENIED = '只有信访办和审计可以查看一人一档 / only the office and the auditor read person files';
-
-const SEARCH_DENIED = '只有信访办可以查找信访人 / only the office searches for petitioners';
-
-export const personQueries = new Hono<AppEnv>()
-  .get('/', permit(isOffice, SEARCH_DENIED), query({ q: params.text(50), ...pagingParams }), async (c) => {
-    const { q, limit, offset } = c.req.valid('query');
-    const text = required('q', q);
+export const personQueries = resource('/persons')
+  .on(
+    {
+      method: 'GET',
+      path: '/',
+      operationId: 'findPersons',
+      tag: 'persons',
+      summary: { zh: '按姓名、电话或身份证号查找信访人', en: 'Find petitioners by name, phone or id number' },
+      notes: {
+        zh: '身份证号须完整，经其密钥散列匹配，从不明文扫描。',
+        en: 'An id number must be whole: it is matched through its keyed hash, never by a plaintext scan.',
+      },
+      query: {
+        q: requiredParam(kinds.text(50), { zh: '姓名或电话的一部分，或完整身份证号', en: 'part of a name or phone, or a whole id number' }),
+        ...pagingParams,
+      },
+      success: 200,
+      reply: 'object',
+      roles: searchesPersons,
+    },
+    async (c) => {
+    const { q: text, limit, offset } = c.req.valid('query');
     const idNumber = text.toUpperCase();
     const { view, shown, atLeast } = await viewOf(c, {});
     // After viewOf: the person index holds every file recorded so far.
@@ -44,9 +60,22 @@ export const personQueries = new Hono<AppEnv>()
     const paging = { ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) };
     const { answer } = await c.var.services.queries.run({ kind: 'personSearch', search, paging, view, shown, atLeast });
     return personalJson(c, answer);
-  })
-  .get('/:id', permit(mayReadPersons, PERSONS_DENIED), query(viewParams), async (c) => {
-  const personId = c.req.param('id');
+    },
+  )
+  .on(
+    {
+      method: 'GET',
+      path: '/{id}',
+      operationId: 'getPerson',
+      tag: 'persons',
+      summary: { zh: '一人一档：其事项与来访', en: 'The person’s file: their cases and visits' },
+      query: viewParams,
+      success: 200,
+      reply: 'object',
+      roles: readsPersons,
+    },
+    async (c) => {
+  const personId = c.req.valid('param').id;
   const what = '信访人 / person';
   if (!ID.test(personId)) throw notFound(what, personId);
   const { view, shown, atLeast } = await viewOf(c, c.req.valid('query'));
@@ -54,4 +83,5 @@ export const personQueries = new Hono<AppEnv>()
   await stateAnswerHead(c, position);
   if (file === undefined) throw notFound(what, personId);
   return personalJson(c, file);
-});
+  },
+);

@@ -1,11 +1,8 @@
-import { Hono } from 'hono';
 import { personStream } from '@xinfang/domain';
-import { isOffice, permit } from '../auth';
+import { officeOnly } from '../access';
 import { commandContext, commandReply } from '../command-context';
-import type { AppEnv } from '../env';
-import { noQuery } from '../query-view';
+import { resource } from '../endpoint';
 import { priorResult } from '../command-context';
-import { idParam } from '../validator';
 
 /**
  * `DELETE /persons/{id}`: forgets a petitioner (the office only). The erasure is recorded at the clock's
@@ -14,11 +11,27 @@ import { idParam } from '../validator';
  * a 422 (`personAlreadyErased`) — the erasure is a fact with a time, not a state to set twice — while a
  * retry with the same Idempotency-Key returns the first answer.
  */
-export const persons = new Hono<AppEnv>().delete('/:id', permit(isOffice), noQuery, idParam, async (c) => {
-  const { id } = c.req.valid('param');
-  const context = commandContext(c);
-  const { office, clock } = c.var.services;
-  const prior = await priorResult(c, context, (r) => r.streamId === personStream(id));
-  const result = prior ?? (await office.erasePerson(id, clock.now(), context));
-  return commandReply(c, id, result, 200);
-});
+export const persons = resource('/persons').on(
+  {
+    method: 'DELETE',
+    path: '/{id}',
+    operationId: 'erasePerson',
+    tag: 'persons',
+    summary: { zh: '删除信访人个人信息', en: 'Forget a petitioner' },
+    notes: {
+      zh: '销毁其个人信息的密钥；事件保留，个人信息显示为 [已删除]。',
+      en: 'The key of their personal data is destroyed; the events stay, the data reads [已删除].',
+    },
+    success: 200,
+    reply: 'command',
+    roles: officeOnly,
+  },
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const context = commandContext(c);
+    const { office, clock } = c.var.services;
+    const prior = await priorResult(c, context, (r) => r.streamId === personStream(id));
+    const result = prior ?? (await office.erasePerson(id, clock.now(), context));
+    return commandReply(c, id, result, 200);
+  },
+);

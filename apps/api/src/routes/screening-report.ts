@@ -1,9 +1,9 @@
-import { Hono } from 'hono';
 import { roleOf } from '../auth';
-import type { AppEnv } from '../env';
+import { resource } from '../endpoint';
 import { personalJson } from '../masking';
 import { notFound } from '../problem';
-import { communityScope, pagingParams, params, readsFigures, query, required, viewOf, viewParams } from '../query-view';
+import { kinds, param, required, requiredParam } from '../query-params';
+import { communityScope, pagingParams, readsFigures, viewOf, viewParams } from '../query-view';
 import { stateAnswerHead } from '../answer-head';
 
 /*
@@ -17,15 +17,35 @@ import { stateAnswerHead } from '../answer-head';
  * community's report; a leader none. An unknown community is a 404. Petitioners are masked as everywhere.
  */
 
-export const screeningReportQuery = new Hono<AppEnv>().get(
-  '/',
-  readsFigures,
-  query({ ...viewParams, ...pagingParams, communityId: params.id, date: params.date }),
+export const screeningReportQuery = resource('/reports/screening').on(
+  {
+    method: 'GET',
+    path: '/',
+    operationId: 'screeningReport',
+    tag: 'ledgers',
+    summary: { zh: '社区周三、周五排查报送清单', en: 'The Wednesday/Friday list a community sends to the office' },
+    notes: {
+      zh: '上一个报送日以来以"排查"登记的事项，加上截至 asOf 仍未化解的本社区事项，以及当天提交的报告。',
+      en: 'The cases registered with origin screening since the previous report day, plus every case of the community still unresolved at asOf, and the report submitted that day.',
+    },
+    query: {
+      ...viewParams,
+      ...pagingParams,
+      communityId: param(kinds.id, {
+        zh: '社区（必填；社区角色默认本社区）',
+        en: 'community (required, but a community token defaults to its own)',
+      }),
+      date: requiredParam(kinds.date, { zh: '报送日期（周三或周五）', en: 'the report day (a Wednesday or Friday)' }),
+    },
+    success: 200,
+    reply: 'object',
+    roles: readsFigures,
+  },
   async (c) => {
     const q = c.req.valid('query');
     const scoped = communityScope(roleOf(c), q.communityId);
     const communityId = required('communityId', scoped);
-    const date = required('date', q.date);
+    const { date } = q;
     const { view, shown, atLeast } = await viewOf(c, q);
     const paging = { ...(q.limit === undefined ? {} : { limit: q.limit }), ...(q.offset === undefined ? {} : { offset: q.offset }) };
     const { answer: { report }, position } = await c.var.services.queries.run({ kind: 'screeningReport', communityId, date, paging, view, shown, atLeast });

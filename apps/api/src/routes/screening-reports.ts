@@ -1,13 +1,11 @@
-import { Hono } from 'hono';
 import { caseStream, domainError, screeningStream, SubmitScreeningReportBody } from '@xinfang/domain';
-import { permit, roleOf } from '../auth';
+import { lets, office, ownCommunity, roles } from '../access';
+import { roleOf } from '../auth';
 import { commandContext, commandReply } from '../command-context';
-import type { AppEnv } from '../env';
-import { noQuery } from '../query-view';
+import { resource } from '../endpoint';
 import { forbidden, fromDomainError } from '../problem';
 import { requireCommunity } from '../references';
 import type { Role } from '../roles';
-import { jsonBody } from '../validator';
 
 /*
  * `POST /screening-reports`: a community's Wednesday/Friday screening report (排查报送), or a nil report
@@ -17,29 +15,45 @@ import { jsonBody } from '../validator';
  */
 
 /** The roles that may send some screening report (a community only its own). */
-export const mayReport = (role: Role): boolean => role.kind === 'office' || role.kind === 'community';
+export const reportsScreening = roles([office, ownCommunity]);
+export const mayReport = (role: Role): boolean => lets(reportsScreening, role);
 
-export const screeningReports = new Hono<AppEnv>().post('/', permit(mayReport), noQuery, jsonBody(SubmitScreeningReportBody), async (c) => {
-  const role = roleOf(c);
-  const body = c.req.valid('json');
-  if (role.kind === 'community' && role.communityId !== body.communityId)
-    throw forbidden('社区只能报送本社区的排查报告 / a community may only report for itself');
-  const context = commandContext(c);
-  const { office } = c.var.services;
-  await requireCommunity(office, body.communityId);
-  for (const caseId of body.caseIds) {
-    const { state } = await office.load('case', caseStream(caseId));
-    if (state.status === 'none')
-      throw fromDomainError(domainError('unknownCase', '报告所列事项不存在', 'a listed case does not exist', { caseId }));
-    if (state.registration.communityId !== body.communityId)
-      throw fromDomainError(
-        domainError('caseNotInCommunity', '报告所列事项不属于本社区', 'a listed case is not registered for this community', {
-          caseId,
-          communityId: body.communityId,
-        }),
-      );
-  }
-  const streamId = screeningStream(body.communityId, body.reportDate);
-  const result = await office.execute('screening', streamId, { type: 'SubmitScreeningReport', data: body }, context);
-  return commandReply(c, `${body.communityId}-${body.reportDate}`, result, 201);
-});
+export const screeningReports = resource('/screening-reports').on(
+  {
+    method: 'POST',
+    path: '/',
+    operationId: 'submitScreeningReport',
+    tag: 'screening',
+    summary: { zh: '报送排查情况（每周三、周五）', en: 'Submit a screening report (Wednesdays and Fridays)' },
+    body: SubmitScreeningReportBody,
+    fieldNotes: { nil: '零报告：caseIds 为空且 nil 为 true / a nil report: empty caseIds with nil true' },
+    example: { communityId: 'qinghua', reportDate: '2024-09-18', caseIds: ['case-001'] },
+    success: 201,
+    reply: 'command',
+    roles: reportsScreening,
+  },
+  async (c) => {
+    const role = roleOf(c);
+    const body = c.req.valid('json');
+    if (role.kind === 'community' && role.communityId !== body.communityId)
+      throw forbidden('社区只能报送本社区的排查报告 / a community may only report for itself');
+    const context = commandContext(c);
+    const { office } = c.var.services;
+    await requireCommunity(office, body.communityId);
+    for (const caseId of body.caseIds) {
+      const { state } = await office.load('case', caseStream(caseId));
+      if (state.status === 'none')
+        throw fromDomainError(domainError('unknownCase', '报告所列事项不存在', 'a listed case does not exist', { caseId }));
+      if (state.registration.communityId !== body.communityId)
+        throw fromDomainError(
+          domainError('caseNotInCommunity', '报告所列事项不属于本社区', 'a listed case is not registered for this community', {
+            caseId,
+            communityId: body.communityId,
+          }),
+        );
+    }
+    const streamId = screeningStream(body.communityId, body.reportDate);
+    const result = await office.execute('screening', streamId, { type: 'SubmitScreeningReport', data: body }, context);
+    return commandReply(c, `${body.communityId}-${body.reportDate}`, result, 201);
+  },
+);

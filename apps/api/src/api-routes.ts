@@ -1,0 +1,42 @@
+import type { Endpoint, Resource } from './endpoint';
+import { audit } from './routes/audit';
+import { caseQueries } from './routes/case-queries';
+import { cases } from './routes/cases';
+import { communities } from './routes/communities';
+import { duties } from './routes/duties';
+import { events } from './routes/events';
+import { incidents } from './routes/incidents';
+import { inspections } from './routes/inspections';
+import { kpiQueries } from './routes/kpis';
+import { leaders } from './routes/leaders';
+import { ledgers } from './routes/ledgers';
+import { personQueries } from './routes/person-queries';
+import { persons } from './routes/persons';
+import { screeningReportQuery } from './routes/screening-report';
+import { screeningReports } from './routes/screening-reports';
+import { visits } from './routes/visits';
+
+/**
+ * Every resource under `/api/v1`, in the order the documentation lists them: the app mounts these, and the
+ * OpenAPI document lists their endpoints — the same list.
+ */
+export const apiResources: readonly Resource[] = [
+  communities,
+  leaders,
+  cases,
+  caseQueries,
+  visits,
+  screeningReports,
+  screeningReportQuery,
+  duties,
+  incidents,
+  inspections,
+  persons,
+  personQueries,
+  ledgers,
+  kpiQueries,
+  events,
+  audit,
+];
+
+export const apiEndpoints: readonly Endpoint[] = apiResources.flatMap((r) => r.endpoints);
