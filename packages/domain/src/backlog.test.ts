@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backlogAt, backlogReasonsAt, resolvedAt } from './backlog';
+import { backlogAt, backlogReasonsAt } from './backlog';
+import { resolvedAt } from './case-at';
 import type { CaseEvent } from './case-events';
 import { evolveCase, initialCaseState, type ExistingCase } from './case-state';
 import { endOfDay, startOfDay } from './time';

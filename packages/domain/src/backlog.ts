@@ -1,6 +1,6 @@
 import type { ExistingCase } from './case-state';
-import { deadlineAt } from './deadline';
-import { addDays, compareInstants, dayOf, epochMs, startOfDay, type Instant, type LocalDate } from './time';
+import { deadlineAt, happenedBy, isRegisteredBy, isRejectedAt, resolvedAt } from './case-at';
+import { addDays, dayOf, epochMs, startOfDay, type Instant, type LocalDate } from './time';
 import type { BacklogReason } from './vocabulary';
 
 /** A case's place in the backlog (积案) at a moment: derived, never typed in, so nothing can be missed (应列尽列). */
@@ -14,31 +14,15 @@ export interface BacklogStatus {
   readonly firstListed?: LocalDate;
 }
 
-const at = (instant: Instant) => (fact: { readonly at: string }) => compareInstants(fact.at, instant) <= 0;
-
-/**
- * Resolved at a moment: of the resolutions and reopenings up to then, the last is a resolution. They
- * alternate (resolve, reopen, resolve, …) and the decider keeps their business times in that order
- * (a reopening is never before the resolution it undoes, nor a new resolution before the reopening), so
- * the ones up to a moment are a prefix of that chain, and it ends with a resolution exactly when it holds
- * more resolutions than reopenings. Counting, rather than comparing the latest times, also gets a reopening
- * at the very instant of the resolution right (the case is open again).
- */
-export const resolvedAt = (s: ExistingCase, moment: Instant): boolean =>
-  s.resolutions.filter(at(moment)).length > s.reopens.filter(at(moment)).length;
-
-const rejectedAt = (s: ExistingCase, moment: Instant): boolean =>
-  s.acceptance?.decision === 'rejected' && compareInstants(s.acceptance.at, moment) <= 0;
-
 /** The reasons that list the case at a moment (none when it is not in the backlog then). */
 export const backlogReasonsAt = (s: ExistingCase, moment: Instant): BacklogReason[] => {
-  if (compareInstants(s.registration.registeredAt, moment) > 0 || rejectedAt(s, moment) || resolvedAt(s, moment)) return [];
+  if (!isRegisteredBy(s, moment) || isRejectedAt(s, moment) || resolvedAt(s, moment)) return [];
   const reasons: BacklogReason[] = [];
   const deadline = deadlineAt(s.deadlines, moment);
   if (deadline !== undefined && deadline < dayOf(moment)) reasons.push('overdue');
-  if (s.repeats.some(at(moment))) reasons.push('repeat');
-  if (s.escalations.some((e) => at(moment)(e) && (e.level === 'province' || e.level === 'beijing'))) reasons.push('escalation');
-  if (s.reopens.some((r) => at(moment)(r) && r.cause === 'reopen')) reasons.push('reopened');
+  if (s.repeats.some(happenedBy(moment))) reasons.push('repeat');
+  if (s.escalations.some((e) => happenedBy(moment)(e) && (e.level === 'province' || e.level === 'beijing'))) reasons.push('escalation');
+  if (s.reopens.some((r) => happenedBy(moment)(r) && r.cause === 'reopen')) reasons.push('reopened');
   return reasons;
 };
 
@@ -119,7 +103,7 @@ export const backlogAt = (s: ExistingCase, moment: Instant): BacklogStatus => {
   // A rejected case is never in the backlog, and it does not count as ever having been listed either
   // (it may have been, while undecided past its 15 days): it left the backlog without being resolved,
   // and would otherwise stay in the backlog resolution rate's denominator for ever.
-  if (rejectedAt(s, moment)) return { inBacklog: false, reasons: [] };
+  if (isRejectedAt(s, moment)) return { inBacklog: false, reasons: [] };
   const { points, firstListed } = timelineOf(s);
   const upTo = countUpTo(points, msOf(moment));
   const last = points[upTo - 1];

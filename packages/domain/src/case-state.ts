@@ -1,7 +1,7 @@
 import type { PetitionerRef } from './case-commands';
 import type { CaseEvent, CaseEventOf } from './case-events';
 import { assertNever } from './decider';
-import { acceptanceDeadline, handlingDeadline } from './deadline';
+import { acceptanceDeadline, handlingDeadline } from './time-limits';
 import type { FiveOnesItem } from './vocabulary';
 
 type Data<T extends CaseEvent['type']> = CaseEventOf<T>['data'];

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { isRight } from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
-import { backlogAt, backlogReasonsAt, resolvedAt } from './backlog';
+import { backlogAt, backlogReasonsAt } from './backlog';
+import { resolvedAt } from './case-at';
 import type { CaseCommand } from './case-commands';
 import { CaseEvent, caseEventTime } from './case-events';
 import { evolveCase, foldCase, initialCaseState, type CaseState, type ExistingCase } from './case-state';
 import { decideCase } from './case';
-import { deadlineAt, handlingDeadline, latestPossibleDeadline } from './deadline';
+import { deadlineAt } from './case-at';
+import { handlingDeadline, latestPossibleDeadline } from './time-limits';
 import { addDays, compareInstants, dayOf, epochMs, startOfDay } from './time';
 
 /*

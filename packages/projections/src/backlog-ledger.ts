@@ -1,16 +1,16 @@
-import { backlogAt, compareInstants, type BacklogReason, type ExistingCase, type Instant, type LocalDate } from '@xinfang/domain';
-import { caseLedger, type CaseEntry, type CaseLedgerPlan } from './case-ledger';
 import {
-  compareText,
-  deadlineAtT,
+  backlogAt,
+  type BacklogReason,
+  compareInstants,
+  type ExistingCase,
   factsBy,
   happenedBy,
+  type Instant,
   latestBy,
-  petitionerRefsAt,
-  type Ledger,
-  type Numbered,
-  type Paging,
-} from './ledger';
+  type LocalDate,
+} from '@xinfang/domain';
+import { caseLedger, type CaseEntry, type CaseLedgerPlan } from './case-ledger';
+import { compareText, deadlineAtT, petitionerRefsAt, type Ledger, type Numbered, type Paging } from './ledger';
 import { communityName, leaderName } from './lookups';
 import { petitionerViews, type PersonalDataReader, type PetitionerView } from './personal-data';
 import type { TimeView } from './view';

@@ -1,15 +1,19 @@
 import {
-  COLLECTIVE_THRESHOLD,
+  assignmentAt,
   backlogAt,
-  compareInstants,
   type BacklogReason,
   type Category,
   type Channel,
+  COLLECTIVE_THRESHOLD,
+  compareInstants,
   type EscalationLevel,
   type ExistingCase,
+  factsBy,
   type FiveOnesItem,
   type FourResponsibility,
+  happenedBy,
   type Instant,
+  isRegisteredBy,
   type LocalDate,
   type Origin,
   type Pattern,
@@ -21,16 +25,7 @@ import {
   type RiskFlag,
 } from '@xinfang/domain';
 import { fiveOnesCompleteAt } from './backlog-ledger';
-import {
-  assignmentAt,
-  caseStatusAt,
-  deadlineAtT,
-  factsBy,
-  happenedBy,
-  isRegisteredBy,
-  petitionerRefsAt,
-  type CaseLedgerStatus,
-} from './ledger';
+import { caseStatusAt, deadlineAtT, petitionerRefsAt, type CaseLedgerStatus } from './ledger';
 import { caseById, communityName, gridName, leaderInfo } from './lookups';
 import { petitionerViews, type PersonalDataReader, type PetitionerView } from './personal-data';
 import type { TimeView } from './view';

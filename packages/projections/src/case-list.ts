@@ -1,32 +1,19 @@
 import {
   backlogAt,
+  type BacklogReason,
+  type Category,
   compareInstants,
   dayOf,
   daysBetween,
-  leadsCase,
-  type BacklogReason,
-  type Category,
   type ExistingCase,
   type Instant,
+  isRegisteredBy,
+  leadsCase,
   type LocalDate,
   type Origin,
 } from '@xinfang/domain';
-import { DEADLINE_WARNING_DAYS } from './kpis';
-import {
-  caseStatusAt,
-  compareText,
-  dayInWindow,
-  deadlineAtT,
-  isRegisteredBy,
-  isUnresolvedAt,
-  petitionerRefsAt,
-  registrationDay,
-  toLedger,
-  type CaseLedgerStatus,
-  type Ledger,
-  type Numbered,
-  type Paging,
-} from './ledger';
+import { DEADLINE_WARNING_DAYS } from './kpis-backlog';
+import { caseStatusAt, compareText, dayInWindow, deadlineAtT, isUnresolvedAt, petitionerRefsAt, registrationDay, toLedger, type CaseLedgerStatus, type Ledger, type Numbered, type Paging } from './ledger';
 import { existingCases } from './lookups';
 import { petitionerViews, type PersonalDataReader, type PetitionerView } from './personal-data';
 import type { TimeView } from './view';

@@ -1,20 +1,15 @@
-import { compareInstants, type Category, type ExistingCase, type Instant, type LocalDate, type RiskFlag } from '@xinfang/domain';
-import { caseLedger, type CaseEntry, type CaseLedgerPlan } from './case-ledger';
 import {
   assignmentAt,
-  caseStatusAt,
-  compareText,
-  deadlineAtT,
-  dayInWindow,
+  type Category,
+  compareInstants,
+  type ExistingCase,
+  type Instant,
   isRegisteredBy,
-  petitionerRefsAt,
-  registrationDay,
-  resolutionSummaryAt,
-  type CaseLedgerStatus,
-  type Ledger,
-  type Numbered,
-  type Paging,
-} from './ledger';
+  type LocalDate,
+  type RiskFlag,
+} from '@xinfang/domain';
+import { caseLedger, type CaseEntry, type CaseLedgerPlan } from './case-ledger';
+import { caseStatusAt, compareText, deadlineAtT, dayInWindow, petitionerRefsAt, registrationDay, resolutionSummaryAt, type CaseLedgerStatus, type Ledger, type Numbered, type Paging } from './ledger';
 import { communityName, gridName, leaderName } from './lookups';
 import { petitionerViews, type PersonalDataReader, type PetitionerView } from './personal-data';
 import type { TimeView } from './view';

@@ -11,7 +11,8 @@ import {
 } from '@xinfang/domain';
 import type { RecordedEvent } from '@xinfang/event-store';
 import type { KpiWindow } from './kpi-window';
-import { kpis, type Kpis } from './kpis';
+import type { Kpis } from './kpi-registry';
+import { kpis } from './kpis';
 import { createScenario } from './test-scenario';
 import type { TimeView } from './view';
 import { buildWorld } from './world';

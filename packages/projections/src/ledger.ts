@@ -4,6 +4,11 @@ import {
   caseStatusLabels,
   compareInstants,
   dayOf,
+  assignmentAt,
+  happenedBy,
+  isRegisteredBy,
+  isRejectedAt,
+  latestBy,
   resolvedAt,
   type ExistingCase,
   type Instant,
@@ -59,27 +64,11 @@ export const toLedger = <Row extends object>(
 export const dayInWindow = (day: LocalDate, from?: LocalDate, to?: LocalDate): boolean =>
   (from === undefined || day >= from) && (to === undefined || day <= to);
 
-/** Whether a fact happened at or before T. */
-export const happenedBy =
-  (moment: Instant) =>
-  (fact: { readonly at: string }): boolean =>
-    compareInstants(fact.at, moment) <= 0;
-
 /** Orders by business time; equal times keep their recorded order (the sort is stable). */
 export const byTime =
   <T>(timeOf: (item: T) => string) =>
   (a: T, b: T): number =>
     compareInstants(timeOf(a), timeOf(b));
-
-/** The facts up to T, oldest first by business time. */
-export const factsBy = <F extends { readonly at: string }>(facts: readonly F[], moment: Instant): F[] =>
-  facts.filter(happenedBy(moment)).sort(byTime((f) => f.at));
-
-/** The latest fact up to T by business time (of equal times, the one recorded last), or undefined. */
-export const latestBy = <F extends { readonly at: string }>(facts: readonly F[], moment: Instant): F | undefined => {
-  const upToT = factsBy(facts, moment);
-  return upToT[upToT.length - 1];
-};
 
 // ——— a case at T ———
 
@@ -90,12 +79,6 @@ export const latestBy = <F extends { readonly at: string }>(facts: readonly F[],
  */
 export const caseLedgerStatusLabels = { ...caseStatusLabels, rejected: acceptanceDecisionLabels.rejected } as const;
 export type CaseLedgerStatus = keyof typeof caseLedgerStatusLabels;
-
-export const isRegisteredBy = (s: ExistingCase, moment: Instant): boolean =>
-  compareInstants(s.registration.registeredAt, moment) <= 0;
-
-export const isRejectedAt = (s: ExistingCase, moment: Instant): boolean =>
-  s.acceptance?.decision === 'rejected' && compareInstants(s.acceptance.at, moment) <= 0;
 
 /**
  * The case's 化解状态 at T: `rejected` once rejected; `closed` (已息诉) when resolved and closed; `resolved`
@@ -108,8 +91,7 @@ export const caseStatusAt = (s: ExistingCase, moment: Instant): CaseLedgerStatus
   if (resolvedAt(s, moment)) {
     return s.closedAt !== undefined && compareInstants(s.closedAt, moment) <= 0 ? 'closed' : 'resolved';
   }
-  const assigned = s.assignment !== undefined && compareInstants(s.assignment.at, moment) <= 0;
-  return assigned || s.reopens.some(happenedBy(moment)) ? 'inProgress' : 'open';
+  return assignmentAt(s, moment) !== undefined || s.reopens.some(happenedBy(moment)) ? 'inProgress' : 'open';
 };
 
 /** Unresolved at T: registered by then, neither resolved (or closed) nor rejected. */
@@ -138,10 +120,6 @@ export const petitionerRefsAt = (s: ExistingCase, moment: Instant): { readonly p
     return true;
   });
 };
-
-/** The assignment (一案一策) in force at T, if any. */
-export const assignmentAt = (s: ExistingCase, moment: Instant): ExistingCase['assignment'] =>
-  s.assignment !== undefined && compareInstants(s.assignment.at, moment) <= 0 ? s.assignment : undefined;
 
 /** Compares two codes by their characters (no locale: the order must not depend on the machine). */
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,21 +1,14 @@
 import {
   backlogAt,
-  compareInstants,
-  personStream,
   type BacklogReason,
   type Category,
+  compareInstants,
   type Instant,
-  type LocalDate,
-} from '@xinfang/domain';
-import {
-  byRegistration,
-  caseStatusAt,
-  compareText,
-  deadlineAtT,
   isRegisteredBy,
-  petitionerRefsAt,
-  type CaseLedgerStatus,
-} from './ledger';
+  type LocalDate,
+  personStream,
+} from '@xinfang/domain';
+import { byRegistration, caseStatusAt, compareText, deadlineAtT, petitionerRefsAt, type CaseLedgerStatus } from './ledger';
 import { communityName, existingCases, leaderInfo } from './lookups';
 import { petitionerView, type PersonalDataReader, type PetitionerView } from './personal-data';
 import type { TimeView } from './view';

@@ -1,5 +1,10 @@
-import { compareInstants, personStream, type Instant } from '@xinfang/domain';
-import { compareText, isRegisteredBy, petitionerRefsAt, type Paging } from './ledger';
+import {
+  compareInstants,
+  type Instant,
+  isRegisteredBy,
+  personStream,
+} from '@xinfang/domain';
+import { compareText, petitionerRefsAt, type Paging } from './ledger';
 import { existingCases } from './lookups';
 import type { PersonalDataReader, RegisteredPerson } from './personal-data';
 import type { ReferenceList } from './reference-lists';

@@ -1,23 +1,14 @@
 import {
   addDays,
+  isRegisteredBy,
+  type LocalDate,
   officialCalendar,
   screeningStream,
   weekdayOf,
-  type LocalDate,
   type WorkingCalendar,
 } from '@xinfang/domain';
 import { disputesRow, type DisputesRow } from './disputes-ledger';
-import {
-  byRegistration,
-  dayInWindow,
-  isRegisteredBy,
-  isUnresolvedAt,
-  registrationDay,
-  toLedger,
-  type Ledger,
-  type Numbered,
-  type Paging,
-} from './ledger';
+import { byRegistration, dayInWindow, isUnresolvedAt, registrationDay, toLedger, type Ledger, type Numbered, type Paging } from './ledger';
 import { communityName, existingCases } from './lookups';
 import type { PersonalDataReader } from './personal-data';
 import type { TimeView } from './view';

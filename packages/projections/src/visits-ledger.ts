@@ -1,17 +1,14 @@
-import { compareInstants, dayOf, type ExistingCase, type Instant, type LocalDate } from '@xinfang/domain';
-import { caseLedger, type CaseEntry, type CaseLedgerPlan } from './case-ledger';
 import {
-  caseStatusAt,
-  compareText,
+  compareInstants,
+  dayOf,
+  type ExistingCase,
   factsBy,
-  dayInWindow,
+  type Instant,
   latestBy,
-  resolutionSummaryAt,
-  type CaseLedgerStatus,
-  type Ledger,
-  type Numbered,
-  type Paging,
-} from './ledger';
+  type LocalDate,
+} from '@xinfang/domain';
+import { caseLedger, type CaseEntry, type CaseLedgerPlan } from './case-ledger';
+import { caseStatusAt, compareText, dayInWindow, resolutionSummaryAt, type CaseLedgerStatus, type Ledger, type Numbered, type Paging } from './ledger';
 import { leaderInfo } from './lookups';
 import { petitionerViews, type PersonalDataReader, type PetitionerView } from './personal-data';
 import type { TimeView } from './view';

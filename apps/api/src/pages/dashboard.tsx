@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { dayOf, type LocalDate } from '@xinfang/domain';
-import type { ComplianceRule, Kpis } from '@xinfang/projections';
+import { verdictLabels, type ComplianceRule, type Kpis } from '@xinfang/projections';
 import { mayReadCases } from '../case-access';
 import type { Role } from '../roles';
 import { dashboardData, type DashboardData, type TrendPeriodFigures } from './dashboard-data';
 import { askedRange, defaultRange, type DateRange, type RangeFieldError } from './dashboard-range';
 import { daysLeftText, todoCount, todoHeading, type CaseDue, type Todo } from './dashboard-todo';
 import { errorPage } from './error-page';
-import { kpiLines, verdictLabels, type KpiLine } from './kpi-targets';
+import { kpiLines, type KpiLine } from './kpi-targets';
 import { render } from './layout';
 import { localTime } from './local-time';
 import { LoginPage } from './login-page';

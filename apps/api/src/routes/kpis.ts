@@ -1,4 +1,5 @@
 import { roleOf } from '../auth';
+import { kpiRegistry, targetText } from '@xinfang/projections';
 import { resource } from '../endpoint';
 import { personalJson } from '../masking';
 import { communityParam, communityScope, requiredPeriodParams, readsFigures, viewOf, viewParams } from '../query-view';
@@ -13,6 +14,16 @@ import { stateAnswerHead } from '../answer-head';
  * `community:` token its own community's (naming none means its own, another is a 403); a leader none.
  */
 
+/** The figures the office is judged by and their targets, from the KPI registry, for the document. */
+const judgedFigures = (() => {
+  const lines = kpiRegistry.flatMap((d) => d.lines.map((line) => ({ key: line.path === '' ? d.key : `${d.key}.${line.path}`, line })));
+  const target = (text: string, zh: boolean) => (text === '' ? '' : zh ? `（目标 ${text}）` : ` (target ${text})`);
+  return {
+    zh: `考核的指标：${lines.map(({ line }) => `${line.label}${target(targetText(line.target), true)}`).join('、')}。`,
+    en: `The figures judged: ${lines.map(({ key, line }) => `${key}${target(targetText(line.target, 'en'), false)}`).join(', ')}.`,
+  };
+})();
+
 export const kpiQueries = resource('/kpis').on(
   {
     method: 'GET',
@@ -20,6 +31,7 @@ export const kpiQueries = resource('/kpis').on(
     operationId: 'kpis',
     tag: 'kpis',
     summary: { zh: '工作指标（见 REPORTS.md）', en: 'The KPIs of REPORTS.md' },
+    notes: judgedFigures,
     query: { ...requiredPeriodParams({ zh: '统计', en: 'the window' }), communityId: communityParam, ...viewParams },
     success: 200,
     reply: 'object',

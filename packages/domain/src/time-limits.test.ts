@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from './case-events';
 import { evolveCase, initialCaseState, type DeadlineEntry, type ExistingCase } from './case-state';
+import { caseDeadlineAt, currentDeadline, deadlineAt } from './case-at';
 import {
   ACCEPTANCE_DAYS,
   acceptanceDeadline,
-  caseDeadlineAt,
-  currentDeadline,
-  deadlineAt,
   EXTENSION_DAYS,
   HANDLING_DAYS,
   handlingDeadline,
   latestPossibleDeadline,
   REVIEW_REQUEST_DAYS,
-} from './deadline';
+} from './time-limits';
 
 /* REPORTS.md, "Time limits": every date below is worked out by hand on a calendar. */
 
