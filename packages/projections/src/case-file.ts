@@ -1,5 +1,6 @@
 import {
   assignmentAt,
+  decisionAt,
   backlogAt,
   type BacklogReason,
   type Category,
@@ -182,6 +183,7 @@ const caseFileOf = (world: World, view: TimeView, s: ExistingCase, personal: Per
     }),
   ) as CaseFile['fiveOnes'];
   const closedAt = s.closedAt !== undefined && compareInstants(s.closedAt, T) <= 0 ? s.closedAt : null;
+  const decision = decisionAt(s, T);
   return {
     asOf: view.asOf,
     knownAt: view.knownAt,
@@ -201,10 +203,7 @@ const caseFileOf = (world: World, view: TimeView, s: ExistingCase, personal: Per
     firstPetition: r.firstPetition,
     registeredAt: r.registeredAt,
     status: caseStatusAt(s, T),
-    acceptance:
-      s.acceptance !== undefined && by(s.acceptance)
-        ? { decision: s.acceptance.decision, at: s.acceptance.at, reason: s.acceptance.reason ?? null }
-        : null,
+    acceptance: decision === undefined ? null : { decision: decision.decision, at: decision.at, reason: decision.reason ?? null },
     deadline: deadlineAtT(s, T),
     deadlines: factsBy(s.deadlines, T).map(({ at, deadline, source }) => ({ at, deadline, source })),
     extension:
