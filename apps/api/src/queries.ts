@@ -11,11 +11,15 @@ import {
   communityName,
   disputesLedger,
   dutiesLedger,
+  comparedKpis,
   kpis,
   personFile,
   screeningReport,
   visitsLedger,
   type BacklogQuery,
+  type Compare,
+  type KpiComparison,
+  type Kpis,
   type CaseListQuery,
   type PersonSearch,
   type AnnouncementPeriod,
@@ -44,7 +48,7 @@ export type QueryKind =
   | { readonly kind: 'ledger'; readonly form: 'backlog'; readonly filter: BacklogQuery; readonly communityId?: string }
   | { readonly kind: 'ledger'; readonly form: 'visits'; readonly filter: VisitsQuery; readonly communityId?: string }
   | { readonly kind: 'ledger'; readonly form: 'duties'; readonly filter: DutiesQuery; readonly communityId?: string }
-  | { readonly kind: 'kpis'; readonly window: KpiWindow }
+  | { readonly kind: 'kpis'; readonly window: KpiWindow; readonly compare?: Compare }
   | { readonly kind: 'caseFile'; readonly caseId: string }
   | { readonly kind: 'caseList'; readonly filter: CaseListQuery }
   | { readonly kind: 'communities'; readonly paging: Paging }
@@ -63,7 +67,7 @@ export type Query = QueryKind & { readonly view: TimeView; readonly shown: TimeV
 
 export interface Answers {
   readonly ledger: { readonly ledger: ReturnType<typeof disputesLedger> | ReturnType<typeof backlogLedger> | ReturnType<typeof visitsLedger> | ReturnType<typeof dutiesLedger>; readonly communityName?: string };
-  readonly kpis: ReturnType<typeof kpis>;
+  readonly kpis: Kpis & { readonly comparison?: KpiComparison };
   readonly caseFile: { readonly file?: NonNullable<ReturnType<typeof caseFile>>; readonly state?: string };
   readonly caseList: ReturnType<typeof caseList>;
   readonly communities: ReturnType<typeof communityList>;
@@ -97,8 +101,11 @@ export const answer = (world: World, query: Query, deps: AnswerDeps): Answers[Qu
               : dutiesLedger(world, view, query.filter);
       return query.communityId === undefined ? { ledger } : { ledger, communityName: communityName(world, query.communityId) };
     }
-    case 'kpis':
-      return kpis(world, view, query.window, deps.calendar);
+    case 'kpis': {
+      if (query.compare === undefined) return kpis(world, view, query.window, deps.calendar);
+      const { figures, comparison } = comparedKpis(world, view, query.window, query.compare, deps.calendar);
+      return { ...figures, comparison };
+    }
     case 'caseFile': {
       const file = caseFile(world, view, query.caseId, deps.personalData);
       const state = caseById(world, query.caseId);

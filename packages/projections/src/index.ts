@@ -22,6 +22,7 @@ export * from './reception-compliance';
 export * from './screening-compliance';
 export * from './kpis';
 export * from './kpi-registry';
+export * from './kpi-compare';
 export * from './kpi-scope';
 export * from './kpis-counts';
 export * from './kpis-rates';

@@ -62,4 +62,30 @@ describe('GET /kpis', () => {
     const bad = await get('/kpis?from=2024-09&to=30&asOf=now');
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['from', 'to', 'asOf']);
   });
+
+  it('compares with the window before (环比) or a year earlier (同比): the figures /kpis gives for that window seen as far back', async () => {
+    const res = await get(`/kpis?from=2024-09-16&to=2024-09-25&asOf=2024-09-25&compare=previous`);
+    expect(res.status).toBe(200);
+    const { comparison, ...figures } = res.body;
+    expect(figures).toEqual((await get(`/kpis?from=2024-09-16&to=2024-09-25&asOf=2024-09-25`)).body);
+    expect(comparison).toMatchObject({ compare: 'previous', from: '2024-09-06', to: '2024-09-15', asOf: '2024-09-15T23:59:59.999+08:00' });
+    const direct = (await get(`/kpis?from=2024-09-06&to=2024-09-15&asOf=${encodeURIComponent(comparison.asOf)}&knownAt=${encodeURIComponent(comparison.knownAt)}`)).body;
+    const { asOf: _a, knownAt: _k, from: _f, to: _t, communityId: _c, ...directFigures } = direct;
+    expect(comparison.figures).toEqual(directFigures);
+    expect(comparison.changes['volume.total']).toEqual({
+      before: direct.volume.total,
+      after: figures.volume.total,
+      change: figures.volume.total - direct.volume.total,
+    });
+    const lastYear = await get(`/kpis?${SEPTEMBER}&compare=lastYear`);
+    expect(lastYear.body.comparison).toMatchObject({ compare: 'lastYear', from: '2023-09-01', to: '2023-09-30' });
+    // Nothing was registered in 2023: every count before is 0.
+    expect(lastYear.body.comparison.changes['volume.total']).toEqual({ before: 0, after: 3, change: 3 });
+  });
+
+  it('refuses a comparison it does not know (400 naming it)', async () => {
+    const res = await get(`/kpis?${SEPTEMBER}&compare=lastMonth`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: 'compare', message: expect.stringContaining('previous | lastYear') }]);
+  });
 });
