@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildScenario, NOW, type Scenario } from '../test-query-scenario';
 import { startTestServer, type TestRole, type TestServer } from '../test-server';
-import { dashboardData, periodBefore, type ApiGet } from './dashboard-data';
+import { dashboardData, type ApiGet } from './dashboard-data';
 import { parseRole } from '../roles';
 
 /*
@@ -36,8 +36,12 @@ describe('what the 工作台 asks the API', () => {
     const direct = await server.call('GET', '/api/v1/kpis?from=2024-09-01&to=2024-09-18&asOf=2024-09-18');
     expect(data.kpis).toEqual(direct.body);
     expect(data.kpis.asOf).toBe('2024-09-18T23:59:59.999+08:00');
-    expect(data.before?.from).toBe('2024-08-14');
-    expect(data.before?.to).toBe('2024-08-31');
+    // 环比 by default: the 18 days before, as /kpis?compare=previous answers them.
+    const compared = await server.call('GET', '/api/v1/kpis?from=2024-09-01&to=2024-09-18&asOf=2024-09-18&compare=previous');
+    expect(data.comparison).toEqual(compared.body.comparison);
+    expect(data.comparison).toMatchObject({ compare: 'previous', from: '2024-08-14', to: '2024-08-31' });
+    const lastYear = await dashboardData(as('office'), parseRole('office')!, RANGE, NOW.slice(0, 10), NOW, 'lastYear');
+    expect(lastYear.kind === 'figures' && lastYear.comparison).toMatchObject({ compare: 'lastYear', from: '2023-09-01', to: '2023-09-18' });
   });
 
   it("makes the to-do list of the range's end: c2 due in 2 days (overdue 4 days later), 青华's and 阳光's missing reports, the roster never announced once its slot has come", async () => {
@@ -83,9 +87,5 @@ describe('what the 工作台 asks the API', () => {
     const inspector = await dataFor('inspector', RANGE);
     const office = await dataFor('office', RANGE);
     expect(inspector).toEqual(office);
-  });
-
-  it('takes the period before of the same length', () => {
-    expect(periodBefore({ from: '2024-09-15', to: '2024-10-15' })).toEqual({ from: '2024-08-15', to: '2024-09-14' });
   });
 });

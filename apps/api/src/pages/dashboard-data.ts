@@ -1,5 +1,5 @@
-import { addDays, daysBetween, endOfDay, type Instant, type LocalDate } from '@xinfang/domain';
-import type { Kpis } from '@xinfang/projections';
+import { endOfDay, type Instant, type LocalDate } from '@xinfang/domain';
+import type { Compare, KpiComparison, Kpis } from '@xinfang/projections';
 import type { Role } from '../roles';
 import type { DateRange } from './dashboard-range';
 import { todoOfCases, todoOfKpis, type CaseListRow, type Todo } from './dashboard-todo';
@@ -9,8 +9,9 @@ import { trendPeriods } from './trend-periods';
  * What the 工作台 asks the API, with the browser's own token, and nothing else: so its figures are the
  * API's for that role, scoped and masked as the API scopes and masks them.
  *
- * - every role but a leader: the KPIs of the range as of its end (`/kpis?from&to&asOf`), those of the
- *   period of the same length just before (for the "falling" targets) and those of each trend period;
+ * - every role but a leader: the KPIs of the range as of its end with those of the window compared with
+ *   (`/kpis?from&to&asOf&compare=previous|lastYear`: 环比 or 同比, also for the "falling" targets) and the
+ *   KPIs of each trend period;
  * - a leader, who reads no figures: the cases it leads that are overdue or due within 3 days
  *   (`/cases?leaderId&due=overdue|soon`).
  *
@@ -40,7 +41,8 @@ export type DashboardData =
       readonly kind: 'figures';
       readonly range: DateRange;
       readonly kpis: KpiAnswer;
-      readonly before: KpiAnswer | undefined;
+      /** The same figures for the window compared with (环比 or 同比), as `/kpis?compare=` answers them. */
+      readonly comparison: KpiComparison;
       readonly trend: readonly TrendPeriodFigures[];
       readonly todo: Todo;
     }
@@ -51,14 +53,8 @@ export type DashboardData =
 /** The `asOf` of a range's figures: the end of its last day, or now while that day has not ended. */
 export const asOfRange = (range: DateRange, today: LocalDate, now: Instant): Instant => (range.to < today ? endOfDay(range.to) : now);
 
-/** The period of the same length that ends the day before the range starts. */
-export const periodBefore = (range: DateRange): DateRange => {
-  const days = daysBetween(range.from, range.to) + 1;
-  return { from: addDays(range.from, -days), to: addDays(range.from, -1) };
-};
-
-const kpisPath = (range: DateRange, asOf: Instant): string =>
-  `/api/v1/kpis?${new URLSearchParams({ from: range.from, to: range.to, asOf }).toString()}`;
+const kpisPath = (range: DateRange, asOf: Instant, compare?: Compare): string =>
+  `/api/v1/kpis?${new URLSearchParams({ from: range.from, to: range.to, asOf, ...(compare === undefined ? {} : { compare }) }).toString()}`;
 
 const problemOf = (response: Response) => ({ kind: 'problem' as const, response });
 
@@ -70,6 +66,7 @@ export const dashboardData = async (
   range: DateRange,
   today: LocalDate,
   now: Instant,
+  compare: Compare = 'previous',
 ): Promise<DashboardData> => {
   if (role.kind === 'leader') {
     const list = (due: 'overdue' | 'soon') =>
@@ -81,18 +78,17 @@ export const dashboardData = async (
     return { kind: 'cases', todo: todoOfCases(await rows(overdue), await rows(soon)) };
   }
   const at = (r: DateRange) => kpisPath(r, asOfRange(r, today, now));
-  const before = periodBefore(range);
   const periods = trendPeriods(range);
   // All at once: the query pool runs them side by side and queues the rest.
-  const [main, previous, ...trend] = await Promise.all([get(at(range)), get(at(before)), ...periods.map((p) => get(at(p)))]);
+  const [main, ...trend] = await Promise.all([get(kpisPath(range, asOfRange(range, today, now), compare)), ...periods.map((p) => get(at(p)))]);
   if (!main.ok) return problemOf(main);
-  const kpis = (await main.json()) as KpiAnswer;
+  const { comparison, ...kpis } = (await main.json()) as KpiAnswer & { comparison: KpiComparison };
   const figures = await Promise.all(trend.map((r) => jsonIfOk<KpiAnswer>(r)));
   return {
     kind: 'figures',
     range,
     kpis,
-    before: await jsonIfOk<KpiAnswer>(previous),
+    comparison,
     trend: periods.map((period, i) => ({ period, kpis: figures[i] })),
     todo: todoOfKpis(kpis),
   };

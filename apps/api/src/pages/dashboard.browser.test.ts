@@ -71,6 +71,34 @@ describe('工作台 in the browser', () => {
     expect(table.find((line) => line.key === 'volume.total')?.figure).toBe('1');
   });
 
+  it('shows beside each figure that of the window compared with, 环比 or 同比, as /kpis?compare= gives it', async () => {
+    const page = await harness.logIn('office', '/?from=2024-09-12&to=2024-09-22');
+    const compared = async (compare: string) => {
+      const kpis = (await harness.server.call('GET', `/api/v1/kpis?from=2024-09-12&to=2024-09-22&asOf=2024-09-22&compare=${compare}`)).body;
+      const shown = await page.locator('tr[data-kpi]').evaluateAll((rows) =>
+        rows.map((row) => [row.getAttribute('data-kpi') ?? '', row.querySelector('td[data-compared]')?.textContent ?? '']),
+      );
+      expect(shown).toHaveLength(19);
+      return { kpis, shown: Object.fromEntries(shown) as Record<string, string> };
+    };
+    expect(await page.locator('th', { hasText: '环比' }).count()).toBe(1);
+    const previous = await compared('previous');
+    // 1–11 September registered 2 cases, 12–22 September 1: one fewer.
+    expect(figureOf(previous.kpis.comparison.figures, 'volume.total')).toBe('2');
+    expect(previous.shown['volume.total']).toBe('上期 2，减少 1');
+    for (const [key, text] of Object.entries(previous.shown)) {
+      const before = figureOf(previous.kpis.comparison.figures, key);
+      expect(text, key).toContain(before.includes('/') ? `（${before}）` : `上期 ${before}，`);
+    }
+    await page.locator('select[name="compare"]').selectOption('lastYear');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect.poll(() => page.locator('th', { hasText: '同比' }).count()).toBe(1);
+    const lastYear = await compared('lastYear');
+    expect(lastYear.kpis.comparison.from).toBe('2023-09-12');
+    expect(lastYear.shown['volume.total']).toBe('去年同期 0，增加 1');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   it("opens, with the clock far past the data, on the month of the store's latest data, whose figures are /kpis's", async () => {
     harness.server.setNow('2026-12-05T09:00:00+08:00');
     try {

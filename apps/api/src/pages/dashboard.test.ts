@@ -52,7 +52,7 @@ describe('the 工作台 page', () => {
       expect(figure, key).toBe(expected);
     }
     expect(shown['volume.total']).toBe('3');
-    expect(page.text).toMatch(/<tr data-kpi="backlog.open" data-count="1"><th scope="row">在册积案<\/th><td>1<\/td><td>0<\/td><td class="verdict-unmet">未达标<\/td><\/tr>/);
+    expect(page.text).toMatch(/<tr data-kpi="backlog.open" data-count="1"><th scope="row">在册积案<\/th><td>1<\/td><td>0<\/td><td class="verdict-unmet">未达标<\/td><td data-compared="true">上期 0，增加 1<\/td><\/tr>/);
     expect(page.text).toMatch(/data-kpi="escalations.total"[^]*?<td class="verdict-met">达标<\/td>/);
     expect(page.text.match(/<svg /g)).toHaveLength(4);
   });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { dayOf, type LocalDate } from '@xinfang/domain';
-import { verdictLabels, type ComplianceRule, type Kpis } from '@xinfang/projections';
+import { compareLabels, verdictLabels, type Compare, type ComplianceRule, type Kpis } from '@xinfang/projections';
 import { mayReadCases } from '../case-access';
 import type { Role } from '../roles';
 import { dashboardData, type DashboardData, type TrendPeriodFigures } from './dashboard-data';
@@ -46,7 +46,7 @@ const sameNames: Names = { community: (id) => id, leader: (id) => id };
 
 const unitName = (names: Names, unit: string) => (unit === 'subdistrict' ? '街道' : names.community(unit));
 
-const RangeForm = ({ range, errors }: { range: { from: string; to: string }; errors: readonly RangeFieldError[] }) => {
+const RangeForm = ({ range, errors, compare }: { range: { from: string; to: string }; errors: readonly RangeFieldError[]; compare: Compare }) => {
   const errorOf = (field: 'from' | 'to') => errors.find((e) => e.field === field)?.message;
   const field = (name: 'from' | 'to', label: string) => (
     <label>
@@ -59,6 +59,16 @@ const RangeForm = ({ range, errors }: { range: { from: string; to: string }; err
     <form class="filters noprint" method="get" action="/">
       {field('from', '起始日期')}
       {field('to', '截止日期')}
+      <label>
+        对比
+        <select name="compare">
+          {(Object.keys(compareLabels) as Compare[]).map((value) => (
+            <option value={value} selected={value === compare}>
+              {compareLabels[value]}
+            </option>
+          ))}
+        </select>
+      </label>
       <button>查询</button>
       <a class="button" href="/">默认范围</a>
     </form>
@@ -183,7 +193,7 @@ const figureData = (line: KpiLine) =>
     ? { 'data-count': String(line.figure.count) }
     : { 'data-numerator': String(line.figure.numerator), 'data-denominator': String(line.figure.denominator) };
 
-const KpiTable = ({ lines }: { lines: readonly KpiLine[] }) => (
+const KpiTable = ({ lines, compare }: { lines: readonly KpiLine[]; compare: Compare }) => (
   <section class="kpi" aria-labelledby="kpi-title">
     <h2 id="kpi-title">指标与目标</h2>
     <table>
@@ -193,6 +203,7 @@ const KpiTable = ({ lines }: { lines: readonly KpiLine[] }) => (
           <th>数值</th>
           <th>目标</th>
           <th>结论</th>
+          <th>{compareLabels[compare]}</th>
         </tr>
       </thead>
       <tbody>
@@ -202,6 +213,7 @@ const KpiTable = ({ lines }: { lines: readonly KpiLine[] }) => (
             <td>{line.value}</td>
             <td>{line.target === '' ? '—' : line.target}</td>
             <td class={`verdict-${line.verdict}`}>{line.target === '' ? '—' : verdictLabels[line.verdict]}</td>
+            <td data-compared>{line.compared ?? '—'}</td>
           </tr>
         ))}
       </tbody>
@@ -290,9 +302,11 @@ interface DashboardProps {
   /** Set when the range is the default of a store with no recent data: the day of its latest event. */
   readonly latestDataDay: LocalDate | undefined;
   readonly names: Names;
+  /** 环比 or 同比, as asked (环比 unless 同比 was chosen). */
+  readonly compare: Compare;
 }
 
-const Dashboard = ({ role, data, range, asked, errors, latestDataDay, names }: DashboardProps) => (
+const Dashboard = ({ role, data, range, asked, errors, latestDataDay, names, compare }: DashboardProps) => (
   <div class="dash">
     <style>{STYLE}</style>
     {data.kind === 'cases' ? (
@@ -304,7 +318,7 @@ const Dashboard = ({ role, data, range, asked, errors, latestDataDay, names }: D
     ) : (
       <>
         <h1>{`工作台 ${range.from} 至 ${range.to}`}</h1>
-        <RangeForm range={asked} errors={errors} />
+        <RangeForm range={asked} errors={errors} compare={compare} />
         {latestDataDay !== undefined && (
           <p class="muted" role="note">{`近期没有新的数据：默认显示库中最近一个月（数据至 ${latestDataDay}）。`}</p>
         )}
@@ -319,7 +333,7 @@ const Dashboard = ({ role, data, range, asked, errors, latestDataDay, names }: D
             <GapLists kpis={data.kpis} names={names} />
           </div>
           <div>
-            <KpiTable lines={kpiLines(data.kpis, data.before)} />
+            <KpiTable lines={kpiLines(data.kpis, data.comparison)} compare={data.comparison.compare} />
             <Trends trend={data.trend} />
           </div>
         </div>
@@ -339,7 +353,8 @@ export const dashboardPages = new Hono<PageEnv>().get('/', async (c) => {
   const asked = { from: c.req.query('from') ?? '', to: c.req.query('to') ?? '' };
   const answer = askedRange(asked, fallback);
   const range: DateRange = answer.ok ? answer.range : fallback;
-  const data = await dashboardData(c.var.api, caller.role, range, today, now);
+  const compare: Compare = c.req.query('compare') === 'lastYear' ? 'lastYear' : 'previous';
+  const data = await dashboardData(c.var.api, caller.role, range, today, now, compare);
   if (data.kind === 'problem') {
     return errorPage(c, await readProblem(data.response), { href: '/', label: '默认范围' });
   }
@@ -355,6 +370,7 @@ export const dashboardPages = new Hono<PageEnv>().get('/', async (c) => {
       errors={answer.ok ? [] : answer.errors}
       latestDataDay={usedDefault && fallback.to !== today ? fallback.to : undefined}
       names={sameNames}
+      compare={compare}
     />,
     { status: answer.ok ? 200 : 400 },
   );

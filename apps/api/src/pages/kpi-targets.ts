@@ -1,4 +1,14 @@
-import { kpiLines as registeredLines, targetText, verdictOf, type KpiFigure, type Kpis, type Rate, type Verdict } from '@xinfang/projections';
+import {
+  comparedPeriodLabels,
+  kpiLines as registeredLines,
+  targetText,
+  verdictOf,
+  type Compare,
+  type KpiFigure,
+  type Kpis,
+  type Rate,
+  type Verdict,
+} from '@xinfang/projections';
 
 /*
  * Every KPI against its target, as the 工作台 shows it: the figure, the target and the verdict in words
@@ -16,6 +26,14 @@ export interface KpiLine {
   /** The target in words, or '' when REPORTS.md sets none. */
   readonly target: string;
   readonly verdict: Verdict;
+  /** Beside the window compared with: its figure and the change in words (`上期 50，减少 10`). */
+  readonly compared?: string;
+}
+
+/** The other window's figures, and which it is (环比 or 同比). */
+export interface ComparedFigures {
+  readonly compare: Compare;
+  readonly figures: Kpis;
 }
 
 /**
@@ -27,19 +45,33 @@ export const percentText = (r: Rate): string =>
 
 const figureText = (figure: KpiFigure): string => ('count' in figure ? String(figure.count) : percentText(figure));
 
-/** The KPI lines of an answer, in the registry's order; `before` is the answer for the period just before. */
-export const kpiLines = (k: Kpis, before?: Kpis): KpiLine[] => {
-  const previous = new Map(before === undefined ? [] : registeredLines(before).map((line) => [line.key, line.figure]));
+/** How a figure moved, in words: `增加 3`, `减少 10`, `持平`; a rate in percentage points. */
+const changeText = (figure: KpiFigure, before: KpiFigure): string => {
+  if ('count' in figure && 'count' in before) {
+    const change = figure.count - before.count;
+    return change === 0 ? '持平' : change > 0 ? `增加 ${change}` : `减少 ${-change}`;
+  }
+  if (!('rate' in figure) || !('rate' in before) || figure.rate === null || before.rate === null) return '无可比较';
+  const points = Math.round((figure.rate - before.rate) * 1000) / 10;
+  return points === 0 ? '持平' : points > 0 ? `提高 ${points.toFixed(1)} 个百分点` : `下降 ${(-points).toFixed(1)} 个百分点`;
+};
+
+/** The KPI lines of an answer, in the registry's order, each beside the window it is compared with, if any. */
+export const kpiLines = (k: Kpis, compared?: ComparedFigures): KpiLine[] => {
+  const previous = new Map(compared === undefined ? [] : registeredLines(compared.figures).map((line) => [line.key, line.figure]));
+  const period = compared === undefined ? '' : comparedPeriodLabels[compared.compare];
   return registeredLines(k).map((line) => {
-    const prior = line.target.kind === 'falling' ? previous.get(line.key) : undefined;
+    const before = previous.get(line.key);
+    const prior = line.target.kind === 'falling' ? before : undefined;
     const value = line.detail ?? figureText(line.figure);
     return {
       key: line.key,
       label: line.label,
-      value: prior === undefined ? value : `${value}（上期 ${figureText(prior)}）`,
+      value: prior === undefined ? value : `${value}（${period} ${figureText(prior)}）`,
       figure: line.figure,
       target: targetText(line.target),
       verdict: verdictOf(line.target, line.figure, prior),
+      ...(before === undefined ? {} : { compared: `${period} ${figureText(before)}，${changeText(line.figure, before)}` }),
     };
   });
 };
