@@ -34,7 +34,7 @@ const world = async () => {
       {
         type: 'RegisterCase',
         data: { caseId, origin, communityId: 'dongfeng', category: 'neighbour', summary: `事项 ${caseId}`, registeredAt: at(day), petitioners: [{ personId: `p-${caseId}` }] },
-      } as CommandOf<'case'>,
+      },
       at(day),
     );
   const onCase = (caseId: string, day: string, command: { type: string; data: object }) =>
