@@ -1,4 +1,5 @@
 import type { Endpoint, Resource } from './endpoint';
+import { assessmentRoutes } from './routes/assessment';
 import { audit } from './routes/audit';
 import { caseQueries } from './routes/case-queries';
 import { cases } from './routes/cases';
@@ -35,6 +36,7 @@ export const apiResources: readonly Resource[] = [
   personQueries,
   ledgers,
   kpiQueries,
+  assessmentRoutes,
   events,
   audit,
 ];

@@ -16,6 +16,7 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   LocalDate: '日期 YYYY-MM-DD',
   Text: '文本',
   Count: '整数 ≥ 1',
+  Points: '整数 0–100',
   IdNumber: '身份证号',
   Phone: '电话',
 };

@@ -3,6 +3,7 @@ import { isRight } from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import {
   Count,
+  Points,
   Id,
   IdNumber,
   InstantC,
@@ -141,6 +142,7 @@ describe('toJsonSchema: our named primitives', () => {
     Id: { codec: Id, values: ['qinghua', 'case_2024-001', 'a'.repeat(64), 'a'.repeat(65), '', 'has space', '张三', 'a/b'] },
     Text: { codec: Text, values: ['x', ' 有字 ', '', '   ', 'a'.repeat(10_000), 'a'.repeat(10_001)] },
     Count: { codec: Count, values: [1, 5, 0, -1, 1.5, 1_000_000, 1_000_001] },
+    Points: { codec: Points, values: [0, 20, 100, 101, -1, 2.5, '20'] },
     IdNumber: { codec: IdNumber, values: ['11010519491231002X', '110105194912310021', '1101051949123100', 'abc'] },
     Phone: { codec: Phone, values: ['15800009011', '0591-87654321', '87654321', '0591-87654321-123', '123', 'phone', '0591--1'] },
   };
@@ -181,7 +183,7 @@ describe('toJsonSchema: our named primitives', () => {
     };
     for (const endpoint of bodyEndpoints) visit(toJsonSchema(endpoint.body!));
     expect(unknown).toEqual([]);
-    expect(Object.keys(namedTypes)).toEqual(['Id', 'Instant', 'LocalDate', 'Text', 'Count', 'IdNumber', 'Phone']);
+    expect(Object.keys(namedTypes)).toEqual(['Id', 'Instant', 'LocalDate', 'Text', 'Count', 'Points', 'IdNumber', 'Phone']);
   });
 });
 

@@ -84,6 +84,14 @@ export const namedTypes: Readonly<Record<string, JsonSchema>> = {
     description: '不小于 1 的整数 / a whole number of at least 1',
     examples: [1],
   },
+  Points: {
+    type: 'integer',
+    title: 'Points',
+    minimum: 0,
+    maximum: 100,
+    description: '0 到 100 的整数 / a whole number from 0 to 100',
+    examples: [20],
+  },
   IdNumber: {
     type: 'string',
     title: 'IdNumber',

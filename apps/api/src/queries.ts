@@ -11,11 +11,13 @@ import {
   communityName,
   disputesLedger,
   dutiesLedger,
+  assessment,
   comparedKpis,
   kpis,
   personFile,
   screeningReport,
   visitsLedger,
+  type Assessment,
   type BacklogQuery,
   type Compare,
   type KpiComparison,
@@ -49,6 +51,7 @@ export type QueryKind =
   | { readonly kind: 'ledger'; readonly form: 'visits'; readonly filter: VisitsQuery; readonly communityId?: string }
   | { readonly kind: 'ledger'; readonly form: 'duties'; readonly filter: DutiesQuery; readonly communityId?: string }
   | { readonly kind: 'kpis'; readonly window: KpiWindow; readonly compare?: Compare }
+  | { readonly kind: 'assessment'; readonly window: Omit<KpiWindow, 'communityId'> }
   | { readonly kind: 'caseFile'; readonly caseId: string }
   | { readonly kind: 'caseList'; readonly filter: CaseListQuery }
   | { readonly kind: 'communities'; readonly paging: Paging }
@@ -68,6 +71,7 @@ export type Query = QueryKind & { readonly view: TimeView; readonly shown: TimeV
 export interface Answers {
   readonly ledger: { readonly ledger: ReturnType<typeof disputesLedger> | ReturnType<typeof backlogLedger> | ReturnType<typeof visitsLedger> | ReturnType<typeof dutiesLedger>; readonly communityName?: string };
   readonly kpis: Kpis & { readonly comparison?: KpiComparison };
+  readonly assessment: Assessment;
   readonly caseFile: { readonly file?: NonNullable<ReturnType<typeof caseFile>>; readonly state?: string };
   readonly caseList: ReturnType<typeof caseList>;
   readonly communities: ReturnType<typeof communityList>;
@@ -106,6 +110,8 @@ export const answer = (world: World, query: Query, deps: AnswerDeps): Answers[Qu
       const { figures, comparison } = comparedKpis(world, view, query.window, query.compare, deps.calendar);
       return { ...figures, comparison };
     }
+    case 'assessment':
+      return assessment(world, view, query.window, deps.calendar);
     case 'caseFile': {
       const file = caseFile(world, view, query.caseId, deps.personalData);
       const state = caseById(world, query.caseId);

@@ -1,4 +1,5 @@
 import type * as t from 'io-ts';
+import { AssessmentEvent, assessmentDecider, assessmentEventTime } from './assessment';
 import { caseDecider } from './case';
 import { CaseEvent, caseEventTime } from './case-events';
 import { CommunityEvent, communityDecider, communityEventTime } from './community';
@@ -39,6 +40,7 @@ export const aggregates = {
   screening: aggregate('screening', screeningDecider, ScreeningEvent, screeningEventTime),
   incident: aggregate('incident', incidentDecider, IncidentEvent, incidentEventTime),
   inspection: aggregate('inspection', inspectionDecider, InspectionEvent, inspectionEventTime),
+  assessment: aggregate('assessment', assessmentDecider, AssessmentEvent, assessmentEventTime),
 } as const;
 
 export type AggregateName = keyof typeof aggregates;

@@ -51,6 +51,9 @@ export const Text = refined<string>('Text', t.string, (s) => isWellFormedText(s)
 /** A whole number of people, at least 1. */
 export const Count = refined<number>('Count', t.number, (n) => Number.isInteger(n) && n >= 1 && n <= 1_000_000);
 
+/** Points of a score: a whole number from 0 to 100 (an assessment's weights and penalties). */
+export const Points = refined<number>('Points', t.number, (n) => Number.isInteger(n) && n >= 0 && n <= 100);
+
 /** A record of required props and optional props: the shape of nearly every command body. */
 export const struct = <R extends t.Props, O extends t.Props>(required: R, optional: O, name?: string) =>
   t.exact(t.intersection([t.type(required), t.partial(optional)]), name);

@@ -21,6 +21,7 @@ export * from './duty';
 export * from './screening';
 export * from './incident';
 export * from './inspection';
+export * from './assessment';
 export * from './aggregates';
 export * from './event-versions';
 export * from './business-time';

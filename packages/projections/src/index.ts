@@ -23,6 +23,7 @@ export * from './screening-compliance';
 export * from './kpis';
 export * from './kpi-registry';
 export * from './kpi-compare';
+export * from './assessment';
 export * from './kpi-scope';
 export * from './kpis-counts';
 export * from './kpis-rates';

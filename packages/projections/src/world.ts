@@ -20,6 +20,7 @@ export const emptyWorld = (): World => ({
   screening: new Map(),
   incident: new Map(),
   inspection: new Map(),
+  assessment: new Map(),
 });
 
 /** A World of its own holding the same states (each map copied, in its order; states never change once made). */
