@@ -1,6 +1,7 @@
 import type { Endpoint, Resource } from './endpoint';
 import { assessmentRoutes } from './routes/assessment';
 import { audit } from './routes/audit';
+import { campaignReport } from './routes/campaign-report';
 import { caseQueries } from './routes/case-queries';
 import { cases } from './routes/cases';
 import { communities } from './routes/communities';
@@ -37,6 +38,7 @@ export const apiResources: readonly Resource[] = [
   ledgers,
   kpiQueries,
   assessmentRoutes,
+  campaignReport,
   events,
   audit,
 ];

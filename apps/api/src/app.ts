@@ -24,6 +24,7 @@ import { announcementPages } from './pages/announcement';
 import { registerCasePages } from './pages/register-case';
 import { rosterPages } from './pages/roster';
 import { referencePages } from './pages/reference-data';
+import { campaignReportPages } from './pages/campaign-report';
 
 /** How a client authenticates (RFC 9110: every 401 names it): a bearer token, made with the CLI. */
 export const WWW_AUTHENTICATE = 'Bearer realm="xinfang"';
@@ -79,6 +80,7 @@ export const createApp = (services: Services) => {
   app.route('/', registerCasePages);
   app.route('/', rosterPages);
   app.route('/', referencePages);
+  app.route('/', campaignReportPages);
 
   const onError = handleError((error, c) => services.logger.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed'));
   // A page that fails or does not exist is answered as a page (with a way back), the API in problem+json.

@@ -12,6 +12,7 @@ import {
   disputesLedger,
   dutiesLedger,
   assessment,
+  campaignSummary,
   comparedKpis,
   kpis,
   personFile,
@@ -19,6 +20,7 @@ import {
   visitsLedger,
   type Assessment,
   type BacklogQuery,
+  type CampaignSummary,
   type Compare,
   type KpiComparison,
   type Kpis,
@@ -52,6 +54,7 @@ export type QueryKind =
   | { readonly kind: 'ledger'; readonly form: 'duties'; readonly filter: DutiesQuery; readonly communityId?: string }
   | { readonly kind: 'kpis'; readonly window: KpiWindow; readonly compare?: Compare }
   | { readonly kind: 'assessment'; readonly window: Omit<KpiWindow, 'communityId'> }
+  | { readonly kind: 'campaign'; readonly window: Omit<KpiWindow, 'communityId'> }
   | { readonly kind: 'caseFile'; readonly caseId: string }
   | { readonly kind: 'caseList'; readonly filter: CaseListQuery }
   | { readonly kind: 'communities'; readonly paging: Paging }
@@ -72,6 +75,7 @@ export interface Answers {
   readonly ledger: { readonly ledger: ReturnType<typeof disputesLedger> | ReturnType<typeof backlogLedger> | ReturnType<typeof visitsLedger> | ReturnType<typeof dutiesLedger>; readonly communityName?: string };
   readonly kpis: Kpis & { readonly comparison?: KpiComparison };
   readonly assessment: Assessment;
+  readonly campaign: CampaignSummary;
   readonly caseFile: { readonly file?: NonNullable<ReturnType<typeof caseFile>>; readonly state?: string };
   readonly caseList: ReturnType<typeof caseList>;
   readonly communities: ReturnType<typeof communityList>;
@@ -112,6 +116,8 @@ export const answer = (world: World, query: Query, deps: AnswerDeps): Answers[Qu
     }
     case 'assessment':
       return assessment(world, view, query.window, deps.calendar);
+    case 'campaign':
+      return campaignSummary(world, view, query.window, deps.calendar);
     case 'caseFile': {
       const file = caseFile(world, view, query.caseId, deps.personalData);
       const state = caseById(world, query.caseId);

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +19,10 @@ const SCALE = '0.03';
 let demo: Awaited<ReturnType<typeof runCli>>;
 let disputesTotal: number;
 let health: number;
+/** The campaign window's figures as the server gives them (the campaign of the demo: 15 Sep – 15 Oct 2024). */
+const CAMPAIGN = 'from=2024-09-15&to=2024-10-15&asOf=2024-10-15';
+let campaignKpis: { volume: { total: number } };
+let campaignScores: { name: string; score: number }[];
 
 beforeAll(async () => {
   const served = await startServe(['--store', store]);
@@ -28,6 +34,8 @@ beforeAll(async () => {
     const ledger = await call(served.url, 'GET', '/api/v1/ledgers/disputes?limit=1', token);
     expect(ledger.status).toBe(200);
     disputesTotal = ledger.body.total;
+    campaignKpis = (await call(served.url, 'GET', `/api/v1/kpis?${CAMPAIGN}`, token)).body;
+    campaignScores = (await call(served.url, 'GET', `/api/v1/assessment?${CAMPAIGN}`, token)).body.rows;
   } finally {
     expect((await served.stop()).code).toBe(0);
   }
@@ -130,5 +138,32 @@ describe('xinfang rebuild', () => {
     expect(one.stderr).toMatch(/no store at/);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/nope/);
+  });
+});
+
+describe('xinfang report campaign', () => {
+  it('writes the campaign summary as a Word document LibreOffice opens, with the figures of /kpis and /assessment', async () => {
+    const out = join(dir.path, 'summary.docx');
+    const run = await runCli(['report', 'campaign', '--from', '2024-09-15', '--to', '2024-10-15', '--as-of', '2024-10-15', '--out', out, '--store', store], {
+      timeoutMs: 120_000,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/log head: \d+:[0-9a-f]{64}/);
+    expect(run.stdout).toContain('信访工作总结（2024-09-15 至 2024-10-15）');
+    await promisify(execFile)('soffice', [`-env:UserInstallation=file://${dir.path}/profile`, '--headless', '--convert-to', 'txt:Text', '--outdir', dir.path, out], {
+      timeout: 120_000,
+    });
+    const text = readFileSync(join(dir.path, 'summary.txt'), 'utf8');
+    expect(text).toContain(`本期共登记信访事项 ${campaignKpis.volume.total} 件`);
+    expect(campaignScores.length).toBeGreaterThan(1);
+    for (const row of campaignScores) expect(text).toContain(row.name);
+    for (const row of campaignScores) expect(text).toContain(row.score.toFixed(1));
+  }, 240_000);
+
+  it('refuses a window that is not two dates in order, writing nothing', async () => {
+    const bad = await runCli(['report', 'campaign', '--from', '2024-10-15', '--to', '2024-09-15', '--out', join(dir.path, 'none.docx'), '--store', store]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--from is after --to');
+    expect(existsSync(join(dir.path, 'none.docx'))).toBe(false);
   });
 });

@@ -190,5 +190,19 @@ export const createProgram = (): Command => {
     }) => (await import('./actions/export')).exportForm(options),
   );
 
+  const report = program.command('report').description('工作报告 / written reports');
+  withStore(
+    report
+      .command('campaign')
+      .description('专项工作总结（Word 文档）：指标及环比、积案化解、排查与接访缺项、社区考核 / the campaign summary as a Word document')
+      .requiredOption('--from <date>', '起始日期 / first day')
+      .requiredOption('--to <date>', '截止日期，含当天 / last day, included')
+      .option(...AS_OF)
+      .option(...KNOWN_AT)
+      .option('--out <file>', '输出文件；默认 信访工作总结-FROM-TO.docx / the output file'),
+  ).action(async (options: { from: string; to: string; asOf?: string; knownAt?: string; out?: string; store: string }) =>
+    (await import('./actions/report')).reportCampaign(options),
+  );
+
   return program;
 };

@@ -24,6 +24,7 @@ export * from './kpis';
 export * from './kpi-registry';
 export * from './kpi-compare';
 export * from './assessment';
+export * from './campaign-summary';
 export * from './kpi-scope';
 export * from './kpis-counts';
 export * from './kpis-rates';

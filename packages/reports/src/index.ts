@@ -4,3 +4,6 @@ export * from './csv';
 export * from './xlsx';
 export * from './text-lines';
 export * from './ledger-table';
+export * from './kpi-text';
+export * from './campaign-document';
+export * from './campaign-docx';

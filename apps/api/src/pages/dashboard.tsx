@@ -7,7 +7,7 @@ import { dashboardData, type DashboardData, type TrendPeriodFigures } from './da
 import { askedRange, defaultRange, type DateRange, type RangeFieldError } from './dashboard-range';
 import { daysLeftText, todoCount, todoHeading, type CaseDue, type Todo } from './dashboard-todo';
 import { errorPage } from './error-page';
-import { kpiLines, type KpiLine } from './kpi-targets';
+import { kpiTextLines as kpiLines, type KpiTextLine as KpiLine } from '@xinfang/reports';
 import { render } from './layout';
 import { localTime } from './local-time';
 import { LoginPage } from './login-page';

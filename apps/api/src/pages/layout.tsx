@@ -1,3 +1,5 @@
+import { lets } from '../access';
+import { readsCampaign } from '../routes/campaign-report';
 import type { Context } from 'hono';
 import { mayRecordVisits, mayRegisterCases } from '../case-access';
 import { mayReport } from '../routes/screening-reports';
@@ -38,6 +40,7 @@ export const MENU: readonly MenuItem[] = [
   { href: '/office/duties', label: '接访排班' },
   { href: '/office/duties/announcement', label: '接访公告' },
   { href: '/office/persons', label: '一人一档', shownTo: (role) => role.kind === 'office' },
+  { href: '/office/reports/campaign', label: '工作总结', shownTo: (role) => lets(readsCampaign, role) },
   { href: '/office/reference', label: '基础数据' },
   { href: '/docs', label: '接口文档' },
   { href: '/logout', label: '退出' },

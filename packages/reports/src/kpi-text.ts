@@ -11,12 +11,13 @@ import {
 } from '@xinfang/projections';
 
 /*
- * Every KPI against its target, as the 工作台 shows it: the figure, the target and the verdict in words
- * (达标 / 未达标) — never a colour alone. The KPIs, their labels and targets and how a figure is judged are
- * the registry's (@xinfang/projections kpi-registry.ts); this only writes them for the page.
+ * Every KPI against its target, in words, as the 工作台 and the campaign summary write it: the figure, the
+ * target and the verdict (达标 / 未达标) — never a colour alone — and, beside the window compared with, how
+ * it moved. The KPIs, their labels and targets and how a figure is judged are the registry's
+ * (@xinfang/projections kpi-registry.ts); this only writes them.
  */
 
-export interface KpiLine {
+export interface KpiTextLine {
   /** The key of the figure in the KPI answer (a dotted path for a nested one), for tests and links. */
   readonly key: string;
   readonly label: string;
@@ -43,10 +44,10 @@ export interface ComparedFigures {
 export const percentText = (r: Rate): string =>
   `${r.denominator === 0 ? '—' : `${(Math.floor((r.numerator * 1000) / r.denominator) / 10).toFixed(1)}%`}（${r.numerator}/${r.denominator}）`;
 
-const figureText = (figure: KpiFigure): string => ('count' in figure ? String(figure.count) : percentText(figure));
+export const figureText = (figure: KpiFigure): string => ('count' in figure ? String(figure.count) : percentText(figure));
 
 /** How a figure moved, in words: `增加 3`, `减少 10`, `持平`; a rate in percentage points. */
-const changeText = (figure: KpiFigure, before: KpiFigure): string => {
+export const changeText = (figure: KpiFigure, before: KpiFigure): string => {
   if ('count' in figure && 'count' in before) {
     const change = figure.count - before.count;
     return change === 0 ? '持平' : change > 0 ? `增加 ${change}` : `减少 ${-change}`;
@@ -57,7 +58,7 @@ const changeText = (figure: KpiFigure, before: KpiFigure): string => {
 };
 
 /** The KPI lines of an answer, in the registry's order, each beside the window it is compared with, if any. */
-export const kpiLines = (k: Kpis, compared?: ComparedFigures): KpiLine[] => {
+export const kpiTextLines = (k: Kpis, compared?: ComparedFigures): KpiTextLine[] => {
   const previous = new Map(compared === undefined ? [] : registeredLines(compared.figures).map((line) => [line.key, line.figure]));
   const period = compared === undefined ? '' : comparedPeriodLabels[compared.compare];
   return registeredLines(k).map((line) => {

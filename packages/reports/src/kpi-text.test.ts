@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Kpis } from '@xinfang/projections';
-import { kpiLines, percentText } from './kpi-targets';
+import { kpiTextLines as kpiLines, percentText } from './kpi-text';
 
 const r = (numerator: number, denominator: number) => ({ numerator, denominator, rate: denominator === 0 ? null : numerator / denominator });
 const rule = (fulfilled: number, required: number) => ({ fulfilled, required, rate: required === 0 ? null : fulfilled / required, gaps: [] });
