@@ -1,5 +1,6 @@
 import type { Endpoint, Resource } from './endpoint';
 import { assessmentRoutes } from './routes/assessment';
+import { analysis } from './routes/analysis';
 import { audit } from './routes/audit';
 import { campaignReport } from './routes/campaign-report';
 import { caseQueries } from './routes/case-queries';
@@ -39,6 +40,7 @@ export const apiResources: readonly Resource[] = [
   kpiQueries,
   assessmentRoutes,
   campaignReport,
+  analysis,
   events,
   audit,
 ];

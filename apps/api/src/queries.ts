@@ -14,6 +14,7 @@ import {
   assessment,
   campaignSummary,
   comparedKpis,
+  hotspots,
   kpis,
   personFile,
   screeningReport,
@@ -21,6 +22,7 @@ import {
   type Assessment,
   type BacklogQuery,
   type CampaignSummary,
+  type Hotspots,
   type Compare,
   type KpiComparison,
   type Kpis,
@@ -55,6 +57,7 @@ export type QueryKind =
   | { readonly kind: 'kpis'; readonly window: KpiWindow; readonly compare?: Compare }
   | { readonly kind: 'assessment'; readonly window: Omit<KpiWindow, 'communityId'> }
   | { readonly kind: 'campaign'; readonly window: Omit<KpiWindow, 'communityId'> }
+  | { readonly kind: 'hotspots'; readonly window: KpiWindow }
   | { readonly kind: 'caseFile'; readonly caseId: string }
   | { readonly kind: 'caseList'; readonly filter: CaseListQuery }
   | { readonly kind: 'communities'; readonly paging: Paging }
@@ -76,6 +79,7 @@ export interface Answers {
   readonly kpis: Kpis & { readonly comparison?: KpiComparison };
   readonly assessment: Assessment;
   readonly campaign: CampaignSummary;
+  readonly hotspots: Hotspots;
   readonly caseFile: { readonly file?: NonNullable<ReturnType<typeof caseFile>>; readonly state?: string };
   readonly caseList: ReturnType<typeof caseList>;
   readonly communities: ReturnType<typeof communityList>;
@@ -117,7 +121,9 @@ export const answer = (world: World, query: Query, deps: AnswerDeps): Answers[Qu
     case 'assessment':
       return assessment(world, view, query.window, deps.calendar);
     case 'campaign':
-      return campaignSummary(world, view, query.window, deps.calendar);
+      return campaignSummary(world, view, query.window, deps.personalData, deps.calendar);
+    case 'hotspots':
+      return hotspots(world, view, query.window, deps.personalData);
     case 'caseFile': {
       const file = caseFile(world, view, query.caseId, deps.personalData);
       const state = caseById(world, query.caseId);

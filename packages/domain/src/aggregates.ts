@@ -8,6 +8,7 @@ import { DutyEvent, dutyDecider, dutyEventTime } from './duty';
 import { IncidentEvent, incidentDecider, incidentEventTime } from './incident';
 import { InspectionEvent, inspectionDecider, inspectionEventTime } from './inspection';
 import { LeaderEvent, leaderDecider, leaderEventTime } from './leader';
+import { MatterLinkEvent, matterLinkDecider, matterLinkEventTime } from './matter-link';
 import { PersonEvent, personDecider, personEventTime } from './person';
 import { ScreeningEvent, screeningDecider, screeningEventTime } from './screening';
 
@@ -41,6 +42,7 @@ export const aggregates = {
   incident: aggregate('incident', incidentDecider, IncidentEvent, incidentEventTime),
   inspection: aggregate('inspection', inspectionDecider, InspectionEvent, inspectionEventTime),
   assessment: aggregate('assessment', assessmentDecider, AssessmentEvent, assessmentEventTime),
+  matter: aggregate('matter', matterLinkDecider, MatterLinkEvent, matterLinkEventTime),
 } as const;
 
 export type AggregateName = keyof typeof aggregates;

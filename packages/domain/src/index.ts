@@ -22,6 +22,7 @@ export * from './screening';
 export * from './incident';
 export * from './inspection';
 export * from './assessment';
+export * from './matter-link';
 export * from './aggregates';
 export * from './event-versions';
 export * from './business-time';

@@ -11,17 +11,20 @@ import {
   type WorkingCalendar,
 } from '@xinfang/domain';
 import { assessment, type Assessment } from './assessment';
+import { hotspots, type Hotspots } from './hotspots';
 import { comparedKpis, type KpiComparison } from './kpi-compare';
 import type { Kpis } from './kpi-registry';
 import { countBy } from './kpi-scope';
 import type { KpiWindow } from './kpi-window';
+import type { PersonalDataReader } from './personal-data';
 import type { TimeView } from './view';
 import type { World } from './world';
 
 /*
  * The campaign summary (总结巩固) of a window, as figures: the subdistrict's KPIs beside the window before,
- * the backlog worked down, the gaps in screening and reception, and each community's score. Every figure
- * is one `GET /kpis?compare=previous` or `GET /assessment` gives for the same window and view — computed
+ * the backlog worked down, the gaps in screening and reception, the hotspots and each community's score.
+ * Every figure is one `GET /kpis?compare=previous`, `GET /analysis/hotspots` or `GET /assessment` gives
+ * for the same window and view — computed
  * by the same functions — so the written summary (@xinfang/reports campaign-document.ts) can be checked
  * against them.
  */
@@ -51,6 +54,8 @@ export interface CampaignSummary {
   readonly backlog: BacklogWorkedDown;
   /** `GET /assessment` for the window. */
   readonly assessment: Assessment;
+  /** `GET /analysis/hotspots` for the window. */
+  readonly hotspots: Hotspots;
   /** Names by id, for the writing: communities and leaders. */
   readonly names: { readonly communities: Readonly<Record<string, string>>; readonly leaders: Readonly<Record<string, string>> };
 }
@@ -83,6 +88,7 @@ export const campaignSummary = (
   world: World,
   view: TimeView,
   window: Omit<KpiWindow, 'communityId'>,
+  personal: PersonalDataReader,
   calendar: WorkingCalendar = officialCalendar,
 ): CampaignSummary => {
   const { figures, comparison } = comparedKpis(world, view, window, 'previous', calendar);
@@ -99,6 +105,7 @@ export const campaignSummary = (
     comparison,
     backlog: backlogWorkedDown(world, window, view.asOf),
     assessment: assessment(world, view, window, calendar),
+    hotspots: hotspots(world, view, window, personal),
     names: { communities, leaders },
   };
 };

@@ -25,6 +25,7 @@ export * from './kpi-registry';
 export * from './kpi-compare';
 export * from './assessment';
 export * from './campaign-summary';
+export * from './hotspots';
 export * from './kpi-scope';
 export * from './kpis-counts';
 export * from './kpis-rates';

@@ -21,6 +21,7 @@ export const emptyWorld = (): World => ({
   incident: new Map(),
   inspection: new Map(),
   assessment: new Map(),
+  matter: new Map(),
 });
 
 /** A World of its own holding the same states (each map copied, in its order; states never change once made). */

@@ -23,6 +23,33 @@ const change = (c: KpiChange | undefined): string => {
 
 const nameOf = (names: Readonly<Record<string, string>>, id: string): string => names[id] ?? id;
 
+/** At most this many rows of a hotspot table: the rest are in /analysis/hotspots. */
+const TOP = 5;
+
+const hotspotBlocks = (s: CampaignSummary): CampaignBlock[] => {
+  const h = s.hotspots;
+  const rising = <R extends { readonly count: number }>(rows: readonly R[]): R[] => rows.filter((r) => r.count > 0).slice(0, TOP);
+  const suggested = h.sameMatter.filter((m) => m.status === 'suggested').length;
+  const confirmed = h.sameMatter.length - suggested;
+  return [
+    { kind: 'paragraph', text: `登记事项最多的网格（前 ${TOP} 个，与上期比较）：` },
+    {
+      kind: 'table',
+      head: ['网格', '本期', '上期'],
+      rows: rising(h.byGrid).map((r) => [r.name, String(r.count), String(r.previous)]),
+    },
+    {
+      kind: 'paragraph',
+      text:
+        `反复来访的信访人 ${h.repeatPetitioners.length} 人` +
+        (h.repeatPetitioners.length === 0
+          ? ''
+          : `（${joinList(h.repeatPetitioners.slice(0, TOP).map((r) => `${r.petitioner.name} ${r.caseIds.length} 件`))}${h.repeatPetitioners.length > TOP ? ' 等' : ''}）`) +
+        `；疑似串访联访 ${h.sameMatter.length} 组（已确认 ${confirmed} 组，待核实 ${suggested} 组）。`,
+    },
+  ];
+};
+
 /** The summary's blocks, in the order a summary is written: overview, breakdowns, backlog, gaps, scores. */
 export const campaignDocument = (s: CampaignSummary): CampaignBlock[] => {
   const k = s.kpis;
@@ -62,14 +89,16 @@ export const campaignDocument = (s: CampaignSummary): CampaignBlock[] => {
     { kind: 'table', head: ['类别', '本期', '上期'], rows: byCount(k.volume.byCategory, (id) => categoryLabels[id as keyof typeof categoryLabels] ?? id, 'volume.byCategory') },
     { kind: 'table', head: ['来源', '本期', '上期'], rows: byCount(k.volume.byOrigin, (id) => originLabels[id as keyof typeof originLabels] ?? id, 'volume.byOrigin') },
     { kind: 'table', head: ['社区', '本期', '上期'], rows: byCount(k.volume.byCommunity, (id) => nameOf(communities, id), 'volume.byCommunity') },
-    { kind: 'heading', text: '三、积案化解' },
+    { kind: 'heading', text: '三、热点问题' },
+    ...hotspotBlocks(s),
+    { kind: 'heading', text: '四、积案化解' },
     {
       kind: 'paragraph',
       text:
         `期初在册积案 ${s.backlog.atStart} 件，期末 ${s.backlog.atEnd} 件；期内化解出列 ${s.backlog.workedDown} 件，新列入 ${s.backlog.newlyListed} 件。` +
         `期末积案按原因：${joinList(Object.entries(s.backlog.byReason).map(([reason, n]) => `${backlogReasonLabels[reason as keyof typeof backlogReasonLabels]} ${n} 件`))}。`,
     },
-    { kind: 'heading', text: '四、排查报送' },
+    { kind: 'heading', text: '五、排查报送' },
     missingReports.size === 0
       ? { kind: 'paragraph', text: `各社区周三、周五排查报送 ${k.screeningReports.fulfilled} 次，全部按时报送。` }
       : {
@@ -77,7 +106,7 @@ export const campaignDocument = (s: CampaignSummary): CampaignBlock[] => {
           head: ['社区', '缺报次数', '缺报日期'],
           rows: [...missingReports.entries()].map(([id, dates]) => [nameOf(communities, id), String(dates.length), joinList(dates)]),
         },
-    { kind: 'heading', text: '五、领导接访' },
+    { kind: 'heading', text: '六、领导接访' },
     {
       kind: 'paragraph',
       text:
@@ -93,7 +122,7 @@ export const campaignDocument = (s: CampaignSummary): CampaignBlock[] => {
           ? '。'
           : `（未按时公告：${joinList(reception.announcedAhead.gaps.map((g) => `${g.unit === 'subdistrict' ? '街道' : nameOf(communities, g.unit)} ${g.weekOf} 周`))}）。`),
     },
-    { kind: 'heading', text: '六、社区考核' },
+    { kind: 'heading', text: '七、社区考核' },
     {
       kind: 'paragraph',
       text: `按考核表（${s.assessment.weights.since === null ? '默认权重' : `自 ${formatDateTime(s.assessment.weights.since)} 起的权重`}）计分，满分 100。`,

@@ -47,6 +47,8 @@ describe('GET /reports/campaign', () => {
     expect(res.body.comparison).toEqual(comparison);
     const { asOf: _a, knownAt: _k, ...assessment } = (await get(`/assessment?${WINDOW}`)).body;
     expect(res.body.assessment).toEqual(assessment);
+    const { asOf: _h1, knownAt: _h2, communityId: _h3, ...hotspots } = (await get(`/analysis/hotspots?${WINDOW}`)).body;
+    expect(res.body.hotspots).toEqual(hotspots);
     expect(res.body.backlog).toMatchObject({ atEnd: kpis.backlog.open });
   });
 
@@ -62,6 +64,7 @@ describe('GET /reports/campaign', () => {
     expect(text).toContain(`期末 ${summary.backlog.atEnd} 件`);
     for (const row of summary.assessment.rows) expect(text).toContain(row.score.toFixed(1));
     expect(text).toContain('社区考核');
+    expect(text).toContain('热点问题');
   }, 240_000);
 
   it('is read by the office, the auditor and the inspector only', async () => {

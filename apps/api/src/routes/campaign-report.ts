@@ -3,7 +3,8 @@ import { DOCX_CONTENT_TYPE, campaignDocument, campaignDocx } from '@xinfang/repo
 import { auditor, inspector, office, roles } from '../access';
 import { stateAnswerHead } from '../answer-head';
 import { resource } from '../endpoint';
-import { personalJson } from '../masking';
+import { roleOf } from '../auth';
+import { forRole, personalJson } from '../masking';
 import { kinds, param } from '../query-params';
 import { requiredPeriodParams, viewOf, viewParams } from '../query-view';
 
@@ -42,8 +43,9 @@ export const campaignReport = resource('/reports/campaign').on(
     const { answer: summary, position } = await c.var.services.queries.run({ kind: 'campaign', window: { from: q.from, to: q.to }, view, shown, atLeast });
     await stateAnswerHead(c, position);
     if (q.format !== 'docx') return personalJson(c, summary);
+    // Written from the summary as the role may see it: masked, as its JSON is, for every role but the office.
     const title = `信访工作总结（${q.from} 至 ${q.to}）`;
-    const bytes = await campaignDocx(campaignDocument(summary), title);
+    const bytes = await campaignDocx(campaignDocument(forRole(roleOf(c), summary)), title);
     const name = `campaign-${q.from}-${q.to}-${dayOf(view.asOf)}.docx`;
     return c.body(new Uint8Array(bytes), 200, {
       'content-type': DOCX_CONTENT_TYPE,

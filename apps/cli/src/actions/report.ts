@@ -31,12 +31,12 @@ export const reportCampaign = async (options: { from: string; to: string; asOf?:
   const location = existingStore(parseAnyStore(options.store));
   const title = `信访工作总结（${from} 至 ${to}）`;
   const path = resolve(options.out ?? `信访工作总结-${from}-${to}.docx`);
-  await withLogAndPersonalData(location, async (store) => {
+  await withLogAndPersonalData(location, async (store, personal) => {
     const head = await readLogHead(store);
     const view = timeView(options, now, await latestRecordedAt(store));
     const world = await buildWorld(readAllUpTo(store, head.position), view);
     note(`日志末尾 log head: ${formatLogHead(head)}（可用于 verify --expect / for verify --expect）`);
-    const bytes = await campaignDocx(campaignDocument(campaignSummary(world, view, { from, to })), title);
+    const bytes = await campaignDocx(campaignDocument(campaignSummary(world, view, { from, to }, personal)), title);
     // Written beside the file and put in its place once whole: a failed report leaves no half file.
     writeFileSync(`${path}.partial`, bytes);
     renameSync(`${path}.partial`, path);
