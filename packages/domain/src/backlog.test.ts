@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backlogAt, backlogReasonsAt } from './backlog';
 import { resolvedAt } from './case-at';
 import type { CaseEvent } from './case-events';
-import { evolveCase, initialCaseState, type ExistingCase } from './case-state';
+import { caseOf, caseRegistered } from './test/case-fixtures';
 import { endOfDay, startOfDay } from './time';
 
 /*
@@ -10,28 +10,7 @@ import { endOfDay, startOfDay } from './time';
  * assignment its deadline is 2024-11-17 (acceptance + 60).
  */
 
-const caseOf = (events: readonly CaseEvent[]): ExistingCase => {
-  const state = events.reduce(evolveCase, initialCaseState);
-  if (state.status === 'none') throw new Error('no case');
-  return state;
-};
-
-const registered: CaseEvent = {
-  type: 'CaseRegistered',
-  data: {
-    caseId: 'c1',
-    origin: 'visit',
-    communityId: 'dongfeng',
-    category: 'wageArrears',
-    summary: '工地欠薪',
-    peopleCount: 3,
-    riskFlags: [],
-    patterns: [],
-    firstPetition: true,
-    petitioners: [{ personId: 'p1' }],
-    registeredAt: '2024-09-18T09:30:00+08:00',
-  },
-};
+const registered = caseRegistered();
 const accepted: CaseEvent = { type: 'CaseAccepted', data: { at: '2024-09-18T10:00:00+08:00' } };
 const assigned = (deadline: string, at = '2024-09-20T09:00:00+08:00'): CaseEvent => ({
   type: 'CaseAssigned',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignmentAt, decisionAt, factsBy, happenedBy, isRegisteredBy, isRejectedAt, latestBy, resolutionAt, resolvedAt } from './case-at';
 import type { CaseEvent } from './case-events';
-import { evolveCase, initialCaseState, type ExistingCase } from './case-state';
+import { caseOf, caseRegistered } from './test/case-fixtures';
 
 /*
  * A case as of T, worked by hand: registered 2024-09-18 09:30, accepted 10:00, assigned 09-20, resolved
@@ -9,28 +9,7 @@ import { evolveCase, initialCaseState, type ExistingCase } from './case-state';
  * again 10-20. Business times are what count: the second resolution was typed in first.
  */
 
-const caseOf = (events: readonly CaseEvent[]): ExistingCase => {
-  const state = events.reduce(evolveCase, initialCaseState);
-  if (state.status === 'none') throw new Error('no case');
-  return state;
-};
-
-const registered: CaseEvent = {
-  type: 'CaseRegistered',
-  data: {
-    caseId: 'c1',
-    origin: 'visit',
-    communityId: 'dongfeng',
-    category: 'wageArrears',
-    summary: '工地欠薪',
-    peopleCount: 3,
-    riskFlags: [],
-    patterns: [],
-    firstPetition: true,
-    petitioners: [{ personId: 'p1' }],
-    registeredAt: '2024-09-18T09:30:00+08:00',
-  },
-};
+const registered = caseRegistered();
 const resolved = (at: string, summary: string): CaseEvent => ({
   type: 'CaseResolved',
   data: { at, method: 'mediation', level: 'subdistrict', outcome: 'solved', summary },

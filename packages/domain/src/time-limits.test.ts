@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from './case-events';
-import { evolveCase, initialCaseState, type DeadlineEntry, type ExistingCase } from './case-state';
+import { caseOf, caseRegistered } from './test/case-fixtures';
+import type { DeadlineEntry } from './case-state';
 import { caseDeadlineAt, currentDeadline, deadlineAt } from './case-at';
 import {
   ACCEPTANCE_DAYS,
@@ -14,28 +15,7 @@ import {
 
 /* REPORTS.md, "Time limits": every date below is worked out by hand on a calendar. */
 
-const caseOf = (events: readonly CaseEvent[]): ExistingCase => {
-  const state = events.reduce(evolveCase, initialCaseState);
-  if (state.status === 'none') throw new Error('no case');
-  return state;
-};
-
-const registered: CaseEvent = {
-  type: 'CaseRegistered',
-  data: {
-    caseId: 'c1',
-    origin: 'screening',
-    communityId: 'dongfeng',
-    category: 'neighbour',
-    summary: '楼上漏水',
-    peopleCount: 1,
-    riskFlags: [],
-    patterns: [],
-    firstPetition: true,
-    petitioners: [{ personId: 'p1' }],
-    registeredAt: '2024-09-18T09:30:00+08:00',
-  },
-};
+const registered = caseRegistered({ origin: 'screening', category: 'neighbour', summary: '楼上漏水', peopleCount: 1 });
 const accepted: CaseEvent = { type: 'CaseAccepted', data: { at: '2024-09-18T10:00:00+08:00' } };
 const assigned: CaseEvent = {
   type: 'CaseAssigned',

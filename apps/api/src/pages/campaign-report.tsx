@@ -6,6 +6,7 @@ import { asOfRange } from './dashboard-data';
 import { askedRange, defaultRange, type DateRange, type RangeFieldError } from './dashboard-range';
 import { ProblemAlert } from './field-errors';
 import { render, type PageStatus } from './layout';
+import { RangeFields } from './range-fields';
 import type { PageEnv } from './page-env';
 import { readProblem, type PageProblem } from './problems';
 
@@ -59,23 +60,12 @@ const Block = ({ block }: { block: CampaignBlock }) => {
 
 const query = (range: DateRange) => new URLSearchParams({ from: range.from, to: range.to }).toString();
 
-const RangeForm = ({ range, errors }: { range: { from: string; to: string }; errors: readonly RangeFieldError[] }) => {
-  const errorOf = (field: 'from' | 'to') => errors.find((e) => e.field === field)?.message;
-  const field = (name: 'from' | 'to', label: string) => (
-    <label>
-      {label}
-      <input type="date" name={name} value={range[name]} aria-invalid={errorOf(name) === undefined ? undefined : 'true'} />
-      {errorOf(name) !== undefined && <span class="field-error">{errorOf(name)}</span>}
-    </label>
-  );
-  return (
-    <form class="filters noprint" method="get" action="/office/reports/campaign">
-      {field('from', '起始日期')}
-      {field('to', '截止日期')}
-      <button>生成</button>
-    </form>
-  );
-};
+const RangeForm = ({ range, errors }: { range: { from: string; to: string }; errors: readonly RangeFieldError[] }) => (
+  <form class="filters noprint" method="get" action="/office/reports/campaign">
+    <RangeFields range={range} errors={errors} />
+    <button>生成</button>
+  </form>
+);
 
 const SummaryPage = (props: {
   range: DateRange;
@@ -126,7 +116,10 @@ export const campaignReportPages = new Hono<PageEnv>()
     const props = { range, asked, errors };
     if (errors.length > 0) return render(c, '工作总结', <SummaryPage {...props} />, { status: 400 });
     const response = await c.var.api(apiPath(c, range));
-    if (!response.ok) return render(c, '工作总结', <SummaryPage {...props} problem={await readProblem(response)} />, { status: response.status as PageStatus });
+    if (!response.ok)
+      return render(c, '工作总结', <SummaryPage {...props} problem={await readProblem(response)} />, {
+        status: response.status as PageStatus,
+      });
     return render(c, '工作总结', <SummaryPage {...props} summary={(await response.json()) as CampaignSummary} />);
   })
   .get('/office/reports/campaign.docx', async (c) => {

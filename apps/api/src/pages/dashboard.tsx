@@ -9,6 +9,7 @@ import { daysLeftText, todoCount, todoHeading, type CaseDue, type Todo } from '.
 import { errorPage } from './error-page';
 import { kpiTextLines as kpiLines, type KpiTextLine as KpiLine } from '@xinfang/reports';
 import { render } from './layout';
+import { RangeFields } from './range-fields';
 import { localTime } from './local-time';
 import { LoginPage } from './login-page';
 import type { PageEnv } from './page-env';
@@ -46,34 +47,23 @@ const sameNames: Names = { community: (id) => id, leader: (id) => id };
 
 const unitName = (names: Names, unit: string) => (unit === 'subdistrict' ? '街道' : names.community(unit));
 
-const RangeForm = ({ range, errors, compare }: { range: { from: string; to: string }; errors: readonly RangeFieldError[]; compare: Compare }) => {
-  const errorOf = (field: 'from' | 'to') => errors.find((e) => e.field === field)?.message;
-  const field = (name: 'from' | 'to', label: string) => (
+const RangeForm = ({ range, errors, compare }: { range: { from: string; to: string }; errors: readonly RangeFieldError[]; compare: Compare }) => (
+  <form class="filters noprint" method="get" action="/">
+    <RangeFields range={range} errors={errors} />
     <label>
-      {label}
-      <input type="date" name={name} value={range[name]} aria-invalid={errorOf(name) === undefined ? undefined : 'true'} />
-      {errorOf(name) !== undefined && <span class="field-error">{errorOf(name)}</span>}
+      对比
+      <select name="compare">
+        {(Object.keys(compareLabels) as Compare[]).map((value) => (
+          <option value={value} selected={value === compare}>
+            {compareLabels[value]}
+          </option>
+        ))}
+      </select>
     </label>
-  );
-  return (
-    <form class="filters noprint" method="get" action="/">
-      {field('from', '起始日期')}
-      {field('to', '截止日期')}
-      <label>
-        对比
-        <select name="compare">
-          {(Object.keys(compareLabels) as Compare[]).map((value) => (
-            <option value={value} selected={value === compare}>
-              {compareLabels[value]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button>查询</button>
-      <a class="button" href="/">默认范围</a>
-    </form>
-  );
-};
+    <button>查询</button>
+    <a class="button" href="/">默认范围</a>
+  </form>
+);
 
 /** At most this many cases of each kind on the 工作台; the rest are counted (the case list has them all). */
 export const TODO_CASES_SHOWN = 10;

@@ -1,4 +1,4 @@
-import { ASSESSMENT_STREAM, SetAssessmentWeightsBody } from '@xinfang/domain';
+import { ASSESSMENT_STREAM, SetAssessmentWeightsBody, defaultAssessmentTable } from '@xinfang/domain';
 import { officeOnly } from '../access';
 import { roleOf } from '../auth';
 import { commandContext, commandReply } from '../command-context';
@@ -55,17 +55,7 @@ export const assessmentRoutes = resource('/assessment')
         en: 'The whole table at once; it counts from `at` (business time) on, earlier assessments keep the table then in force. The weights must not all be 0.',
       },
       body: SetAssessmentWeightsBody,
-      example: {
-        table: {
-          screeningReports: { weight: 20 },
-          timelyAcceptance: { weight: 15 },
-          onTimeResolution: { weight: 20 },
-          repeatPetitions: { weight: 15, penalty: 10 },
-          escalations: { weight: 20, penalty: 25 },
-          incidents: { weight: 10, penalty: 50 },
-        },
-        at: '2024-10-01T09:00:00+08:00',
-      },
+      example: { table: defaultAssessmentTable, at: '2024-10-01T09:00:00+08:00' },
       success: 201,
       reply: 'command',
       roles: officeOnly,
