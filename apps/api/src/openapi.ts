@@ -30,7 +30,7 @@ const exampleByKey: Readonly<Record<string, unknown>> = {
   responsibleLeaderId: 'L01',
   substituteLeaderId: 'L02',
   caseId: 'case-001',
-  caseIds: ['case-001'],
+  caseIds: ['case-001', 'case-002'],
   visitId: 'visit-001',
   dutyId: 'duty-001',
   incidentId: 'incident-001',
