@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Kpis } from '@xinfang/projections';
-import { kpiTextLines as kpiLines, percentText } from './kpi-text';
+import { kpiTextLines, percentText } from './kpi-text';
 
 const r = (numerator: number, denominator: number) => ({ numerator, denominator, rate: denominator === 0 ? null : numerator / denominator });
 const rule = (fulfilled: number, required: number) => ({ fulfilled, required, rate: required === 0 ? null : fulfilled / required, gaps: [] });
@@ -29,7 +29,7 @@ const kpis = (volume: number, repeats: number): Kpis =>
 
 describe('the KPIs against their targets', () => {
   it('says 达标 or 未达标 for every KPI with a target, and nothing where there is nothing to measure', () => {
-    const lines = kpiLines(kpis(40, 5), { compare: 'previous', figures: kpis(50, 5) });
+    const lines = kpiTextLines(kpis(40, 5), { compare: 'previous', figures: kpis(50, 5) });
     const byKey = Object.fromEntries(lines.map((line) => [line.key, [line.value, line.target, line.verdict]]));
     expect(byKey).toEqual({
       'volume.total': ['40（上期 50）', '下降', 'met'],
@@ -55,9 +55,9 @@ describe('the KPIs against their targets', () => {
   });
 
   it('judges a falling target only against a period before, and none in both as met', () => {
-    const alone = kpiLines(kpis(40, 5));
+    const alone = kpiTextLines(kpis(40, 5));
     expect(alone.find((line) => line.key === 'volume.total')).toMatchObject({ value: '40', verdict: 'none' });
-    expect(kpiLines(kpis(0, 0), { compare: 'previous', figures: kpis(0, 0) }).find((line) => line.key === 'volume.total')?.verdict).toBe('met');
+    expect(kpiTextLines(kpis(0, 0), { compare: 'previous', figures: kpis(0, 0) }).find((line) => line.key === 'volume.total')?.verdict).toBe('met');
   });
 
   it('cuts a percentage to one decimal, so that a rate below 100% never reads 100.0%', () => {

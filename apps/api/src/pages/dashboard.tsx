@@ -7,7 +7,7 @@ import { dashboardData, type DashboardData, type TrendPeriodFigures } from './da
 import { askedRange, defaultRange, type DateRange, type RangeFieldError } from './dashboard-range';
 import { daysLeftText, todoCount, todoHeading, type CaseDue, type Todo } from './dashboard-todo';
 import { errorPage } from './error-page';
-import { kpiTextLines as kpiLines, type KpiTextLine as KpiLine } from '@xinfang/reports';
+import { kpiTextLines, type KpiTextLine } from '@xinfang/reports';
 import { render } from './layout';
 import { RangeFields } from './range-fields';
 import { localTime } from './local-time';
@@ -178,12 +178,12 @@ const TodoSection = ({ todo, role, names, asOf }: { todo: Todo; role: Role; name
   );
 };
 
-const figureData = (line: KpiLine) =>
+const figureData = (line: KpiTextLine) =>
   'count' in line.figure
     ? { 'data-count': String(line.figure.count) }
     : { 'data-numerator': String(line.figure.numerator), 'data-denominator': String(line.figure.denominator) };
 
-const KpiTable = ({ lines, compare }: { lines: readonly KpiLine[]; compare: Compare }) => (
+const KpiTable = ({ lines, compare }: { lines: readonly KpiTextLine[]; compare: Compare }) => (
   <section class="kpi" aria-labelledby="kpi-title">
     <h2 id="kpi-title">指标与目标</h2>
     <table>
@@ -323,7 +323,7 @@ const Dashboard = ({ role, data, range, asked, errors, latestDataDay, names, com
             <GapLists kpis={data.kpis} names={names} />
           </div>
           <div>
-            <KpiTable lines={kpiLines(data.kpis, data.comparison)} compare={data.comparison.compare} />
+            <KpiTable lines={kpiTextLines(data.kpis, data.comparison)} compare={data.comparison.compare} />
             <Trends trend={data.trend} />
           </div>
         </div>
