@@ -25,6 +25,7 @@ import { registerCasePages } from './pages/register-case';
 import { rosterPages } from './pages/roster';
 import { referencePages } from './pages/reference-data';
 import { campaignReportPages } from './pages/campaign-report';
+import { hotspotPages } from './pages/hotspots';
 
 /** How a client authenticates (RFC 9110: every 401 names it): a bearer token, made with the CLI. */
 export const WWW_AUTHENTICATE = 'Bearer realm="xinfang"';
@@ -81,6 +82,7 @@ export const createApp = (services: Services) => {
   app.route('/', rosterPages);
   app.route('/', referencePages);
   app.route('/', campaignReportPages);
+  app.route('/', hotspotPages);
 
   const onError = handleError((error, c) => services.logger.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed'));
   // A page that fails or does not exist is answered as a page (with a way back), the API in problem+json.

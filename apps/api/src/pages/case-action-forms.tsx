@@ -15,6 +15,8 @@ import { CsrfField } from './csrf';
 import { idempotencyHeader, instantOfLocal, KEY_FIELD } from './form-values';
 import type { Leader } from './case-page-data';
 import { localTime } from './local-time';
+import { casePagePath } from './case-path';
+
 
 /*
  * The case page's action forms: one per action the role may take now (case-actions.ts), each with the
@@ -234,7 +236,7 @@ export const ActionForm = (props: ActionFormProps) => {
   const form = FORMS[props.offer.type];
   const errorsElsewhere = props.errors === undefined ? [] : [...props.errors].filter(([path]) => !form.fields.some((f) => f.name === path));
   return (
-    <form method="post" action={`/office/cases/${encodeURIComponent(props.caseId)}/${props.offer.segment}`} class="action-form" id={`form-${props.offer.segment}`}>
+    <form method="post" action={`${casePagePath(props.caseId)}/${props.offer.segment}`} class="action-form" id={`form-${props.offer.segment}`}>
       <fieldset>
         <legend>{form.title}</legend>
         <CsrfField />

@@ -6,6 +6,8 @@ import { render } from './layout';
 import { localDay, localTime } from './local-time';
 import type { PageEnv } from './page-env';
 import { readProblem, type PageProblem } from './problems';
+import { casePagePath } from './case-path';
+
 
 /*
  * 信访事项 at /office/cases: GET /cases with the browser's token — search, filters, sorting and 50 rows a
@@ -148,7 +150,7 @@ const CaseTable = ({ rows, communities }: { rows: readonly Row[]; communities: R
       {rows.map((row) => (
         <tr>
           <td class="nowrap">
-            <a href={`/office/cases/${encodeURIComponent(row.caseId)}`}>{row.caseId}</a>
+            <a href={casePagePath(row.caseId)}>{row.caseId}</a>
           </td>
           <td class="nowrap">{localTime(row.registeredAt)}</td>
           <td>{row.petitioners.map((p) => p.name ?? p.personId).join('、')}</td>

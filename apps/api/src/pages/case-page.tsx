@@ -5,6 +5,7 @@ import { submissionKey } from './form-values';
 import { ActionForm, actionBody, actionHeaders, actionTitle } from './case-action-forms';
 import { casePageData, type CaseFile } from './case-page-data';
 import { errorPage } from './error-page';
+import { casePagePath } from './case-path';
 import { render, type PageStatus } from './layout';
 import { localDay, localTime } from './local-time';
 import type { PageEnv } from './page-env';
@@ -203,6 +204,6 @@ export const casePages = new Hono<PageEnv>()
     }
     const typed = await c.req.parseBody();
     const response = await c.var.api(`/api/v1/cases/${caseId}/${segment}`, { method: 'POST', body: actionBody(type, typed), headers: actionHeaders(typed) });
-    if (response.ok) return c.redirect(`/office/cases/${caseId}?done=${encodeURIComponent(actionTitle(type))}`, 303);
+    if (response.ok) return c.redirect(`${casePagePath(caseId)}?done=${encodeURIComponent(actionTitle(type))}`, 303);
     return showCase(c, caseId, { segment, typed, problem: await readProblem(response) });
   });

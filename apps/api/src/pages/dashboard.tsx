@@ -15,6 +15,8 @@ import { LoginPage } from './login-page';
 import type { PageEnv } from './page-env';
 import { readProblem } from './problems';
 import { TrendChart } from './trend-chart';
+import { casePagePath } from './case-path';
+
 
 /*
  * 工作台 at `/` (issue 10), for every role: the to-do list of the role, every KPI against its target with
@@ -35,8 +37,6 @@ const STYLE = `
 details{margin:.3rem 0}summary{cursor:pointer}
 @media print{.dash .cols{grid-template-columns:minmax(0,1fr)}details>*{display:block}}
 `;
-
-const CASE_PAGE = (caseId: string) => `/office/cases/${encodeURIComponent(caseId)}`;
 
 interface Names {
   readonly community: (id: string) => string;
@@ -73,7 +73,7 @@ const CaseRows = ({ cases, tone, role, names, summaries }: { cases: readonly Cas
     {cases.slice(0, TODO_CASES_SHOWN).map((c) => (
       <tr data-todo={tone}>
         <td class={tone}>{tone === 'overdue' ? '超期' : '即将到期'}</td>
-        <td>{mayReadCases(role) ? <a href={CASE_PAGE(c.caseId)}>{c.caseId}</a> : c.caseId}</td>
+        <td>{mayReadCases(role) ? <a href={casePagePath(c.caseId)}>{c.caseId}</a> : c.caseId}</td>
         {summaries && <td>{c.summary ?? ''}</td>}
         <td>{names.community(c.communityId)}</td>
         <td class="nowrap">{c.deadline}</td>

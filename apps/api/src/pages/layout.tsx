@@ -1,5 +1,6 @@
 import { lets } from '../access';
 import { readsCampaign } from '../routes/campaign-report';
+import { readsFigures } from '../query-view';
 import type { Context } from 'hono';
 import { mayRecordVisits, mayRegisterCases } from '../case-access';
 import { mayReport } from '../routes/screening-reports';
@@ -40,6 +41,7 @@ export const MENU: readonly MenuItem[] = [
   { href: '/office/duties', label: '接访排班' },
   { href: '/office/duties/announcement', label: '接访公告' },
   { href: '/office/persons', label: '一人一档', shownTo: (role) => role.kind === 'office' },
+  { href: '/office/analysis', label: '热点分析', shownTo: (role) => lets(readsFigures, role) },
   { href: '/office/reports/campaign', label: '工作总结', shownTo: (role) => lets(readsCampaign, role) },
   { href: '/office/reference', label: '基础数据' },
   { href: '/docs', label: '接口文档' },

@@ -9,6 +9,8 @@ import { sortOrderOf, sortRows, type SortOrder } from './ledger-sort';
 import { localDay, localTime } from './local-time';
 import type { PageEnv } from './page-env';
 import { readProblem, type PageProblem } from './problems';
+import { casePagePath } from './case-path';
+
 
 /*
  * 台账: the four official forms as pages (/office/ledgers/{name}) and their exports (/office/exports/{name}),
@@ -84,7 +86,7 @@ const LedgerTable = ({ entry, rows }: { entry: LedgerEntry; rows: readonly Row[]
               // The first cell of a case's row (its 序号) opens the case.
               i === 0 && typeof row.caseId === 'string' ? (
                 <td>
-                  <a href={`/office/cases/${encodeURIComponent(row.caseId)}`} title={`打开案件 ${row.caseId}`}>
+                  <a href={casePagePath(row.caseId)} title={`打开案件 ${row.caseId}`}>
                     {cellText(column, row)}
                   </a>
                 </td>

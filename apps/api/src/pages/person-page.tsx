@@ -6,6 +6,8 @@ import { render } from './layout';
 import { localDay, localTime } from './local-time';
 import type { PageEnv } from './page-env';
 import { readProblem, type PageProblem } from './problems';
+import { casePagePath } from './case-path';
+
 
 /*
  * 一人一档 at /office/persons/{id}: GET /persons/{id} with the browser's token — the petitioner's data (masked
@@ -133,7 +135,7 @@ export const personPages = new Hono<PageEnv>()
             {file.cases.map((k) => (
               <tr>
                 <td class="nowrap">
-                  <a href={`/office/cases/${encodeURIComponent(k.caseId)}`}>{k.caseId}</a>
+                  <a href={casePagePath(k.caseId)}>{k.caseId}</a>
                 </td>
                 <td class="nowrap">{localTime(k.registeredAt)}</td>
                 <td class="nowrap">{k.community}</td>
@@ -171,7 +173,7 @@ export const personPages = new Hono<PageEnv>()
                 <td>{v.matter}</td>
                 <td>{v.repeat ? '是' : '否'}</td>
                 <td class="nowrap">
-                  <a href={`/office/cases/${encodeURIComponent(v.caseId)}`}>{v.caseId}</a>
+                  <a href={casePagePath(v.caseId)}>{v.caseId}</a>
                 </td>
               </tr>
             ))}

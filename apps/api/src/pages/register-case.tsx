@@ -11,6 +11,8 @@ import { localTime } from './local-time';
 import type { PageEnv } from './page-env';
 import { PETITIONER_PATHS, PetitionerSection, petitionerOf, pickedPerson, type FoundPerson } from './petitioner-fields';
 import { readProblem, type PageProblem } from './problems';
+import { casePagePath } from './case-path';
+
 
 /*
  * 登记事项: a new case found by screening or come by letter, phone or online (a visit is registered on its
@@ -182,7 +184,7 @@ export const registerCasePages = new Hono<PageEnv>()
     const response = await c.var.api('/api/v1/cases', { method: 'POST', body: caseBody(typed), headers: idempotencyHeader(typed) });
     if (response.ok) {
       const { id } = (await response.json()) as { id: string };
-      return c.redirect(`/office/cases/${encodeURIComponent(id)}?done=${encodeURIComponent(REGISTER_CASE_TITLE)}`, 303);
+      return c.redirect(`${casePagePath(id)}?done=${encodeURIComponent(REGISTER_CASE_TITLE)}`, 303);
     }
     return show(c, typed, await readProblem(response));
   });

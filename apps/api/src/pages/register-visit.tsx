@@ -11,6 +11,8 @@ import { readProblem, type PageProblem } from './problems';
 import { idempotencyHeader, instantOfLocal, KEY_FIELD, postedText, submissionKey } from './form-values';
 import { LabeledField, OtherErrors, ProblemAlert } from './field-errors';
 import { PETITIONER_PATHS, PetitionerSection, petitionerOf, pickedPerson, type FoundPerson } from './petitioner-fields';
+import { casePagePath } from './case-path';
+
 
 /*
  * 登记来访 (附件3): a visit received by a leader, on a new case or on one the office names. The petitioner
@@ -204,7 +206,7 @@ export const registerVisitPages = new Hono<PageEnv>()
     const response = await c.var.api('/api/v1/visits', { method: 'POST', body: visitBody(typed), headers: idempotencyHeader(typed) });
     if (response.ok) {
       const { caseId } = (await response.json()) as { caseId: string };
-      return c.redirect(`/office/cases/${encodeURIComponent(caseId)}?done=${encodeURIComponent(REGISTER_VISIT_TITLE)}`, 303);
+      return c.redirect(`${casePagePath(caseId)}?done=${encodeURIComponent(REGISTER_VISIT_TITLE)}`, 303);
     }
     return show(c, typed, await readProblem(response));
   });

@@ -10,6 +10,8 @@ import { idempotencyHeader, KEY_FIELD, postedTexts, submissionKey } from './form
 import { render } from './layout';
 import type { PageEnv } from './page-env';
 import { readProblem, type PageProblem } from './problems';
+import { casePagePath } from './case-path';
+
 
 /*
  * 排查报送: a community's Wednesday/Friday screening report, or its nil report (零报告). The page shows the
@@ -109,7 +111,7 @@ const ReportForm = (props: {
                         <input type="checkbox" name="caseIds" value={row.caseId} id={`case-${row.caseId}`} checked={ticked(row)} aria-label={`报送 ${row.caseId}`} />
                       </td>
                       <td>
-                        <a href={`/office/cases/${encodeURIComponent(row.caseId)}`}>{row.caseId}</a>
+                        <a href={casePagePath(row.caseId)}>{row.caseId}</a>
                       </td>
                       <td>{row.summary}</td>
                       <td>{row.newSincePreviousReport ? '是' : ''}</td>
