@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { HttpProblem } from './problem';
+import { problemOf } from './test-problem';
 import { kinds, param, parseQuery, required, requiredParam } from './query-params';
 import { pagingParams, viewParams } from './query-view';
 
 /** What a parameter means does not matter here. */
 const what = { zh: '测试', en: 'test' };
 
-const problemOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HttpProblem) return error.body;
-    throw error;
-  }
-  throw new Error('expected a problem');
-};
 
 describe('parseQuery', () => {
   it('reads asOf and knownAt as instants or dates (the end of that Shanghai day)', () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HttpProblem } from './problem';
+import { problemOf } from './test-problem';
 import { communityScope } from './query-view';
 
-const problemOf = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HttpProblem) return error.body;
-    throw error;
-  }
-  throw new Error('expected a problem');
-};
 
 describe('communityScope', () => {
   it('lets office, auditor and inspector name any community, or none', () => {
