@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { problemOf } from './test-problem';
 import { communityScope } from './query-view';
 
-
 describe('communityScope', () => {
   it('lets office, auditor and inspector name any community, or none', () => {
     for (const kind of ['office', 'auditor', 'inspector'] as const) {
