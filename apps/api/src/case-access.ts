@@ -12,9 +12,8 @@ import type { Role } from './roles';
  * - auditor: reads every case, writes nothing. inspector: neither (ledgers and KPIs only).
  */
 
-/** A command on an existing case (`POST /cases/{id}/…`). */
-export type CaseAction = Exclude<CaseCommand, { type: 'RegisterCase' | 'RecordVisit' }>;
-
+/** A command on an existing case (`POST /cases/{id}/<segment>`); printing a notice has a route of its own (notices.ts). */
+export type CaseAction = Exclude<CaseCommand, { type: 'RegisterCase' | 'RecordVisit' | 'IssueNotice' }>;
 
 /** The roles that may register some case (`POST /cases`): refused before the body is read. */
 export const registersCases = roles([office, ownCommunity]);

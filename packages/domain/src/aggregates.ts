@@ -9,6 +9,7 @@ import { IncidentEvent, incidentDecider, incidentEventTime } from './incident';
 import { InspectionEvent, inspectionDecider, inspectionEventTime } from './inspection';
 import { LeaderEvent, leaderDecider, leaderEventTime } from './leader';
 import { MatterLinkEvent, matterLinkDecider, matterLinkEventTime } from './matter-link';
+import { NoticeTemplateEvent, noticeTemplateDecider, noticeTemplateEventTime } from './notice-template';
 import { PersonEvent, personDecider, personEventTime } from './person';
 import { ScreeningEvent, screeningDecider, screeningEventTime } from './screening';
 
@@ -43,6 +44,7 @@ export const aggregates = {
   inspection: aggregate('inspection', inspectionDecider, InspectionEvent, inspectionEventTime),
   assessment: aggregate('assessment', assessmentDecider, AssessmentEvent, assessmentEventTime),
   matter: aggregate('matter', matterLinkDecider, MatterLinkEvent, matterLinkEventTime),
+  noticeTemplates: aggregate('notice', noticeTemplateDecider, NoticeTemplateEvent, noticeTemplateEventTime),
 } as const;
 
 export type AggregateName = keyof typeof aggregates;

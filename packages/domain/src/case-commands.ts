@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { Count, Id, InstantC, LocalDateC, SHORT_LIST_MAX, Text, boundedArray, nonEmptyArray, struct } from './codecs';
+import { NoticeKind } from './notice-kind';
 import { PetitionerInput } from './person';
 import {
   AcceptanceDecision,
@@ -125,6 +126,9 @@ export const ReopenCaseBody = struct({ at: InstantC, reason: Text }, {}, 'Reopen
 export const RequestReviewBody = struct({ level: ReviewLevel, at: InstantC }, {}, 'RequestReview');
 export const DecideReviewBody = struct({ level: ReviewLevel, at: InstantC, outcome: ReviewOutcome }, {}, 'DecideReview');
 export const CloseCaseBody = struct({ at: InstantC }, {}, 'CloseCase');
+/** `POST /cases/{id}/notices`: print a written notice of this kind (recorded on the case). */
+export const IssueNoticeBody = struct({ kind: NoticeKind, at: InstantC }, {}, 'IssueNoticeBody');
+export type IssueNoticeData = t.TypeOf<typeof IssueNoticeBody> & { caseId: string; templateVersion: number; issuedBy: string };
 
 type Body<C extends t.Mixed> = t.TypeOf<C>;
 /** A command on an existing case: its body plus the case id from the path. */
@@ -148,7 +152,9 @@ export type CaseCommand =
   | OnCase<'ReopenCase', typeof ReopenCaseBody>
   | OnCase<'RequestReview', typeof RequestReviewBody>
   | OnCase<'DecideReview', typeof DecideReviewBody>
-  | OnCase<'CloseCase', typeof CloseCaseBody>;
+  | OnCase<'CloseCase', typeof CloseCaseBody>
+  /** Printing a written notice (notice.ts): the server fills in the template version and who printed it. */
+  | { type: 'IssueNotice'; data: IssueNoticeData };
 
 /** The body codec of each command on an existing case, keyed by command type: the HTTP layer's table. */
 export const caseCommandBodies = {

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { Count, Id, InstantC, LocalDateC, Text, struct } from './codecs';
 import { PetitionerRef } from './case-commands';
+import { NoticeRecord } from './notice-kind';
 import {
   Category,
   Channel,
@@ -82,7 +83,8 @@ export const CasePackaged = event(
 );
 export const FiveOnesRecorded = event('FiveOnesRecorded', { item: FiveOnesItem, detail: Text, at: InstantC }, {});
 export const CaseTransferred = event('CaseTransferred', { toUnit: Text, at: InstantC }, { note: Text });
-export const PetitionerNotified = event('PetitionerNotified', { at: InstantC, content: Text }, {});
+/** `notice`: a printed written notice (notice.ts) — which one, from which template version, printed by whom. */
+export const PetitionerNotified = event('PetitionerNotified', { at: InstantC, content: Text }, { notice: NoticeRecord });
 export const ProgressRecorded = event('ProgressRecorded', { at: InstantC, note: Text }, {});
 export const DeadlineExtended = event(
   'DeadlineExtended',

@@ -1,4 +1,4 @@
-import { left, right, type Either } from 'fp-ts/Either';
+import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import type { CaseCommand, RecordVisitData, RegisterCaseData } from './case-commands';
 import { caseErrors as errors } from './case-errors';
 import type { CaseEvent, CaseEventOf } from './case-events';
@@ -9,6 +9,8 @@ import { handlingDeadline, latestPossibleDeadline, EXTENSION_DAYS, REVIEW_REQUES
 import type { DomainError } from './errors';
 import { addDays, compareInstants, dayOf, daysBetween } from './time';
 import { fourResponsibilities } from './vocabulary';
+import { noticeBasisAt } from './notice';
+import { noticeKindLabels, noticeNumber } from './notice-kind';
 
 type Decision = Either<DomainError, CaseEvent[]>;
 const ok = (...events: CaseEvent[]): Decision => right(events);
@@ -129,7 +131,7 @@ const recordVisit = (data: RecordVisitData, state: CaseState): Decision => {
 const decideOnCase = (command: Exclude<CaseCommand, { type: 'RegisterCase' | 'RecordVisit' }>, s: ExistingCase): Decision => {
   const tooEarly = notBefore('at', command.data.at, s.registration.registeredAt);
   if (tooEarly) return left(tooEarly);
-  if (s.status === 'rejected' && command.type !== 'NotifyPetitioner') {
+  if (s.status === 'rejected' && command.type !== 'NotifyPetitioner' && command.type !== 'IssueNotice') {
     return left(command.type === 'DecideAcceptance' ? errors.alreadyDecided() : errors.caseRejected());
   }
   const lastResolution = lastOf(s.resolutions);
@@ -172,6 +174,18 @@ const decideOnCase = (command: Exclude<CaseCommand, { type: 'RegisterCase' | 'Re
     case 'NotifyPetitioner': {
       const { at, content } = command.data;
       return ok({ type: 'PetitionerNotified', data: { at, content } });
+    }
+    case 'IssueNotice': {
+      const { kind, at, templateVersion, issuedBy } = command.data;
+      const basis = noticeBasisAt(s, kind);
+      if (isLeft(basis)) return basis;
+      const late = notBefore('at', at, basis.right);
+      if (late) return left(late);
+      const number = s.notices.filter((n) => n.notice !== undefined).length + 1;
+      return ok({
+        type: 'PetitionerNotified',
+        data: { at, content: `${noticeKindLabels[kind]}（${noticeNumber(s.caseId, number)}）`, notice: { kind, number, templateVersion, issuedBy } },
+      });
     }
     case 'RecordProgress': {
       if (!isOpen(s)) return left(errors.caseNotOpen(s.status));

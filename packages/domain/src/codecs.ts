@@ -7,7 +7,7 @@ import { isInstant, isLocalDate } from './time';
  * types stay plain `string`/`number` so that embedding tools can build commands without casts.
  */
 
-const refined = <A extends string | number>(name: string, base: t.Type<A, A, unknown>, ok: (value: A) => boolean) =>
+export const refined = <A extends string | number>(name: string, base: t.Type<A, A, unknown>, ok: (value: A) => boolean) =>
   new t.Type<A, A, unknown>(
     name,
     (u): u is A => base.is(u) && ok(u),

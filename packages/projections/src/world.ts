@@ -22,6 +22,7 @@ export const emptyWorld = (): World => ({
   inspection: new Map(),
   assessment: new Map(),
   matter: new Map(),
+  noticeTemplates: new Map(),
 });
 
 /** A World of its own holding the same states (each map copied, in its order; states never change once made). */
