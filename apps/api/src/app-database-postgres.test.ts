@@ -49,7 +49,7 @@ describe('app database (PostgreSQL): its own tables', () => {
       const database = await createPostgresAppDatabase({ pool, schema });
       await database.close();
       const { rows } = await pool.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [schema]);
-      expect(rows.map((row) => row.table_name)).toEqual(['chain_key', 'person_keys', 'secrets', 'tokens']);
+      expect(rows.map((row) => row.table_name)).toEqual(['chain_key', 'person_keys', 'receipts', 'secrets', 'tokens']);
       // The caller's pool is left open.
       expect((await pool.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
       await expect(createPostgresAppDatabase({ pool, schema: 'x"; DROP TABLE tokens; --' })).rejects.toThrow(/bad schema name/);
@@ -123,6 +123,9 @@ describe('app database (PostgreSQL): a query worker\'s keys and a migration\'s c
       const first = await openAppDatabaseAt(origin);
       const { info, token } = await first.tokens.create({ kind: 'office' }, '信访办', '2024-10-31T18:00:00+08:00');
       const [zhang] = await first.keys.keysFor(['p-zhang', 'p-li'], '2024-10-31T18:00:00+08:00');
+      const { code } = await first.receipts.issue('c-1', '2024-10-31T18:00:00+08:00');
+      const { code: revoked } = await first.receipts.issue('c-2', '2024-10-31T18:00:00+08:00');
+      await first.receipts.revoke('c-2', '2024-11-01T09:00:00+08:00');
       await first.keys.destroy('p-li');
       const [secret, chainKey] = [await first.keys.matchingSecret(), await first.chain.key()];
       await first.chain.recordFrom(3);
@@ -141,6 +144,7 @@ describe('app database (PostgreSQL): a query worker\'s keys and a migration\'s c
         const copy = await openAppDatabaseAt(place);
         try {
           expect(await copy.tokens.verify(token)).toEqual(info);
+          expect([await copy.receipts.find(code), await copy.receipts.find(revoked)]).toEqual(['c-1', undefined]);
           expect([copy.keys.find('p-zhang'), copy.keys.find('p-li')]).toEqual([zhang, undefined]);
           expect(await copy.keys.matchingSecret()).toEqual(secret);
           expect(await copy.chain.keying()).toEqual({ key: chainKey, fromPosition: 3 });

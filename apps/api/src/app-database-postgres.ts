@@ -10,8 +10,10 @@ import {
   type AppDatabase,
   type AppDatabaseRows,
   type PersonKeys,
+  type ReceiptRow,
   type TokenRow,
 } from './app-database';
+import { newReceiptCode, receiptHash } from './receipt-code';
 import { createKeyMirror } from './person-key-mirror';
 import { formatRole } from './roles';
 
@@ -64,6 +66,8 @@ CREATE TABLE IF NOT EXISTS ${s}.person_keys (
 );
 CREATE INDEX IF NOT EXISTS person_keys_by_change ON ${s}.person_keys (changed);
 CREATE TABLE IF NOT EXISTS ${s}.secrets (name text PRIMARY KEY, value bytea NOT NULL);
+CREATE TABLE IF NOT EXISTS ${s}.receipts (hash text PRIMARY KEY, case_id text NOT NULL, issued_at text NOT NULL, revoked_at text);
+CREATE INDEX IF NOT EXISTS receipts_by_case ON ${s}.receipts (case_id) WHERE revoked_at IS NULL;
 CREATE TABLE IF NOT EXISTS ${s}.chain_key (
   id integer PRIMARY KEY CHECK (id = 1), key bytea NOT NULL, from_position bigint CHECK (from_position > 0)
 );
@@ -144,7 +148,21 @@ export const createPostgresAppDatabase = async (options: PostgresAppDatabaseOpti
   };
 
   const tokenColumns = 'id, role, name, created_at, revoked_at';
+  const revokeReceipts = (client: pg.Pool | pg.PoolClient, caseId: string, now: string) =>
+    client.query(`UPDATE ${s}.receipts SET revoked_at = $1 WHERE case_id = $2 AND revoked_at IS NULL`, [now, caseId]);
   return {
+    receipts: {
+      issue: async (caseId, now) =>
+        inTransaction(pool, async (client) => {
+          const code = newReceiptCode();
+          await revokeReceipts(client, caseId, now);
+          await client.query(`INSERT INTO ${s}.receipts (hash, case_id, issued_at) VALUES ($1, $2, $3)`, [receiptHash(code), caseId, now]);
+          return { code };
+        }),
+      find: async (code) =>
+        (await pool.query<{ case_id: string }>(`SELECT case_id FROM ${s}.receipts WHERE hash = $1 AND revoked_at IS NULL`, [receiptHash(code)])).rows[0]?.case_id,
+      revoke: async (caseId, now) => (await revokeReceipts(pool, caseId, now)).rowCount ?? 0,
+    },
     tokens: {
       create: async (role, name, now) => {
         const { id, token } = newToken();
@@ -298,6 +316,11 @@ export const readPostgresAppRows = (place: PostgresAppPlace): Promise<AppDatabas
     try {
       if (!(await hasTables(client, s))) return undefined;
       const tokens = await client.query<TokenRow & { hash: string }>(`SELECT id, hash, role, name, created_at, revoked_at FROM ${s}.tokens ORDER BY id`);
+      // A schema made before receipts existed has none to copy.
+      const receiptsMade = (await client.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [`${s}.receipts`])).rows[0]?.found !== null;
+      const receipts = receiptsMade
+        ? await client.query<ReceiptRow>(`SELECT hash, case_id, issued_at, revoked_at FROM ${s}.receipts ORDER BY hash`)
+        : { rows: [] as ReceiptRow[] };
       const personKeys = await client.query<{ person_id: string; key: Buffer; created_at: string }>(
         `SELECT person_id, key, created_at FROM ${s}.person_keys WHERE key IS NOT NULL ORDER BY person_id`,
       );
@@ -306,6 +329,7 @@ export const readPostgresAppRows = (place: PostgresAppPlace): Promise<AppDatabas
       const chain = chainKey.rows[0];
       return {
         tokens: tokens.rows,
+        receipts: receipts.rows,
         personKeys: personKeys.rows,
         secrets: secrets.rows,
         chainKey: chain === undefined ? undefined : { key: chain.key, from_position: chain.from_position === null ? null : Number(chain.from_position) },
@@ -325,12 +349,16 @@ export const writePostgresAppRows = async (place: PostgresAppPlace, rows: AppDat
     await makeTables(pool, place.schema);
     const s = quotedSchema(place.schema);
     await inTransaction(pool, async (client) => {
-      await client.query(`DELETE FROM ${s}.tokens; DELETE FROM ${s}.person_keys; DELETE FROM ${s}.secrets; DELETE FROM ${s}.chain_key`);
+      await client.query(`DELETE FROM ${s}.tokens; DELETE FROM ${s}.receipts; DELETE FROM ${s}.person_keys; DELETE FROM ${s}.secrets; DELETE FROM ${s}.chain_key`);
       const column = <R, K extends keyof R>(list: readonly R[], key: K): R[K][] => list.map((row) => row[key]);
       await client.query(
         `INSERT INTO ${s}.tokens (id, hash, role, name, created_at, revoked_at)
            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
         [...(['id', 'hash', 'role', 'name', 'created_at', 'revoked_at'] as const).map((key) => column(rows.tokens, key))],
+      );
+      await client.query(
+        `INSERT INTO ${s}.receipts (hash, case_id, issued_at, revoked_at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+        (['hash', 'case_id', 'issued_at', 'revoked_at'] as const).map((key) => column(rows.receipts, key)),
       );
       await client.query(`INSERT INTO ${s}.person_keys (person_id, key, created_at) SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[])`, [
         column(rows.personKeys, 'person_id'),

@@ -11,8 +11,10 @@ import {
   type AppDatabase,
   type AppDatabaseRows,
   type PersonKeys,
+  type ReceiptRow,
   type TokenRow,
 } from './app-database';
+import { newReceiptCode, receiptHash } from './receipt-code';
 import { formatRole } from './roles';
 
 /*
@@ -55,12 +57,18 @@ const openFile = (path: string): Database.Database => {
     );
     CREATE TABLE IF NOT EXISTS person_keys (person_id TEXT PRIMARY KEY, key BLOB NOT NULL, created_at TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+    CREATE TABLE IF NOT EXISTS receipts (hash TEXT PRIMARY KEY, case_id TEXT NOT NULL, issued_at TEXT NOT NULL, revoked_at TEXT);
+    CREATE INDEX IF NOT EXISTS receipts_by_case ON receipts (case_id) WHERE revoked_at IS NULL;
     CREATE TABLE IF NOT EXISTS chain_key (
       id INTEGER PRIMARY KEY CHECK (id = 1), key BLOB NOT NULL, from_position INTEGER CHECK (from_position > 0)
     );
   `);
   return db;
 };
+
+/** Whether a file (opened read-only, as it was left) has the receipts table: one made before receipts has not. */
+const hasReceipts = (db: Database.Database): boolean =>
+  db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'receipts'").get()?.n === 1;
 
 /** The chain key and its first position as recorded, making nothing (undefined where there is no file). */
 export const recordedChainKeying = (path: string): ChainKeying | undefined => {
@@ -81,6 +89,7 @@ export const readAppRows = (path: string): AppDatabaseRows | undefined => {
     return db.transaction(
       (): AppDatabaseRows => ({
         tokens: db.prepare<[], TokenRow & { hash: string }>('SELECT id, hash, role, name, created_at, revoked_at FROM tokens ORDER BY id').all(),
+        receipts: hasReceipts(db) ? db.prepare<[], ReceiptRow>('SELECT hash, case_id, issued_at, revoked_at FROM receipts ORDER BY hash').all() : [],
         personKeys: db.prepare<[], AppDatabaseRows['personKeys'][number]>('SELECT person_id, key, created_at FROM person_keys ORDER BY person_id').all(),
         secrets: db.prepare<[], AppDatabaseRows['secrets'][number]>('SELECT name, value FROM secrets ORDER BY name').all(),
         chainKey: db.prepare<[], NonNullable<AppDatabaseRows['chainKey']>>(SELECT_CHAIN_KEY).get(),
@@ -96,7 +105,9 @@ export const writeAppRows = (path: string, rows: AppDatabaseRows): void => {
   const db = openFile(path);
   try {
     db.transaction(() => {
-      db.exec('DELETE FROM tokens; DELETE FROM person_keys; DELETE FROM secrets; DELETE FROM chain_key;');
+      db.exec('DELETE FROM tokens; DELETE FROM receipts; DELETE FROM person_keys; DELETE FROM secrets; DELETE FROM chain_key;');
+      const receipt = db.prepare('INSERT INTO receipts (hash, case_id, issued_at, revoked_at) VALUES (?, ?, ?, ?)');
+      for (const row of rows.receipts) receipt.run(row.hash, row.case_id, row.issued_at, row.revoked_at);
       const token = db.prepare('INSERT INTO tokens (id, hash, role, name, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)');
       for (const row of rows.tokens) token.run(row.id, row.hash, row.role, row.name, row.created_at, row.revoked_at);
       const key = db.prepare('INSERT INTO person_keys (person_id, key, created_at) VALUES (?, ?, ?)');
@@ -118,6 +129,9 @@ export const openAppDatabase = (path: string): AppDatabase => {
     listTokens: db.prepare<[], TokenRow>('SELECT id, role, name, created_at, revoked_at FROM tokens ORDER BY created_at, id'),
     revokeToken: db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     countTokens: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM tokens'),
+    insertReceipt: db.prepare('INSERT INTO receipts (hash, case_id, issued_at) VALUES (?, ?, ?)'),
+    receiptCase: db.prepare<[string], { case_id: string }>('SELECT case_id FROM receipts WHERE hash = ? AND revoked_at IS NULL'),
+    revokeReceipts: db.prepare('UPDATE receipts SET revoked_at = ? WHERE case_id = ? AND revoked_at IS NULL'),
     insertKey: db.prepare('INSERT OR IGNORE INTO person_keys (person_id, key, created_at) VALUES (?, ?, ?)'),
     findKey: db.prepare<[string], { key: Buffer }>(FIND_KEY),
     deleteKey: db.prepare('DELETE FROM person_keys WHERE person_id = ?'),
@@ -146,7 +160,18 @@ export const openAppDatabase = (path: string): AppDatabase => {
       return row.key;
     }),
   );
+  const issueReceipt = db.transaction((caseId: string, now: string): string => {
+    const code = newReceiptCode();
+    statements.revokeReceipts.run(now, caseId);
+    statements.insertReceipt.run(receiptHash(code), caseId, now);
+    return code;
+  });
   return {
+    receipts: {
+      issue: async (caseId, now) => ({ code: issueReceipt(caseId, now) }),
+      find: async (code) => statements.receiptCase.get(receiptHash(code))?.case_id,
+      revoke: async (caseId, now) => statements.revokeReceipts.run(now, caseId).changes,
+    },
     tokens: {
       create: async (role, name, now) => {
         const { id, token } = newToken();

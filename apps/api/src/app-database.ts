@@ -65,6 +65,17 @@ export interface AppDatabase {
      */
     readonly recordFrom: (position: number) => Promise<void>;
   };
+  readonly receipts: {
+    /**
+     * A new query code (回执查询码) for the case, returned once; only its SHA-256 is stored. The case's
+     * earlier codes are revoked in the same transaction: a petitioner holds one working code at a time.
+     */
+    readonly issue: (caseId: string, now: string) => Promise<{ readonly code: string }>;
+    /** The case an active code names; undefined for a code never issued or revoked. */
+    readonly find: (code: string) => Promise<string | undefined>;
+    /** Revokes the case's active codes; how many there were. */
+    readonly revoke: (caseId: string, now: string) => Promise<number>;
+  };
   readonly close: () => Promise<void>;
 }
 
@@ -77,6 +88,7 @@ export type PersonKeys = Pick<AppDatabase['keys'], 'find' | 'current'> & { reado
  */
 export interface AppDatabaseRows {
   readonly tokens: readonly (TokenRow & { readonly hash: string })[];
+  readonly receipts: readonly ReceiptRow[];
   readonly personKeys: readonly { readonly person_id: string; readonly key: Buffer; readonly created_at: string }[];
   readonly secrets: readonly { readonly name: string; readonly value: Buffer }[];
   readonly chainKey: { readonly key: Buffer; readonly from_position: number | null } | undefined;
@@ -100,6 +112,14 @@ export const newToken = (): { readonly id: string; readonly token: string } => (
 
 /** A new key or secret: 32 random bytes. */
 export const newSecret = (): Buffer => randomBytes(32);
+
+/** A query code as stored: its hash, never the code. */
+export interface ReceiptRow {
+  hash: string;
+  case_id: string;
+  issued_at: string;
+  revoked_at: string | null;
+}
 
 export interface TokenRow {
   id: string;

@@ -53,6 +53,24 @@ export const describeAppDatabase = (name: string, fresh: () => Promise<SharedApp
       });
     });
 
+    it('keeps only the hash of a receipt’s query code: either server finds its case; a new code or a revocation ends the old one', async () => {
+      await withTwo(fresh, async (a, b) => {
+        const { code } = await a.receipts.issue('c-1', now);
+        expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
+        expect(await b.receipts.find(code)).toBe('c-1');
+        expect(await b.receipts.find(code.toLowerCase().replace(/-/g, ' '))).toBe('c-1');
+        expect(await b.receipts.find(code.replace(/.$/, (ch) => (ch === '2' ? '3' : '2')))).toBeUndefined();
+        const { code: other } = await b.receipts.issue('c-2', now);
+        const { code: again } = await b.receipts.issue('c-1', later);
+        expect(again).not.toBe(code);
+        expect([await a.receipts.find(code), await a.receipts.find(again), await a.receipts.find(other)]).toEqual([undefined, 'c-1', 'c-2']);
+        expect(await a.receipts.revoke('c-1', later)).toBe(1);
+        expect(await b.receipts.find(again)).toBeUndefined();
+        expect(await b.receipts.revoke('c-1', later)).toBe(0);
+        expect(await b.receipts.find(other)).toBe('c-2');
+      });
+    });
+
     it('makes each person’s key once, whichever server asks, both at the same time', async () => {
       await withTwo(fresh, async (a, b) => {
         const [fromA, fromB] = await Promise.all([a.keys.keysFor(people, now), b.keys.keysFor([...people].reverse(), now)]);
