@@ -6,6 +6,8 @@ import { campaignReport } from './routes/campaign-report';
 import { caseQueries } from './routes/case-queries';
 import { cases } from './routes/cases';
 import { communities } from './routes/communities';
+import { caseNotices, noticeTemplates } from './routes/notices';
+import { receipts } from './routes/receipts';
 import { duties } from './routes/duties';
 import { events } from './routes/events';
 import { incidents } from './routes/incidents';
@@ -28,6 +30,9 @@ export const apiResources: readonly Resource[] = [
   leaders,
   cases,
   caseQueries,
+  receipts,
+  caseNotices,
+  noticeTemplates,
   visits,
   screeningReports,
   screeningReportQuery,

@@ -9,6 +9,8 @@ import { API_BODY_LIMIT, limitBody } from './validator';
 import { apiResources } from './api-routes';
 import { API_BASE } from './openapi';
 import { system } from './routes/system';
+import { publicStatus } from './routes/public-status';
+import { createPublicLimits } from './public-limits';
 import type { Services } from './services';
 import { pageBodyLimit, pageSession, PAGE_PATHS } from './pages/session';
 import { loginPages } from './pages/login';
@@ -56,15 +58,18 @@ export const createApp = (services: Services) => {
   const api = new Hono<AppEnv>().use(noStore).use(authenticate).use(limitBody(API_BODY_LIMIT));
   for (const { base, router } of apiResources) api.route(base, router);
 
+  const publicLimits = createPublicLimits(services.clock);
   const app = new Hono<AppEnv>()
     .use(requestLog(services.logger))
     .use(securityHeaders)
     .use(authChallenge)
     .use(async (c, next) => {
       c.set('services', services);
+      c.set('publicLimits', publicLimits);
       await next();
     })
     .route('/', system.router)
+    .route(publicStatus.base, publicStatus.router)
     .route(API_BASE, api);
   // The pages ask the API in-process, with the browser's own token (pages/session.tsx).
   const session = pageSession((path, init) => app.request(path, init));

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   Count,
   Points,
+  Line,
+  Wording,
   Id,
   IdNumber,
   InstantC,
@@ -141,6 +143,8 @@ describe('toJsonSchema: our named primitives', () => {
   const samples: Record<string, { codec: t.Mixed; values: unknown[] }> = {
     Id: { codec: Id, values: ['qinghua', 'case_2024-001', 'a'.repeat(64), 'a'.repeat(65), '', 'has space', '张三', 'a/b'] },
     Text: { codec: Text, values: ['x', ' 有字 ', '', '   ', 'a'.repeat(10_000), 'a'.repeat(10_001)] },
+    Line: { codec: Line, values: ['x', ' 东风 ', '', '   ', 'a'.repeat(100), 'a'.repeat(101)] },
+    Wording: { codec: Wording, values: ['x', '', '  ', 'a'.repeat(4_000), 'a'.repeat(4_001)] },
     Count: { codec: Count, values: [1, 5, 0, -1, 1.5, 1_000_000, 1_000_001] },
     Points: { codec: Points, values: [0, 20, 100, 101, -1, 2.5, '20'] },
     IdNumber: { codec: IdNumber, values: ['11010519491231002X', '110105194912310021', '1101051949123100', 'abc'] },
@@ -183,7 +187,7 @@ describe('toJsonSchema: our named primitives', () => {
     };
     for (const endpoint of bodyEndpoints) visit(toJsonSchema(endpoint.body!));
     expect(unknown).toEqual([]);
-    expect(Object.keys(namedTypes)).toEqual(['Id', 'Instant', 'LocalDate', 'Text', 'Count', 'Points', 'IdNumber', 'Phone']);
+    expect(Object.keys(namedTypes)).toEqual(['Id', 'Instant', 'LocalDate', 'Text', 'Line', 'Wording', 'Count', 'Points', 'IdNumber', 'Phone']);
   });
 });
 

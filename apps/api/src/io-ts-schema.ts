@@ -76,6 +76,24 @@ export const namedTypes: Readonly<Record<string, JsonSchema>> = {
     description:
       '非空文本，不超过 10000 字，不含控制字符（制表、换行除外）或残缺的 Unicode 字符 / non-blank text, at most 10,000 characters, no control characters but tab and line breaks, no ill-formed Unicode',
   },
+  Line: {
+    type: 'string',
+    title: 'Line',
+    minLength: 1,
+    maxLength: 100,
+    pattern: '\\S',
+    description: '一行文字，不超过 100 字，不换行 / one line of text, at most 100 characters, no line break',
+    examples: ['东风街道信访工作办公室'],
+  },
+  Wording: {
+    type: 'string',
+    title: 'Wording',
+    minLength: 1,
+    maxLength: 4_000,
+    pattern: '\\S',
+    description: '正文，分段以换行分隔，不超过 4000 字 / the wording: paragraphs separated by line breaks, at most 4,000 characters',
+    examples: ['你于{登记日期}提出的信访事项，本机关已于{受理日期}依法受理。'],
+  },
   Count: {
     type: 'integer',
     title: 'Count',

@@ -126,6 +126,13 @@ const problemRef = (description: string) => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
+/** The path parameters other than an id: a printed notice's number, a receipt's query code. */
+const pathParamDocs: Readonly<Record<string, { schema: unknown; description: string }>> = {
+  id: { schema: toJsonSchema(Id), description: '标识 / the id' },
+  number: { schema: { type: 'integer', minimum: 1 }, description: '告知书编号（该事项的第几份）/ the notice number (the case’s first, second, …)' },
+  code: { schema: { type: 'string', maxLength: 40 }, description: '回执上的查询码 / the query code on the receipt' },
+};
+
 const okResponse = (endpoint: Endpoint): Record<string, unknown> => {
   const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
   switch (endpoint.reply) {
@@ -200,13 +207,7 @@ const rolesText = (roles: Roles | 'public'): string =>
 const operation = (endpoint: Endpoint): Record<string, unknown> => {
   const path = fullPath(endpoint);
   const parameters: unknown[] = [
-    ...pathParams(path).map((name) => ({
-      name,
-      in: 'path',
-      required: true,
-      schema: toJsonSchema(Id),
-      description: '标识 / the id',
-    })),
+    ...pathParams(path).map((name) => ({ name, in: 'path', required: true, ...(pathParamDocs[name] ?? pathParamDocs['id']) })),
     ...Object.entries(endpoint.query ?? {}).map(([name, q]) => ({
       name,
       in: 'query',

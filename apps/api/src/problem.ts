@@ -57,6 +57,17 @@ export const forbidden = (detail = '当前角色无权执行此操作 / this rol
 export const notFound = (what: string, id: string) =>
   problem(404, 'not-found', '未找到 / Not found', `${what} ${id} 不存在 / ${what} ${id} does not exist`, { id });
 
+/** A query code that names no case: never issued, or revoked (which of them is not told). */
+export const unknownCode = () =>
+  problem(404, 'not-found', '未找到 / Not found', '查询码不存在或已作废 / no case has this query code (never issued, or revoked)', { code: 'unknownCode' });
+
+/** Too many look-ups, or too many failed guesses, from one client: refused until its window ends. */
+export const tooManyRequests = (retryAfter: number) =>
+  problem(429, 'too-many-requests', '请求过于频繁 / Too many requests', `查询次数或错误次数过多，请 ${retryAfter} 秒后再试 / too many look-ups or failed codes: retry in ${retryAfter} s`, {
+    code: 'tooManyRequests',
+    retryAfter,
+  });
+
 export const payloadTooLarge = (limit: number) =>
   problem(
     413,
@@ -139,7 +150,10 @@ export const handleError = (onFault: (error: unknown, c: Context) => void) => (e
   // connection cannot carry another request — say so, or a client would send its next one into it.
   const { raw } = c.req;
   if (raw.body !== null && !raw.bodyUsed) c.header('connection', 'close');
-  if (error instanceof HttpProblem) return problemResponse(c, error.body);
+  if (error instanceof HttpProblem) {
+    if (typeof error.body.retryAfter === 'number') c.header('retry-after', String(error.body.retryAfter));
+    return problemResponse(c, error.body);
+  }
   if (error instanceof StoreUnavailableError) {
     // Logged (a person must free the disk or the file), but it is not our fault: 503 to retry, not 500.
     onFault(error, c);

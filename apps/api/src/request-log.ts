@@ -35,6 +35,11 @@ export interface RequestLogLine {
   readonly role?: string;
 }
 
+/** A path whose last part is a secret (a receipt's query code): logged with the part replaced. */
+const SECRET_PATH = /^(\/public\/status\/)[^/]*$/;
+
+const loggedPath = (path: string): string => path.replace(SECRET_PATH, '$1{code}');
+
 const queryNames = (url: string): string[] => {
   const names = new Set<string>();
   for (const name of new URL(url).searchParams.keys()) names.add(QUERY_NAME.test(name) ? name : '?');
@@ -57,7 +62,7 @@ export const requestLog = (logger: Logger): MiddlewareHandler<AppEnv> => async (
     const line: RequestLogLine = {
       requestId,
       method: c.req.method,
-      path: c.req.path,
+      path: loggedPath(c.req.path),
       ...(query.length === 0 ? {} : { query }),
       ...(route === '' || route.includes('*') ? {} : { route }),
       status,

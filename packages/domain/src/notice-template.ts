@@ -16,9 +16,9 @@ import { NoticeKind, type NoticeKind as Kind } from './notice-kind';
 export const NOTICE_TEMPLATES_STREAM = 'notice-templates';
 
 /** Short text on one line (a name, a title, a seal): at most 100 characters, no line break. */
-const Line = refined<string>('Line', t.string, (s) => s.trim().length > 0 && [...s].length <= 100 && !/[\p{Cc}\p{Cs}]/u.test(s));
+export const Line = refined<string>('Line', t.string, (s) => s.trim().length > 0 && [...s].length <= 100 && !/[\p{Cc}\p{Cs}]/u.test(s));
 /** The wording: paragraphs separated by line breaks, at most 4,000 characters. */
-const Wording = refined<string>('Wording', t.string, (s) => s.trim().length > 0 && [...s].length <= 4_000 && !/(?![\n\r])[\p{Cc}\p{Cs}]/u.test(s));
+export const Wording = refined<string>('Wording', t.string, (s) => s.trim().length > 0 && [...s].length <= 4_000 && !/(?![\n\r])[\p{Cc}\p{Cs}]/u.test(s));
 
 const templateFields = { officeName: Line, sealText: Line, title: Line, body: Wording };
 export const NoticeTemplate = struct(templateFields, {}, 'NoticeTemplate');

@@ -26,6 +26,7 @@ export * from './kpi-compare';
 export * from './assessment';
 export * from './campaign-summary';
 export * from './hotspots';
+export * from './public-status';
 export * from './kpi-scope';
 export * from './kpis-counts';
 export * from './kpis-rates';

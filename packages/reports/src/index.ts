@@ -7,3 +7,5 @@ export * from './ledger-table';
 export * from './kpi-text';
 export * from './campaign-document';
 export * from './campaign-docx';
+export * from './notice-document';
+export * from './notice-docx';

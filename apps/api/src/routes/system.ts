@@ -1,6 +1,7 @@
 import { apiEndpoints } from '../api-routes';
 import { resource, type Endpoint } from '../endpoint';
 import { health } from '../health';
+import { publicStatus } from './public-status';
 import { openApiDocument } from '../openapi';
 import { DOCS_CSP, docsPage } from '../pages/api-docs';
 
@@ -61,4 +62,4 @@ export const system = resource('', { root: true })
   );
 
 /** Every endpoint the server has: those under `/api/v1`, then these. */
-export const endpoints: readonly Endpoint[] = [...apiEndpoints, ...system.endpoints];
+export const endpoints: readonly Endpoint[] = [...apiEndpoints, ...system.endpoints, ...publicStatus.endpoints];
