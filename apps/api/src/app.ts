@@ -28,6 +28,8 @@ import { rosterPages } from './pages/roster';
 import { referencePages } from './pages/reference-data';
 import { campaignReportPages } from './pages/campaign-report';
 import { hotspotPages } from './pages/hotspots';
+import { noticePages } from './pages/notice-pages';
+import { statusPages } from './pages/status';
 
 /** How a client authenticates (RFC 9110: every 401 names it): a bearer token, made with the CLI. */
 export const WWW_AUTHENTICATE = 'Bearer realm="xinfang"';
@@ -78,6 +80,8 @@ export const createApp = (services: Services) => {
   app.route('/', dashboardPages);
   app.route('/', ledgerPages);
   app.route('/', caseListPages);
+  // Before the case pages: their `/office/cases/:id/:segment` would take a receipt's POST.
+  app.route('/', noticePages);
   app.route('/', casePages);
   app.route('/', personPages);
   app.route('/', registerVisitPages);
@@ -88,6 +92,7 @@ export const createApp = (services: Services) => {
   app.route('/', referencePages);
   app.route('/', campaignReportPages);
   app.route('/', hotspotPages);
+  app.route('/', statusPages);
 
   const onError = handleError((error, c) => services.logger.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed'));
   // A page that fails or does not exist is answered as a page (with a way back), the API in problem+json.

@@ -18,7 +18,7 @@ export type StatusLookup =
   | { readonly kind: 'limited'; readonly retryAfter: number };
 
 /** The client's address (in-process requests, which have none, share one name). */
-const clientOf = (c: Context<AppEnv>): string => {
+export const clientOf = (c: Context): string => {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
@@ -26,9 +26,11 @@ const clientOf = (c: Context<AppEnv>): string => {
   }
 };
 
-export const lookUpStatus = async (c: Context<AppEnv>, typed: string): Promise<StatusLookup> => {
-  const { services, publicLimits } = c.var;
-  const client = clientOf(c);
+export const lookUpStatus = async (
+  { services, publicLimits }: Pick<AppEnv['Variables'], 'services' | 'publicLimits'>,
+  client: string,
+  typed: string,
+): Promise<StatusLookup> => {
   const retryAfter = publicLimits.admit(client);
   if (retryAfter > 0) return { kind: 'limited', retryAfter };
   if (!isReceiptCodeShape(typed)) {

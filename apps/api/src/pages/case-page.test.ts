@@ -47,14 +47,14 @@ describe('the case page', () => {
     expect(page.text).toContain('<td class="nowrap">2024-09-10 16:00</td><td class="nowrap">2024-09-25 09:00</td><td>信访办（');
     expect(page.text).toContain('调解，社区层级，解决问题到位；已修复漏水，双方和解');
     expect(page.text).toContain('张三丰');
-    expect(formsOf(page.text)).toEqual(['notice', 'satisfaction', 'repeat', 'escalation', 'reopen', 'review', 'closure']);
+    expect(formsOf(page.text)).toEqual(['notice', 'satisfaction', 'repeat', 'escalation', 'reopen', 'review', 'closure', 'notices', 'receipt']);
   });
 
-  it('a community reads its own case masked, with no form; another community, a leader not leading it, the inspector get 403 pages', async () => {
+  it('a community reads its own case masked, with no action form (only its receipt); another community, a leader not leading it, the inspector get 403 pages', async () => {
     const own = await open(`/office/cases/${scenario.c2}`, 'community:yangguang');
     expect(own.status).toBe(200);
     expect(own.text).toContain('李**');
-    expect(formsOf(own.text)).toEqual([]);
+    expect(formsOf(own.text)).toEqual(['receipt']);
     expect(own.text).toContain('当前账号对该事项没有可办理的操作');
     for (const [role, caseId] of [['community:qinghua', scenario.c2], ['leader:L01', 'c1'], ['inspector', 'c1']] as const) {
       const refused = await open(`/office/cases/${caseId}`, role);

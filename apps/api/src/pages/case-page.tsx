@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { acceptanceDecisionLabels, caseCommandSegments, categoryLabels, originLabels } from '@xinfang/domain';
 import { mayReadPersons } from '../routes/person-queries';
-import { submissionKey } from './form-values';
+import { idempotencyHeader, instantOfLocal, postedText, submissionKey } from './form-values';
+import { NoticeForms } from './notice-forms';
 import { ActionForm, actionBody, actionHeaders, actionTitle } from './case-action-forms';
 import { casePageData, type CaseFile } from './case-page-data';
 import { errorPage } from './error-page';
@@ -109,7 +110,7 @@ const showCase = async (c: Context<PageEnv>, caseId: string, refusal?: Refusal):
   const now = c.var.services.clock.now();
   const data = await casePageData((path) => c.var.api(path), caller.role, caseId, now);
   if (data.kind === 'refused') return errorPage(c, await readProblem(data.response), { href: '/office/cases', label: '返回事项列表' });
-  const { file, timeline, actions, leaders } = data;
+  const { file, timeline, actions, leaders, state } = data;
   const done = c.req.query('done');
   const ownLeaderId = caller.role.kind === 'leader' ? caller.role.leaderId : undefined;
   const body = (
@@ -175,6 +176,13 @@ const showCase = async (c: Context<PageEnv>, caseId: string, refusal?: Refusal):
           })}
         </div>
       )}
+      <NoticeForms
+        state={state}
+        role={caller.role}
+        now={now}
+        typed={refusal?.segment === NOTICES ? refusal.typed : undefined}
+        problem={refusal?.segment === NOTICES ? refusal.problem : undefined}
+      />
     </>
   );
   const status = (refusal === undefined ? 200 : refusal.problem.status) as PageStatus;
@@ -187,6 +195,9 @@ const FORM_STYLE =
   '.action-form fieldset{height:100%;background:#fff;border:1px solid #d0d7de;border-radius:6px}' +
   '.action-form .fields{display:flex;gap:.6rem;flex-wrap:wrap;align-items:end;margin-bottom:.4rem}';
 
+/** The notice form's refusal is shown beside it, as an action form's is beside that form. */
+const NOTICES = 'notices';
+
 const SEGMENTS = caseCommandSegments as Readonly<Record<string, (typeof caseCommandSegments)[keyof typeof caseCommandSegments]>>;
 
 export const casePages = new Hono<PageEnv>()
@@ -194,6 +205,17 @@ export const casePages = new Hono<PageEnv>()
     const caseId = c.req.param('id');
     if (!ID.test(caseId)) return errorPage(c, { status: 404, title: '未找到', detail: `${caseId} 不存在` }, { href: '/office/cases', label: '返回事项列表' });
     return showCase(c, caseId);
+  })
+  // 出具书面告知: the notice's page once printed; a refusal beside the form, as the actions' are.
+  .post(`/office/cases/:id/${NOTICES}`, async (c) => {
+    const caseId = c.req.param('id');
+    if (!ID.test(caseId)) return errorPage(c, { status: 404, title: '未找到', detail: `${caseId} 不存在` }, { href: '/office/cases', label: '返回事项列表' });
+    const typed = await c.req.parseBody();
+    const body = { kind: postedText(typed, 'kind'), at: instantOfLocal(postedText(typed, 'at')) };
+    const response = await c.var.api(`/api/v1/cases/${caseId}/notices`, { method: 'POST', body, headers: idempotencyHeader(typed) });
+    if (!response.ok) return showCase(c, caseId, { segment: NOTICES, typed, problem: await readProblem(response) });
+    const { notice } = (await response.json()) as { notice: { number: number } };
+    return c.redirect(`${casePagePath(caseId)}/notices/${notice.number}`, 303);
   })
   .post('/office/cases/:id/:segment', async (c) => {
     const caseId = c.req.param('id');

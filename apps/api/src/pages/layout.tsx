@@ -1,4 +1,4 @@
-import { lets } from '../access';
+import { lets, officeOnly } from '../access';
 import { readsCampaign } from '../routes/campaign-report';
 import { readsFigures } from '../query-view';
 import type { Context } from 'hono';
@@ -43,6 +43,7 @@ export const MENU: readonly MenuItem[] = [
   { href: '/office/persons', label: '一人一档', shownTo: (role) => role.kind === 'office' },
   { href: '/office/analysis', label: '热点分析', shownTo: (role) => lets(readsFigures, role) },
   { href: '/office/reports/campaign', label: '工作总结', shownTo: (role) => lets(readsCampaign, role) },
+  { href: '/office/notices', label: '告知书模板', shownTo: (role) => lets(officeOnly, role) },
   { href: '/office/reference', label: '基础数据' },
   { href: '/docs', label: '接口文档' },
   { href: '/logout', label: '退出' },
@@ -143,7 +144,7 @@ const whoOf = (c: Context<PageEnv>): string | undefined => {
   return `${caller.name}（${roleText}）`;
 };
 
-export type PageStatus = 200 | 400 | 401 | 403 | 404 | 409 | 422 | 500 | 503;
+export type PageStatus = 200 | 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 503;
 
 /**
  * Renders a page: the layout around `body`, as `text/html`, with the pages' CSP and no caching (pages

@@ -1,6 +1,6 @@
 import { resource } from '../endpoint';
 import { badRequest, tooManyRequests, unknownCode } from '../problem';
-import { lookUpStatus } from '../public-status';
+import { clientOf, lookUpStatus } from '../public-status';
 
 /*
  * `GET /public/status/{code}` (at the root, no token): the status of the case a receipt's query code names
@@ -26,7 +26,7 @@ export const publicStatus = resource('/public/status', { root: true }).on(
   },
   async (c) => {
     c.header('cache-control', 'no-store');
-    const found = await lookUpStatus(c, c.req.param('code') ?? '');
+    const found = await lookUpStatus(c.var, clientOf(c), c.req.param('code') ?? '');
     switch (found.kind) {
       case 'limited':
         throw tooManyRequests(found.retryAfter);
