@@ -2,7 +2,9 @@ import { Hono, type Context } from 'hono';
 import { acceptanceDecisionLabels, caseCommandSegments, categoryLabels, originLabels } from '@xinfang/domain';
 import { mayReadPersons } from '../routes/person-queries';
 import { idempotencyHeader, instantOfLocal, postedText, submissionKey } from './form-values';
-import { NoticeForms } from './notice-forms';
+import { givesReceipt, NoticeForms, ReceiptForm } from './notice-forms';
+import { REGISTER_CASE_TITLE } from './register-case';
+import { REGISTER_VISIT_TITLE } from './register-visit';
 import { ActionForm, actionBody, actionHeaders, actionTitle } from './case-action-forms';
 import { casePageData, type CaseFile } from './case-page-data';
 import { errorPage } from './error-page';
@@ -122,6 +124,12 @@ const showCase = async (c: Context<PageEnv>, caseId: string, refusal?: Refusal):
         <p class="ok" role="status">
           已提交：{done}
         </p>
+      )}
+      {refusal === undefined && (done === REGISTER_CASE_TITLE || done === REGISTER_VISIT_TITLE) && givesReceipt(caller.role, state) && (
+        <div class="noprint">
+          <p>请为信访人出具登记回执（附查询码），信访人凭码查询办理进度：</p>
+          <ReceiptForm caseId={file.caseId} id="form-receipt-registered" />
+        </div>
       )}
       <Summary file={file} />
       <h2>信访人</h2>

@@ -36,6 +36,18 @@ const Errors = ({ problem, path }: { problem: PageProblem | undefined; path: str
   </>
 );
 
+/** Makes the case's query code and shows its receipt (the code once); the code before it is ended. */
+export const ReceiptForm = ({ caseId, id }: { caseId: string; id: string }) => (
+  <form method="post" action={`${casePagePath(caseId)}/receipt`} class="action-form" id={id}>
+    <fieldset>
+      <legend>回执（查询码）</legend>
+      <CsrfField />
+      <p class="muted">生成新的查询码并打印回执，交信访人凭码查询办理进度；原查询码随即作废。查询码只显示一次。</p>
+      <button type="submit">出具回执</button>
+    </fieldset>
+  </form>
+);
+
 export const NoticeForms = ({ state, role, now, typed, problem }: NoticeFormsProps) => {
   const base = casePagePath(state.caseId);
   const printed = state.notices.flatMap((n) => (n.notice === undefined ? [] : [{ ...n.notice, at: n.at }]));
@@ -95,16 +107,7 @@ export const NoticeForms = ({ state, role, now, typed, problem }: NoticeFormsPro
             </fieldset>
           </form>
         )}
-        {gives && (
-          <form method="post" action={`${base}/receipt`} class="action-form" id="form-receipt">
-            <fieldset>
-              <legend>回执（查询码）</legend>
-              <CsrfField />
-              <p class="muted">生成新的查询码并打印回执；原查询码随即作废。查询码只显示一次。</p>
-              <button type="submit">出具回执</button>
-            </fieldset>
-          </form>
-        )}
+        {gives && <ReceiptForm caseId={state.caseId} id="form-receipt" />}
         {prints && (
           <form method="post" action={`${base}/receipt/revocation`} class="action-form" id="form-receipt-revocation">
             <fieldset>

@@ -46,5 +46,9 @@ describe('登记信访事项 in the browser', () => {
     expect(file.body).toMatchObject({ origin: 'screening', communityId: 'qinghua', category: 'neighbour', summary: '楼上装修噪音扰民' });
     expect(file.body.registeredAt).toBe('2024-09-25T09:00:00+08:00');
     expect(file.body.riskFlags).toEqual(['collective']);
+    // The receipt is offered at once; the community gives it for its own case.
+    await page.locator('#form-receipt-registered').getByRole('button', { name: '出具回执' }).click();
+    const code = ((await page.locator('.sheet .code').textContent()) ?? '').trim();
+    expect((await harness.server.call('GET', `/public/status/${code}`, { role: null })).body.stage).toBe('registered');
   });
 });
