@@ -16,3 +16,5 @@ export * from './roles';
 export * from './services';
 export * from './sibling-path';
 export * from './pages/login-url';
+export * from './notices';
+export { HttpProblem } from './problem';

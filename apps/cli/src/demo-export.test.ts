@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, runCli, startServe, tempDir } from './test/cli';
@@ -166,4 +167,29 @@ describe('xinfang report campaign', () => {
     expect(bad.stderr).toContain('--from is after --to');
     expect(existsSync(join(dir.path, 'none.docx'))).toBe(false);
   });
+
+  it('prints a written notice of a resolved case as a Word document, recorded on the case; prints it again by its number', async () => {
+    const db = new Database(join(dir.path, 'demo.db'), { readonly: true });
+    const resolved = db.prepare<[], { stream_id: string; data: string }>("SELECT stream_id, data FROM events WHERE type = 'CaseResolved' ORDER BY position LIMIT 1").get();
+    db.close();
+    const caseId = resolved!.stream_id.replace(/^case-/, '');
+    const summary = JSON.parse(resolved!.data).summary as string;
+    const out = join(dir.path, 'opinion.docx');
+    const run = await runCli(['notice', caseId, '--kind', 'opinion', '--at', '2024-10-20', '--by', '信访办 王老师', '--out', out, '--store', store], { timeoutMs: 120_000 });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`信访事项处理意见书 ${caseId}-1`);
+    await promisify(execFile)('soffice', [`-env:UserInstallation=file://${dir.path}/profile`, '--headless', '--convert-to', 'txt:Text', '--outdir', dir.path, out], {
+      timeout: 120_000,
+    });
+    const text = readFileSync(join(dir.path, 'opinion.txt'), 'utf8');
+    for (const figure of ['信访事项处理意见书', `编号：${caseId}-1`, summary, '2024年10月20日', '30日内']) expect(text).toContain(figure);
+    const recorded = new Database(join(dir.path, 'demo.db'), { readonly: true })
+      .prepare<[string], { data: string }>("SELECT data FROM events WHERE stream_id = ? AND type = 'PetitionerNotified' ORDER BY position DESC LIMIT 1")
+      .get(`case-${caseId}`);
+    expect(JSON.parse(recorded!.data).notice).toEqual({ kind: 'opinion', number: 1, templateVersion: 0, issuedBy: '信访办 王老师' });
+    const again = await runCli(['notice', caseId, '--number', '1', '--out', join(dir.path, 'again.docx'), '--store', store]);
+    expect(again.code, again.stderr).toBe(0);
+    const refused = await runCli(['notice', caseId, '--kind', 'apology', '--store', store]);
+    expect(refused.stderr).toContain('--kind expects one of acceptance');
+  }, 240_000);
 });

@@ -12,7 +12,7 @@ describe('the command line', () => {
   const program = createProgram();
   const commands = program.commands.flatMap((c) => (c.commands.length > 0 ? c.commands.map((s) => [`${c.name()} ${s.name()}`, s] as const) : [[c.name(), c] as const]));
 
-  it('has the commands of API.md (and backup, restore, migrate, report campaign), each with --help and --store (migrate: --from and --to)', () => {
+  it('has the commands of API.md (and backup, restore, migrate, report campaign, notice), each with --help and --store (migrate: --from and --to)', () => {
     expect(commands.map(([name]) => name)).toEqual([
       'serve',
       'token create',
@@ -27,6 +27,7 @@ describe('the command line', () => {
       'rebuild',
       'export',
       'report campaign',
+      'notice',
     ]);
     for (const [name, command] of commands) {
       const help = command.helpInformation().replace(/\s+/g, ' ');

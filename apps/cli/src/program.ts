@@ -204,5 +204,18 @@ export const createProgram = (): Command => {
     (await import('./actions/report')).reportCampaign(options),
   );
 
+  withStore(
+    program
+      .command('notice <caseId>')
+      .description('出具书面告知（Word 文档）并记入事项，或重印已出具的 / print a written notice of a case (recorded on it), or print one again')
+      .option('--kind <kind>', 'acceptance 受理 | rejection 不予受理 | transfer 转送交办 | extension 延期 | opinion 处理意见 | review 复查复核')
+      .option('--number <n>', '重印该事项第 n 份告知书，不再记录 / print the case’s nth notice again, recording nothing')
+      .option('--at <time>', '告知时间（默认现在）/ when it is given (default now)')
+      .option('--by <name>', '出具人（默认 命令行 + 系统用户名）/ who prints it')
+      .option('--out <file>', '输出文件 / the output file'),
+  ).action(async (caseId: string, options: { kind?: string; number?: string; at?: string; by?: string; out?: string; store: string }) =>
+    (await import('./actions/notice')).notice(caseId, options),
+  );
+
   return program;
 };
