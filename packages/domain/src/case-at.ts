@@ -77,3 +77,11 @@ export const currentDeadline = (deadlines: readonly DeadlineEntry[]): LocalDate 
  */
 export const caseDeadlineAt = (s: ExistingCase, moment: Instant): LocalDate | undefined =>
   isRejectedAt(s, moment) ? undefined : deadlineAt(s.deadlines, moment);
+
+/** The unit the case was last given, and when: a transfer after the assignment names the unit it went on to. */
+export const handlingUnitOf = (s: ExistingCase): { readonly unit: string; readonly at: Instant } | undefined => {
+  const transfer = s.transfers[s.transfers.length - 1];
+  const assignment = s.assignment;
+  if (transfer !== undefined && (assignment === undefined || compareInstants(transfer.at, assignment.at) >= 0)) return { unit: transfer.toUnit, at: transfer.at };
+  return assignment === undefined ? undefined : { unit: assignment.responsibleUnit, at: assignment.at };
+};

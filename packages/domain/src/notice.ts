@@ -1,10 +1,11 @@
 import { left, right, type Either } from 'fp-ts/Either';
-import { currentDeadline } from './case-at';
+import { currentDeadline, handlingUnitOf } from './case-at';
 import type { ExistingCase } from './case-state';
+import { assertNever } from './decider';
 import { noticeKindLabels, noticeNumber, type NoticeKind } from './notice-kind';
 import { domainError, type DomainError } from './errors';
 import { REVIEW_REQUEST_DAYS } from './time-limits';
-import { compareInstants, dayOf, type Instant } from './time';
+import { dayOf, type Instant } from './time';
 import { methodLabels, reviewLevelLabels, reviewOutcomeLabels } from './vocabulary';
 
 /*
@@ -63,14 +64,10 @@ const basisOf = (kase: ExistingCase, kind: NoticeKind): { at: Instant; values: R
       return { at: a.at, values: { 决定日期: dateOf(a.at), 不予受理理由: a.reason ?? '不属于本机关受理范围' } };
     }
     case 'transfer': {
-      const transfer = kase.transfers[kase.transfers.length - 1];
-      const assignment = kase.assignment;
-      const latest = transfer !== undefined && (assignment === undefined || compareInstants(transfer.at, assignment.at) >= 0) ? transfer : undefined;
-      if (latest === undefined && assignment === undefined) return undefined;
+      const given = handlingUnitOf(kase);
+      if (given === undefined) return undefined;
       const deadline = currentDeadline(kase.deadlines);
-      const at = latest?.at ?? (assignment as NonNullable<typeof assignment>).at;
-      const unit = latest?.toUnit ?? (assignment as NonNullable<typeof assignment>).responsibleUnit;
-      return { at, values: { 承办单位: unit, 转交日期: dateOf(at), 办理期限: deadline === undefined ? '—' : chineseDate(deadline) } };
+      return { at: given.at, values: { 承办单位: given.unit, 转交日期: dateOf(given.at), 办理期限: deadline === undefined ? '—' : chineseDate(deadline) } };
     }
     case 'extension': {
       const e = kase.extension;
@@ -93,12 +90,8 @@ const basisOf = (kase: ExistingCase, kind: NoticeKind): { at: Instant; values: R
       return { at: last.at, values: { 层级: reviewLevelLabels[last.level], 决定日期: dateOf(last.at), 结论: reviewOutcomeLabels[last.outcome], 后续途径: next } };
     }
     default:
-      return assertKind(kind);
+      return assertNever(kind);
   }
-};
-
-const assertKind = (kind: never): never => {
-  throw new Error(`unknown notice kind ${String(kind)}`);
 };
 
 export const noticeErrors = {

@@ -1,4 +1,4 @@
-import { compareInstants, currentDeadline, dayOf, noticeKindLabels, type ExistingCase, type LocalDate, type NoticeKind } from '@xinfang/domain';
+import { currentDeadline, dayOf, handlingUnitOf, noticeKindLabels, type ExistingCase, type LocalDate, type NoticeKind } from '@xinfang/domain';
 
 /*
  * What the holder of a receipt's query code sees of the case (GET /public/status/{code}): where it stands,
@@ -41,14 +41,6 @@ const stageOf = (kase: ExistingCase): PublicStage => {
   return kase.reviews.some((r) => r.decision === undefined) ? 'inReview' : 'resolved';
 };
 
-/** The unit last given the case: a transfer after the assignment names the unit it went on to. */
-const handlingUnitOf = (kase: ExistingCase): string | null => {
-  const transfer = kase.transfers[kase.transfers.length - 1];
-  const assignment = kase.assignment;
-  if (transfer !== undefined && (assignment === undefined || compareInstants(transfer.at, assignment.at) >= 0)) return transfer.toUnit;
-  return assignment?.responsibleUnit ?? null;
-};
-
 export const publicCaseStatus = (kase: ExistingCase): PublicCaseStatus => {
   const stage = stageOf(kase);
   const open = stage === 'registered' || stage === 'accepted' || stage === 'inProgress';
@@ -64,7 +56,7 @@ export const publicCaseStatus = (kase: ExistingCase): PublicCaseStatus => {
     closedOn: stage === 'closed' ? dayOrNull(kase.closedAt) : null,
     deadline,
     deadlineLabel: deadline === null ? null : stage === 'registered' ? '受理期限' : '办理期限',
-    handlingUnit: stage === 'rejected' ? null : handlingUnitOf(kase),
+    handlingUnit: stage === 'rejected' ? null : (handlingUnitOf(kase)?.unit ?? null),
     notices: kase.notices.flatMap((n) => (n.notice === undefined ? [] : [{ kind: n.notice.kind, title: noticeKindLabels[n.notice.kind], on: dayOf(n.at) }])),
   };
 };
