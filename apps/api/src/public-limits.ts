@@ -9,7 +9,15 @@ import { epochMs } from '@xinfang/domain';
  * clients; the table is bounded, the oldest windows dropped first.
  */
 
-export const PUBLIC_LIMITS = { windowSeconds: 3_600, failedGuesses: 10, requests: 120, clients: 10_000 } as const;
+export interface Limits {
+  readonly windowSeconds: number;
+  readonly failedGuesses: number;
+  readonly requests: number;
+  /** Clients counted at once: the oldest window is dropped to make room. */
+  readonly clients: number;
+}
+
+export const PUBLIC_LIMITS: Limits = { windowSeconds: 3_600, failedGuesses: 10, requests: 120, clients: 10_000 };
 
 interface Window {
   readonly startedMs: number;
@@ -24,7 +32,7 @@ export interface PublicLimits {
   readonly failed: (client: string) => void;
 }
 
-export const createPublicLimits = (clock: Clock, limits: typeof PUBLIC_LIMITS = PUBLIC_LIMITS): PublicLimits => {
+export const createPublicLimits = (clock: Clock, limits: Limits = PUBLIC_LIMITS): PublicLimits => {
   const windows = new Map<string, Window>();
   const windowMs = limits.windowSeconds * 1_000;
   const current = (client: string): Window => {

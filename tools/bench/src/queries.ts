@@ -6,6 +6,7 @@ import { fmt } from './format';
 import { agentFor, send, sendPatiently, type Endpoint, type HttpRequest } from './load';
 import type { Measurement } from './measurement';
 import { pastViews, type PastView } from './past-views';
+import { petitionerReads, type PetitionerReads } from './petitioner-reads';
 import { progress } from './progress';
 import { median, quantile } from './stats';
 import { copyStore } from './store-copy';
@@ -159,6 +160,7 @@ export const queriesMeasurement: Measurement = {
     const startMs: number[] = [];
     const full: { ms: number; bytes: number; rows: number }[] = [];
     const rss: number[] = [];
+    const petitioner: PetitionerReads[] = [];
     try {
       for (let round = 1; round <= options.rounds; round += 1) {
         // A freshly started server each round: its first past-date query is a figure of its own.
@@ -189,6 +191,8 @@ export const queriesMeasurement: Measurement = {
             const rows = (JSON.parse(answer.body) as { rows?: unknown[] }).rows?.length ?? 0;
             full.push({ ms: answer.ms, bytes: Buffer.byteLength(answer.body), rows });
           } else notes.push(`附件3 in full answered ${answer.status}: ${answer.body.slice(0, 200)}`);
+          progress(`queries: round ${round}, receipts, public status look-ups and notices`);
+          petitioner.push(await petitionerReads(app.endpoint));
           rss.push(app.peakRssMb());
         } finally {
           await app.stop();
@@ -244,6 +248,22 @@ export const queriesMeasurement: Measurement = {
       })),
       rateFigure('app server peak RSS', measured('app server', 'MB', rss)),
     );
+    const statusMs = petitioner.flatMap((p) => p.statusMs);
+    const noticeMs = petitioner.flatMap((p) => p.noticeMs);
+    const bareSeqP99 = measured('bare Hono /health p99, sequential', 'ms', bareSeq.map(p99));
+    figures.push(
+      rateFigure(
+        `public status by query code (GET /public/status/{code}, no token), sequential, p99 (${statusMs.length} look-ups)`,
+        measured('p99', 'ms', petitioner.map((p) => quantile(p.statusMs, 0.99))),
+        bareSeqP99,
+      ),
+      rateFigure(
+        `a printed notice again as Word (GET /cases/{id}/notices/{n}?format=docx), sequential, p99 (${noticeMs.length} notices)`,
+        measured('p99', 'ms', petitioner.map((p) => quantile(p.noticeMs, 0.99))),
+        bareSeqP99,
+      ),
+    );
+    for (const note of new Set(petitioner.flatMap((p) => p.notes))) notes.push(`Petitioner's side: ${note}.`);
     return {
       name: 'queries',
       title: 'Past-date queries over HTTP',
@@ -255,7 +275,8 @@ export const queriesMeasurement: Measurement = {
         `Sequential: one client, up to ${SEQUENTIAL_MAX} queries or ${SEQUENTIAL_BUDGET_MS / 1000} s (at least 3). ` +
         `Concurrent: ${CONCURRENT} clients (half ledgers, half KPIs) for ${CONCURRENT_BUDGET_MS / 1000} s, each finishing its last query, while another asks \`/health\` every ${HEALTH_EVERY_MS} ms. ` +
         'A 503 with Retry-After is waited out and the query sent again; its latency runs until the answer. p99 by nearest rank (of few queries, it is the slowest). ' +
-        'Reference: a bare Hono app (a `/health` route and a JSON route) on the same adaptor in a process of its own, asked the same way.',
+        'Reference: a bare Hono app (a `/health` route and a JSON route) on the same adaptor in a process of its own, asked the same way. ' +
+        'The petitioner\'s side (each round, after the queries): a receipt for each of the 60 latest cases, each code looked up once without a token, and an acceptance (or rejection) notice printed for each that has one, given back as Word.',
       figures,
       notes,
     } satisfies Section;
