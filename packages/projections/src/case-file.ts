@@ -14,6 +14,7 @@ import {
   type FourResponsibility,
   happenedBy,
   type Instant,
+  type NoticeRecord,
   isRegisteredBy,
   type LocalDate,
   type Origin,
@@ -115,7 +116,8 @@ export interface CaseFile {
   readonly fiveOnes: Readonly<Record<FiveOnesItem, { readonly at: Instant; readonly detail: string } | null>>;
   readonly fiveOnesComplete: boolean;
   readonly transfers: readonly { readonly at: Instant; readonly toUnit: string; readonly note: string | null }[];
-  readonly notices: readonly { readonly at: Instant; readonly content: string }[];
+  /** `notice`: a printed written notice — its kind, number (`GET /cases/{id}/notices/{number}`), template version and who printed it. */
+  readonly notices: readonly { readonly at: Instant; readonly content: string; readonly notice?: NoticeRecord }[];
   readonly progress: readonly { readonly at: Instant; readonly note: string }[];
   readonly resolutions: readonly {
     readonly at: Instant;
@@ -257,7 +259,7 @@ const caseFileOf = (world: World, view: TimeView, s: ExistingCase, personal: Per
     fiveOnes,
     fiveOnesComplete: fiveOnesCompleteAt(s, T),
     transfers: factsBy(s.transfers, T).map((t) => ({ at: t.at, toUnit: t.toUnit, note: t.note ?? null })),
-    notices: factsBy(s.notices, T).map(({ at, content }) => ({ at, content })),
+    notices: factsBy(s.notices, T).map(({ at, content, notice }) => ({ at, content, ...(notice === undefined ? {} : { notice }) })),
     progress: factsBy(s.progress, T).map(({ at, note }) => ({ at, note })),
     resolutions: factsBy(s.resolutions, T).map(({ at, method, level, outcome, summary }) => ({ at, method, level, outcome, summary })),
     satisfactions: factsBy(s.satisfactions, T).map(({ at, satisfied }) => ({ at, satisfied })),

@@ -82,6 +82,9 @@ describe('POST /cases/{id}/notices', () => {
     const last = history[history.length - 1];
     expect(last).toMatchObject({ type: 'PetitionerNotified', data: { content: '复查（复核）意见书（w1-5）', notice: { kind: 'review', number: 5 } } });
     expect(last.meta.actor).toMatchObject({ role: 'office' });
+    // The case file lists it, with its number, as its notices.
+    const file = (await server.call('GET', '/api/v1/cases/w1')).body;
+    expect(file.notices.map((n: { notice?: { number: number } }) => n.notice?.number)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('gives each back with the case’s figures; the Word documents open in LibreOffice', async () => {
