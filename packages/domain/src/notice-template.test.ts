@@ -47,6 +47,12 @@ describe('the notice templates', () => {
     expectRefusal(spec.given([]).when(set({ title: '{层级}告知书' })), 'unknownPlaceholder');
   });
 
+  it('refuse a wording that leaves out what the notice must tell', () => {
+    const refused = expectRefusal(spec.given([]).when(set({ kind: 'opinion', title: '处理意见书', body: '{信访人}：{处理意见}' })), 'missingPlaceholder');
+    expect(refused.details).toEqual({ field: 'body', missing: ['复查申请天数'] });
+    expectRefusal(spec.given([]).when(set({ body: '{信访人}：已受理。' })), 'missingPlaceholder');
+  });
+
   it('take a wording of paragraphs but a one-line title', () => {
     expect(isLeft(SetNoticeTemplateBody.decode({ kind: 'acceptance', ...ours, at }))).toBe(false);
     expect(isLeft(SetNoticeTemplateBody.decode({ kind: 'acceptance', ...ours, title: '受理\n告知书', at }))).toBe(true);

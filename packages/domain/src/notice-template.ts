@@ -3,7 +3,7 @@ import { left, right, type Either } from 'fp-ts/Either';
 import { InstantC, refined, struct } from './codecs';
 import { assertNever, type Decider } from './decider';
 import { domainError, type DomainError } from './errors';
-import { unknownPlaceholders } from './notice';
+import { missingPlaceholders, unknownPlaceholders } from './notice';
 import { NoticeKind, type NoticeKind as Kind } from './notice-kind';
 
 /*
@@ -126,6 +126,17 @@ const setTemplate = (data: SetNoticeTemplateBody, state: NoticeTemplateState): E
         ),
       );
     }
+  }
+  const missing = missingPlaceholders(kind, `${title}\n${body}`);
+  if (missing.length > 0) {
+    return left(
+      domainError(
+        'missingPlaceholder',
+        `正文须保留占位符 {${missing.join('}、{')}}：这是该告知书依规必须告知的内容`,
+        `body must keep the placeholders ${missing.join(', ')}: what this notice must tell by the Regulations`,
+        { field: 'body', missing },
+      ),
+    );
   }
   const version = (state.versions[kind]?.length ?? 0) + 1;
   return right([{ type: 'NoticeTemplateSet', data: { kind, version, officeName, sealText, title, body, at } }]);

@@ -4,7 +4,7 @@ import { caseDecider } from './case';
 import type { CaseEvent } from './case-events';
 import { deciderSpec, expectEvents, expectRefusal } from './decider-spec';
 import type { DomainError } from './errors';
-import { chineseDate, fillPlaceholders, noticeBasisAt, noticePlaceholders, noticeValues, unknownPlaceholders } from './notice';
+import { chineseDate, fillPlaceholders, missingPlaceholders, noticeBasisAt, noticePlaceholders, noticeValues, unknownPlaceholders } from './notice';
 import { noticeKinds, type NoticeKind } from './notice-kind';
 import { defaultNoticeTemplates } from './notice-template';
 import { caseOf, caseRegistered } from './test/case-fixtures';
@@ -78,6 +78,7 @@ describe('the built-in templates', () => {
     for (const kind of noticeKinds) {
       const template = defaultNoticeTemplates[kind];
       expect(unknownPlaceholders(kind, `${template.title}\n${template.body}`)).toEqual([]);
+      expect(missingPlaceholders(kind, template.body)).toEqual([]);
     }
   });
 

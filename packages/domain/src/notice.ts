@@ -28,6 +28,25 @@ export const noticePlaceholders: Readonly<Record<NoticeKind, readonly string[]>>
   review: [...commonPlaceholders, '层级', '决定日期', '结论', '后续途径'],
 };
 
+/**
+ * What a template of each kind must keep, whatever the office rewrites: what the Regulations require the
+ * notice to tell (the reason of a refusal, the opinion with the review channel's time limit, …).
+ */
+export const requiredPlaceholders: Readonly<Record<NoticeKind, readonly string[]>> = {
+  acceptance: ['受理日期'],
+  rejection: ['不予受理理由'],
+  transfer: ['承办单位'],
+  extension: ['延期后期限'],
+  opinion: ['处理意见', '复查申请天数'],
+  review: ['结论', '后续途径'],
+};
+
+/** The placeholders a kind requires that a template's text leaves out. */
+export const missingPlaceholders = (kind: NoticeKind, text: string): string[] => {
+  const named = new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1] as string));
+  return requiredPlaceholders[kind].filter((name) => !named.has(name));
+};
+
 /** `{名称}` in a template's text. */
 const PLACEHOLDER = /\{([^{}\s]{1,20})\}/gu;
 

@@ -43,6 +43,7 @@ interface TemplateRow {
   readonly version: number;
   readonly template: NoticeTemplate;
   readonly placeholders: readonly string[];
+  readonly required: readonly string[];
 }
 
 const TemplateForm = ({ row, typed, problem }: { row: TemplateRow; typed?: Posted | undefined; problem?: PageProblem | undefined }) => {
@@ -78,7 +79,9 @@ const TemplateForm = ({ row, typed, problem }: { row: TemplateRow; typed?: Poste
           </textarea>
           {errors('body')}
         </label>
-        <p class="muted">可用占位符：{row.placeholders.map((p) => `{${p}}`).join(' ')}</p>
+        <p class="muted">
+          可用占位符：{row.placeholders.map((p) => `{${p}}`).join(' ')}；须保留：{row.required.map((p) => `{${p}}`).join(' ')}
+        </p>
         <button type="submit">保存为第 {row.version + 1} 版</button>
       </fieldset>
     </form>

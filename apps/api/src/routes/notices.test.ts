@@ -142,6 +142,12 @@ describe('POST /cases/{id}/notices', () => {
       422,
     );
     expect(badTemplate.body).toMatchObject({ code: 'unknownPlaceholder', errors: [{ path: 'body' }] });
+    const withoutReason = await expectNoWrite(
+      server,
+      () => server.call('POST', '/api/v1/notices/templates', { body: { kind: 'rejection', officeName: 'x', sealText: 'x', title: 'x', body: '{信访人}：不予受理。', at: '2024-10-15T09:30:00+08:00' } }),
+      422,
+    );
+    expect(withoutReason.body).toMatchObject({ code: 'missingPlaceholder', errors: [{ path: 'body' }] });
     await expectNoWrite(server, () => server.call('POST', '/api/v1/cases/w1/notices', { body: { kind: 'apology', at: '2024-10-15T09:00:00+08:00' } }), 400);
     await expectNoWrite(server, () => server.call('POST', '/api/v1/cases/w1/notices', { role: 'community:qinghua', body: { kind: 'acceptance', at: '2024-10-15T09:00:00+08:00' } }), 403);
     await expectNoWrite(server, () => server.call('POST', '/api/v1/cases/nope/notices', { body: { kind: 'acceptance', at: '2024-10-15T09:00:00+08:00' } }), 404);

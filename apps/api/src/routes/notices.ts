@@ -6,6 +6,7 @@ import {
   noticeKindLabels,
   noticeKinds,
   noticePlaceholders,
+  requiredPlaceholders,
   SetNoticeTemplateBody,
 } from '@xinfang/domain';
 import { DOCX_CONTENT_TYPE, noticeDocx, noticeLines } from '@xinfang/reports';
@@ -107,6 +108,7 @@ export const noticeTemplates = resource('/notices')
           label: noticeKindLabels[kind],
           ...currentNoticeTemplate(state, kind),
           placeholders: noticePlaceholders[kind],
+          required: requiredPlaceholders[kind],
         })),
       });
     },
@@ -119,8 +121,8 @@ export const noticeTemplates = resource('/notices')
       tag: 'cases',
       summary: { zh: '修改一种告知书的模板（机关名称、印章文字、标题、正文）', en: 'Set one kind’s notice template (office name, seal text, title, wording)' },
       notes: {
-        zh: '自 at 起出具的告知书使用新版本；已出具的仍按其当时的版本。正文用 {占位符} 引用事项情况，只能用该种告知书可用的占位符（GET /notices/templates）。',
-        en: 'Notices printed from `at` on use the new version; those printed before keep theirs. The wording names the case’s facts as {placeholders}: only those of its kind (GET /notices/templates).',
+        zh: '自 at 起出具的告知书使用新版本；已出具的仍按其当时的版本。正文用 {占位符} 引用事项情况，只能用该种告知书可用的占位符，且须保留其必须告知的（required，如处理意见书的 {复查申请天数}）（GET /notices/templates）。',
+        en: 'Notices printed from `at` on use the new version; those printed before keep theirs. The wording names the case’s facts as {placeholders}: only those of its kind, keeping the ones it must tell (`required`, e.g. the opinion’s {复查申请天数}) (GET /notices/templates).',
       },
       body: SetNoticeTemplateBody,
       example: { kind: 'acceptance', ...defaultNoticeTemplates.acceptance, officeName: '东风街道信访工作办公室', at: '2024-10-01T09:00:00+08:00' },
