@@ -98,3 +98,6 @@ export const mayReadCase = (role: Role, kase: ExistingCase): boolean => {
       return false;
   }
 };
+
+/** Giving a case's receipt (its query code): who may register cases, for a case it may read — the office, or the case's own community. */
+export const mayGiveReceipt = (role: Role, kase: ExistingCase): boolean => lets(registersCases, role) && mayReadCase(role, kase);

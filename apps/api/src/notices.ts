@@ -16,6 +16,7 @@ import {
   type NoticeRecord,
 } from '@xinfang/domain';
 import type { CommandResult } from '@xinfang/event-store';
+import { MISSING_PERSON_TEXT } from '@xinfang/projections';
 import { noticeDocument, type NoticeDocument } from '@xinfang/reports';
 import type { CommandContext } from './office';
 import { fromDomainError, notFound } from './problem';
@@ -66,12 +67,13 @@ export const issueNotice = async (
 export const noticeOf = (data: unknown): NoticeRecord | undefined =>
   typeof data === 'object' && data !== null && 'notice' in data ? (data as { notice: NoticeRecord }).notice : undefined;
 
-/** The petitioners' names as the office reads them (a forgotten person's as `[已删除]`). */
+/** The petitioners' names as the office reads them (a forgotten person's as `[已删除]`, one without a file as `[无档案]`, as everywhere). */
 const namesOf = async (services: Services, personIds: readonly string[]): Promise<string[]> => {
   await services.database.keys.current();
   return Promise.all(
     personIds.map(async (personId) => {
       const { state } = await services.office.load('person', personStream(personId));
+      if (state.status === 'none') return MISSING_PERSON_TEXT;
       return state.status === 'registered' ? (services.personalData.read(state)?.name ?? ERASED_TEXT) : ERASED_TEXT;
     }),
   );

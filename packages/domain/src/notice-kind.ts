@@ -33,6 +33,9 @@ export const NoticeRecord = t.type(
 );
 export type NoticeRecord = t.TypeOf<typeof NoticeRecord>;
 
+/** Whether a typed notice number could be one (`1`, `2`, …; the URL's and the CLI's `--number`). */
+export const isNoticeNumber = (text: string): boolean => /^[1-9]\d{0,5}$/.test(text);
+
 /** The notice's number (文号): the case id and the notice's place among the case's printed notices. */
 export const noticeNumber = (caseId: string, number: number): string => `${caseId}-${number}`;
 

@@ -14,7 +14,7 @@ import type { CaseActionOffer } from './case-actions';
 import { CsrfField } from './csrf';
 import { idempotencyHeader, instantOfLocal, KEY_FIELD } from './form-values';
 import type { Leader } from './case-page-data';
-import { localTime } from './local-time';
+import { localInputValue } from './local-time';
 import { casePagePath } from './case-path';
 
 
@@ -135,8 +135,6 @@ export const actionBody = (type: CaseAction['type'], posted: Readonly<Record<str
   return body;
 };
 
-/** An instant as a datetime-local value in Shanghai time (`2024-10-31T18:00`). */
-const localInput = (instant: string): string => localTime(instant).replace(' ', 'T');
 
 export interface ActionFormProps {
   readonly caseId: string;
@@ -158,7 +156,7 @@ export interface ActionFormProps {
 const FieldInput = ({ field, props }: { field: Field; props: ActionFormProps }) => {
   const id = `${props.offer.segment}-${field.name}`;
   const typed = props.typed?.[field.name];
-  const value = typeof typed === 'string' ? typed : field.kind === 'time' ? localInput(props.now) : '';
+  const value = typeof typed === 'string' ? typed : field.kind === 'time' ? localInputValue(props.now) : '';
   const errors = props.errors?.get(field.name) ?? [];
   const control = (() => {
     switch (field.kind) {

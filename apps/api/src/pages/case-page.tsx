@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import { acceptanceDecisionLabels, caseCommandSegments, categoryLabels, originLabels } from '@xinfang/domain';
 import { mayReadPersons } from '../routes/person-queries';
 import { idempotencyHeader, instantOfLocal, postedText, submissionKey } from './form-values';
-import { givesReceipt, NoticeForms, ReceiptForm } from './notice-forms';
+import { mayGiveReceipt } from '../case-access';
+import { NoticeForms, ReceiptForm } from './notice-forms';
 import { REGISTER_CASE_TITLE } from './register-case';
 import { REGISTER_VISIT_TITLE } from './register-visit';
 import { ActionForm, actionBody, actionHeaders, actionTitle } from './case-action-forms';
@@ -125,7 +126,7 @@ const showCase = async (c: Context<PageEnv>, caseId: string, refusal?: Refusal):
           已提交：{done}
         </p>
       )}
-      {refusal === undefined && (done === REGISTER_CASE_TITLE || done === REGISTER_VISIT_TITLE) && givesReceipt(caller.role, state) && (
+      {refusal === undefined && (done === REGISTER_CASE_TITLE || done === REGISTER_VISIT_TITLE) && mayGiveReceipt(caller.role, state) && (
         <div class="noprint">
           <p>请为信访人出具登记回执（附查询码），信访人凭码查询办理进度：</p>
           <ReceiptForm caseId={file.caseId} id="form-receipt-registered" />

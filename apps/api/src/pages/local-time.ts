@@ -16,3 +16,6 @@ export const localTime = (instant: string): string => {
 /** The Shanghai day of an instant, `YYYY-MM-DD` (a bare day is returned as it is). */
 export const localDay = (instantOrDay: string): string =>
   /^\d{4}-\d{2}-\d{2}$/.test(instantOrDay) ? instantOrDay : localTime(instantOrDay).slice(0, 10);
+
+/** An instant as a `datetime-local` field's value in Shanghai time (`2024-10-31T18:00`). */
+export const localInputValue = (instant: string): string => localTime(instant).replace(' ', 'T');

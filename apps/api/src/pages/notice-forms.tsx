@@ -1,10 +1,11 @@
 import { noticeKindLabels, type ExistingCase, type NoticeKind } from '@xinfang/domain';
 import { lets, officeOnly } from '../access';
+import { mayGiveReceipt } from '../case-access';
 import type { Role } from '../roles';
 import { casePagePath } from './case-path';
 import { CsrfField } from './csrf';
 import { KEY_FIELD, submissionKey } from './form-values';
-import { localTime } from './local-time';
+import { localInputValue, localTime } from './local-time';
 import type { PageProblem } from './problems';
 
 /*
@@ -21,12 +22,6 @@ export interface NoticeFormsProps {
   readonly typed?: Readonly<Record<string, unknown>> | undefined;
   readonly problem?: PageProblem | undefined;
 }
-
-const localInput = (instant: string): string => localTime(instant).replace(' ', 'T');
-
-/** Whether this role gives the case's receipt: the office, or the case's own community. */
-export const givesReceipt = (role: Role, state: ExistingCase): boolean =>
-  role.kind === 'office' || (role.kind === 'community' && role.communityId === state.registration.communityId);
 
 const Errors = ({ problem, path }: { problem: PageProblem | undefined; path: string }) => (
   <>
@@ -52,10 +47,10 @@ export const NoticeForms = ({ state, role, now, typed, problem }: NoticeFormsPro
   const base = casePagePath(state.caseId);
   const printed = state.notices.flatMap((n) => (n.notice === undefined ? [] : [{ ...n.notice, at: n.at }]));
   const prints = lets(officeOnly, role);
-  const gives = givesReceipt(role, state);
+  const gives = mayGiveReceipt(role, state);
   if (!prints && !gives) return null;
   const typedKind = typeof typed?.['kind'] === 'string' ? typed['kind'] : undefined;
-  const typedAt = typeof typed?.['at'] === 'string' ? typed['at'] : localInput(now);
+  const typedAt = typeof typed?.['at'] === 'string' ? typed['at'] : localInputValue(now);
   return (
     <section class="noprint" id="notices">
       <h2>书面告知与回执</h2>

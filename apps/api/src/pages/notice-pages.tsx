@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
-import { noticeKindLabels, noticeKinds, originLabels, type NoticeKind, type NoticeTemplate } from '@xinfang/domain';
+import { isId, isNoticeNumber, noticeKindLabels, noticeKinds, originLabels, type NoticeKind, type NoticeTemplate } from '@xinfang/domain';
 import type { NoticeDocument } from '@xinfang/reports';
 import { casePagePath } from './case-path';
 import { CsrfField } from './csrf';
 import { DoneNotice } from './done-notice';
 import { errorPage } from './error-page';
 import { ProblemAlert } from './field-errors';
-import { idempotencyHeader, instantOfLocal, KEY_FIELD, postedText, submissionKey, type Posted } from './form-values';
+import { idempotencyHeader, KEY_FIELD, postedText, submissionKey, type Posted } from './form-values';
 import { render, type PageStatus } from './layout';
 import { localTime } from './local-time';
 import { NoticeSheet, ReceiptSheet, SHEET_STYLE } from './notice-sheet';
@@ -19,8 +19,6 @@ import { readProblem, type PageProblem } from './problems';
  * made, never in a URL), and the office's templates (/office/notices), edited without a release.
  */
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const NUMBER = /^[1-9]\d{0,5}$/;
 const TEMPLATES = '/office/notices';
 const BACK_TO_CASES = { href: '/office/cases', label: '返回事项列表' };
 
@@ -113,7 +111,7 @@ const templatesPage = async (c: Context<PageEnv>, refusal?: { kind: string; type
 export const noticePages = new Hono<PageEnv>()
   .get('/office/cases/:id/notices/:number', async (c) => {
     const { id, number } = c.req.param();
-    if (!ID.test(id) || !NUMBER.test(number)) return errorPage(c, { status: 404, title: '未找到', detail: '没有这份告知书' }, BACK_TO_CASES);
+    if (!isId(id) || !isNoticeNumber(number)) return errorPage(c, { status: 404, title: '未找到', detail: '没有这份告知书' }, BACK_TO_CASES);
     const response = await c.var.api(`/api/v1/cases/${id}/notices/${number}`);
     if (!response.ok) return refusedPage(c, response);
     const { document } = (await response.json()) as { document: NoticeDocument };
@@ -121,14 +119,14 @@ export const noticePages = new Hono<PageEnv>()
   })
   .get('/office/cases/:id/notices/:number/docx', async (c) => {
     const { id, number } = c.req.param();
-    if (!ID.test(id) || !NUMBER.test(number)) return errorPage(c, { status: 404, title: '未找到', detail: '没有这份告知书' }, BACK_TO_CASES);
+    if (!isId(id) || !isNoticeNumber(number)) return errorPage(c, { status: 404, title: '未找到', detail: '没有这份告知书' }, BACK_TO_CASES);
     const response = await c.var.api(`/api/v1/cases/${id}/notices/${number}?format=docx`);
     if (!response.ok) return refusedPage(c, response);
     return new Response(response.body, { status: response.status, headers: response.headers });
   })
   .post('/office/cases/:id/receipt', async (c) => {
     const id = c.req.param('id');
-    if (!ID.test(id)) return errorPage(c, { status: 404, title: '未找到', detail: `${id} 不存在` }, BACK_TO_CASES);
+    if (!isId(id)) return errorPage(c, { status: 404, title: '未找到', detail: `${id} 不存在` }, BACK_TO_CASES);
     const [issued, file] = [await c.var.api(`/api/v1/cases/${id}/receipt`, { method: 'POST' }), await c.var.api(`/api/v1/cases/${id}`)];
     if (!issued.ok) return refusedPage(c, issued, { href: casePagePath(id), label: '返回信访事项' });
     const { code, issuedAt } = (await issued.json()) as { code: string; issuedAt: string };
@@ -147,7 +145,7 @@ export const noticePages = new Hono<PageEnv>()
   })
   .post('/office/cases/:id/receipt/revocation', async (c) => {
     const id = c.req.param('id');
-    if (!ID.test(id)) return errorPage(c, { status: 404, title: '未找到', detail: `${id} 不存在` }, BACK_TO_CASES);
+    if (!isId(id)) return errorPage(c, { status: 404, title: '未找到', detail: `${id} 不存在` }, BACK_TO_CASES);
     const response = await c.var.api(`/api/v1/cases/${id}/receipt/revocation`, { method: 'POST' });
     if (!response.ok) return refusedPage(c, response, { href: casePagePath(id), label: '返回信访事项' });
     const { revoked } = (await response.json()) as { revoked: number };
@@ -164,7 +162,7 @@ export const noticePages = new Hono<PageEnv>()
       title: postedText(typed, 'title'),
       // A textarea posts CRLF line breaks; the wording keeps LF.
       body: typeof typed['body'] === 'string' ? typed['body'].replace(/\r\n?/g, '\n').trim() : '',
-      at: instantOfLocal(c.var.services.clock.now()),
+      at: c.var.services.clock.now(),
     };
     const response = await c.var.api('/api/v1/notices/templates', { method: 'POST', body, headers: idempotencyHeader(typed) });
     if (!response.ok) return templatesPage(c, { kind, typed, problem: await readProblem(response) });

@@ -2,6 +2,7 @@ import {
   currentNoticeTemplate,
   defaultNoticeTemplates,
   IssueNoticeBody,
+  isNoticeNumber,
   NOTICE_TEMPLATES_STREAM,
   noticeKindLabels,
   noticeKinds,
@@ -77,7 +78,7 @@ export const caseNotices = resource('/cases')
     async (c) => {
       const { id } = c.req.valid('param');
       const text = c.req.param('number') ?? '';
-      if (!/^[1-9]\d{0,5}$/.test(text)) throw badRequest([{ path: 'number', message: '应为告知书编号（正整数）/ expected the notice number (a whole number ≥ 1)' }]);
+      if (!isNoticeNumber(text)) throw badRequest([{ path: 'number', message: '应为告知书编号（正整数）/ expected the notice number (a whole number ≥ 1)' }]);
       const printed = await printedNotice(c.var.services, id, Number(text));
       if (c.req.valid('query').format !== 'docx') return c.json({ ...printed, lines: noticeLines(printed.document) });
       const title = `${printed.document.title}-${id}-${printed.notice.number}`;

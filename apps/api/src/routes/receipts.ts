@@ -1,7 +1,7 @@
 import { caseErrors, caseStream } from '@xinfang/domain';
 import { officeOnly } from '../access';
 import { roleOf } from '../auth';
-import { registersCases } from '../case-access';
+import { mayGiveReceipt, registersCases } from '../case-access';
 import { resource } from '../endpoint';
 import { forbidden, fromDomainError } from '../problem';
 import type { Context } from 'hono';
@@ -21,8 +21,7 @@ export const statusPath = (code: string): string => `/public/status/${code}`;
 const caseForReceipt = async (c: Context<AppEnv>, caseId: string) => {
   const { state } = await c.var.services.office.load('case', caseStream(caseId));
   if (state.status === 'none') throw fromDomainError(caseErrors.caseNotFound(caseId));
-  const role = roleOf(c);
-  if (role.kind === 'community' && role.communityId !== state.registration.communityId) {
+  if (!mayGiveReceipt(roleOf(c), state)) {
     throw forbidden('社区只能为本社区的事项出具回执 / a community gives receipts for its own cases only');
   }
   return state;

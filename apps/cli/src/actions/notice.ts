@@ -1,7 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { isInstant, isLocalDate, noticeKindLabels, noticeKinds, type NoticeKind } from '@xinfang/domain';
+import { isId, isInstant, isLocalDate, isNoticeNumber, noticeKindLabels, noticeKinds, type NoticeKind } from '@xinfang/domain';
 import { HttpProblem, issueNotice, openServices, printedNotice } from '@xinfang/api';
 import { noticeDocx } from '@xinfang/reports';
 import { CliError, messageOf } from '../errors';
@@ -14,8 +14,6 @@ import { existingStore, parseAnyStore, postgresLog } from '../store-location';
  * template version in force, the same numbering); `--number N` prints a notice printed before again,
  * recording nothing.
  */
-
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** `--at`: an instant, or a day (its 09:00 in Shanghai); default now. */
 const atOption = (text: string | undefined): string => {
@@ -30,12 +28,12 @@ export const notice = async (
   caseId: string,
   options: { kind?: string; number?: string; at?: string; by?: string; out?: string; store: string },
 ): Promise<void> => {
-  if (!ID.test(caseId)) throw new CliError(`事项编号无效 / not a case id: "${caseId}"`);
+  if (!isId(caseId)) throw new CliError(`事项编号无效 / not a case id: "${caseId}"`);
   if (options.kind === undefined && options.number === undefined) throw new CliError('须给出 --kind（出具新告知书）或 --number（重印已出具的）/ give --kind, or --number');
   if (options.kind !== undefined && !noticeKinds.includes(options.kind as NoticeKind)) {
     throw new CliError(`--kind 应为 ${noticeKinds.map((k) => `${k}（${noticeKindLabels[k]}）`).join('、')} / --kind expects one of ${noticeKinds.join(', ')}`);
   }
-  if (options.number !== undefined && !/^[1-9]\d{0,5}$/.test(options.number)) throw new CliError(`--number 应为正整数 / --number expects a whole number ≥ 1`);
+  if (options.number !== undefined && !isNoticeNumber(options.number)) throw new CliError(`--number 应为正整数 / --number expects a whole number ≥ 1`);
   const at = atOption(options.at);
   const location = existingStore(parseAnyStore(options.store));
   const services = await openServices({ storePath: location.path, ...postgresLog(location), readModels: 'lookups', queryWorkers: 0, logger: stderrLogger('warn') });
